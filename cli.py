@@ -1,0 +1,166 @@
+# SPDX-FileCopyrightText: 2026 The licensecheck authors
+# SPDX-License-Identifier: Apache-2.0
+"""The command line (CONTRACT.md): thin click commands over the licensecheck library.
+
+Heavy modules are imported inside the commands so that `--version` and `--help`
+stay fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from licensecheck import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+DEFAULT_REPORT = "licensecheck-report.html"
+
+
+def _language(lang: str | None) -> str:
+    from licensecheck import i18n
+
+    return lang or i18n.default_language()
+
+
+def _fail(message: str) -> None:
+    click.echo(f"licensecheck: {message}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="licensecheck", message="%(prog)s %(version)s")
+def main() -> None:
+    """License compliance for maker projects that mix open hardware and software."""
+
+
+@main.command()
+@click.argument("path", default=".", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    "outputs",
+    multiple=True,
+    help="Report file; the format follows the name "
+    "(.html, .json, .sarif, .spdx.json, .spdx). Repeatable. Default: ./licensecheck-report.html",
+)
+@click.option(
+    "--profile", type=click.Choice(["default", "oshwa", "reuse", "strict"]), help="Norms to check against."
+)
+@click.option("--config", "config_file", type=click.Path(path_type=Path), help="Configuration file.")
+@click.option(
+    "--fail-on", type=click.Choice(["error", "warning", "info", "never"]), help="Lowest severity that fails."
+)
+@click.option("--lang", type=click.Choice(["en", "zh"]), help="Language of the report and messages.")
+@click.option("--since", help="Git ref: report findings only for files changed since it.")
+@click.option(
+    "-j", "--jobs", type=click.IntRange(min=0), default=0, help="Worker processes (default: one per CPU)."
+)
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the scan cache.")
+@click.option("-q", "--quiet", count=True, help="Less terminal output.")
+@click.option("-v", "--verbose", count=True, help="More terminal output.")
+def scan(path, outputs, profile, config_file, fail_on, lang, since, jobs, no_cache, quiet, verbose) -> None:
+    """Scan PATH (default: the current folder) and write the reports."""
+    from licensecheck import config as config_module
+    from licensecheck import i18n, policy, report
+    from licensecheck.report import text
+    from licensecheck.rules import known_ids
+    from licensecheck.scan import Options, ScanError
+    from licensecheck.scan import scan as run_scan
+
+    lang = _language(lang)
+    if not path.exists():
+        _fail(i18n.text(lang, "ui.error.missing", path=text.clean(path)))
+    if not path.is_dir():
+        _fail(i18n.text(lang, "ui.error.not_directory", path=text.clean(path)))
+    outputs = list(outputs) or [DEFAULT_REPORT]
+    try:
+        for output in outputs:
+            report.check_writable(output)
+        settings = config_module.load(path, config_file, known_ids())
+        active = policy.build(settings, profile, fail_on)
+    except (config_module.ConfigError, report.UnknownFormat) as error:
+        _fail(str(error))
+    try:
+        result = run_scan(path, str(path), settings, active, Options(lang=lang, jobs=jobs, since=since))
+    except ScanError as error:
+        _fail(str(error))
+    for output in outputs:
+        try:
+            report.write(output, result, lang)
+        except OSError as error:
+            _fail(f"{output}: {error.strerror or error}")
+    click.echo(text.render(result, lang, outputs, verbose - quiet))
+    failing = any(f.waived is None and active.fails(f.severity) for f in result.findings)
+    sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
+
+
+@main.command()
+@click.argument("rule")
+@click.option("--lang", type=click.Choice(["en", "zh"]), help="Language.")
+def explain(rule: str, lang: str | None) -> None:
+    """What RULE checks, why (with sources), and how to fix it."""
+    from licensecheck import i18n
+    from licensecheck.rules import catalog
+
+    lang = _language(lang)
+    rules = catalog()
+    if rule not in rules:
+        _fail(i18n.text(lang, "ui.error.unknown_rule", rule=rule, rules=", ".join(sorted(rules))))
+    found = rules[rule]
+
+    def t(key: str) -> str:
+        return i18n.text(lang, key)
+
+    click.echo(f"{rule}: {t(f'rule.{rule}.title')}")
+    click.echo(f"{t('ui.explain.severity')}: {t('ui.severity.' + found.severity)}\n")
+    for part in ("checks", "why", "fix", "example"):
+        click.echo(f"{t('ui.explain.' + part)}:\n  {t(f'rule.{rule}.{part}')}\n")
+    click.echo(f"{t('ui.explain.sources')}:")
+    for source in found.sources:
+        click.echo(f"  {source}")
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+def identify(files: tuple[Path, ...]) -> None:
+    """Which license text or notice each FILE holds, one JSON object per line."""
+    import json
+
+    from licensecheck import textio
+    from licensecheck.extract.file import read_bytes
+    from licensecheck.identify import identify as identify_text
+
+    status = EXIT_OK
+    for file in files:
+        record: dict = {"path": str(file), "expression": None, "confidence": 0.0}
+        try:
+            decoded = textio.decode(read_bytes(file))
+        except OSError as error:
+            record["error"] = error.strerror or str(error)
+            status = EXIT_USAGE
+            decoded = None
+        if decoded is not None:
+            found = identify_text(decoded.text)
+            record.update(expression=found.expression, confidence=round(found.confidence, 3))
+        click.echo(json.dumps(record, ensure_ascii=False))
+    sys.exit(status)
+
+
+def run() -> None:
+    """The console script: Ctrl-C ends the run with exit code 130 and no traceback."""
+    try:
+        code = main.main(prog_name="licensecheck", standalone_mode=False)
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        click.echo("licensecheck: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+if __name__ == "__main__":
+    run()

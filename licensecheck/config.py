@@ -1,0 +1,166 @@
+# SPDX-FileCopyrightText: 2026 The licensecheck authors
+# SPDX-License-Identifier: Apache-2.0
+"""The configuration file: `.licensecheck.toml` or `[tool.licensecheck]` in pyproject.toml.
+
+Every key is checked; a wrong one is a `ConfigError` naming the file, the key
+and what is allowed, which the command line turns into exit code 2.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PROFILES = ("default", "oshwa", "reuse", "strict")
+FAIL_ON = ("error", "warning", "info", "never")
+RULE_SEVERITIES = ("error", "warning", "info", "off")
+TOP_KEYS = ("profile", "fail-on", "exclude", "components", "rules", "waivers")
+RULE_KEYS = ("severity",)
+WAIVER_KEYS = ("rule", "paths", "reason")
+
+
+class ConfigError(Exception):
+    """A configuration the user must fix; the message says where and how."""
+
+
+@dataclass(frozen=True)
+class Waiver:
+    rule: str
+    paths: tuple[str, ...]
+    reason: str
+
+
+@dataclass(frozen=True)
+class Config:
+    source: str | None = None  # the file it came from, for messages and provenance
+    profile: str | None = None
+    fail_on: str | None = None
+    exclude: tuple[str, ...] = ()
+    components: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    severities: dict[str, str] = field(default_factory=dict)
+    waivers: tuple[Waiver, ...] = ()
+
+
+def find(root: Path, explicit: Path | None) -> tuple[Path, dict] | None:
+    """The config file and its licensecheck table, or None when there is none."""
+    if explicit is not None:
+        return explicit, _read_table(explicit, tool_section=explicit.name == "pyproject.toml")
+    own = root / ".licensecheck.toml"
+    if own.is_file():
+        return own, _read_table(own, tool_section=False)
+    pyproject = root / "pyproject.toml"
+    if pyproject.is_file():
+        table = _read_table(pyproject, tool_section=True)
+        if table:
+            return pyproject, table
+    return None
+
+
+def _read_table(path: Path, tool_section: bool) -> dict:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: the configuration file does not exist") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read the configuration file: {error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    if tool_section:
+        tool = data.get("tool", {})
+        return tool.get("licensecheck", {}) if isinstance(tool, dict) else {}
+    return data
+
+
+def load(root: Path, explicit: Path | None, known_rules: frozenset[str]) -> Config:
+    found = find(root, explicit)
+    if found is None:
+        return Config()
+    path, table = found
+    return parse(table, str(path), known_rules)
+
+
+def parse(table: dict, source: str, known_rules: frozenset[str]) -> Config:
+    def fail(key: str, problem: str) -> ConfigError:
+        return ConfigError(f"{source}: {key}: {problem}")
+
+    for key in table:
+        if key not in TOP_KEYS:
+            raise fail(key, f"unknown key; allowed: {', '.join(TOP_KEYS)}")
+    profile = _choice(table, "profile", PROFILES, fail)
+    fail_on = _choice(table, "fail-on", FAIL_ON, fail)
+    exclude = _strings(table.get("exclude", []), "exclude", fail)
+
+    components_table = table.get("components", {})
+    if not isinstance(components_table, dict):
+        raise fail("components", "must be a table of name = [patterns]")
+    components = {
+        name: _strings(patterns, f"components.{name}", fail) for name, patterns in components_table.items()
+    }
+
+    rules_table = table.get("rules", {})
+    if not isinstance(rules_table, dict):
+        raise fail("rules", "must be a table of [rules.RULE-ID] tables")
+    severities: dict[str, str] = {}
+    for rule, settings in rules_table.items():
+        if rule not in known_rules:
+            raise fail(f"rules.{rule}", f"unknown rule; known rules: {', '.join(sorted(known_rules))}")
+        if not isinstance(settings, dict):
+            raise fail(f"rules.{rule}", "must be a table with a severity key")
+        for key in settings:
+            if key not in RULE_KEYS:
+                raise fail(f"rules.{rule}.{key}", f"unknown key; allowed: {', '.join(RULE_KEYS)}")
+        severity = _choice(settings, "severity", RULE_SEVERITIES, fail, prefix=f"rules.{rule}.")
+        if severity is not None:
+            severities[rule] = severity
+
+    return Config(
+        source=source,
+        profile=profile,
+        fail_on=fail_on,
+        exclude=exclude,
+        components=components,
+        severities=severities,
+        waivers=_waivers(table.get("waivers", []), known_rules, fail),
+    )
+
+
+def _waivers(items: object, known_rules: frozenset[str], fail) -> tuple[Waiver, ...]:
+    if not isinstance(items, list):
+        raise fail("waivers", "must be an array of [[waivers]] tables")
+    waivers = []
+    for index, item in enumerate(items):
+        where = f"waivers[{index}]"
+        if not isinstance(item, dict):
+            raise fail(where, "must be a table with rule, paths and reason")
+        for key in item:
+            if key not in WAIVER_KEYS:
+                raise fail(f"{where}.{key}", f"unknown key; allowed: {', '.join(WAIVER_KEYS)}")
+        rule = item.get("rule")
+        if rule not in known_rules:
+            raise fail(
+                f"{where}.rule", f"unknown rule {rule!r}; known rules: {', '.join(sorted(known_rules))}"
+            )
+        reason = item.get("reason")
+        if not isinstance(reason, str) or not reason.strip():
+            raise fail(f"{where}.reason", "a waiver needs a reason (a non-empty string)")
+        paths = _strings(item.get("paths", ["**"]), f"{where}.paths", fail)
+        waivers.append(Waiver(rule, paths, reason.strip()))
+    return tuple(waivers)
+
+
+def _choice(table: dict, key: str, allowed: tuple[str, ...], fail, prefix: str = "") -> str | None:
+    if key not in table:
+        return None
+    value = table[key]
+    if value not in allowed:
+        raise fail(prefix + key, f"{value!r} is not allowed; use one of: {', '.join(allowed)}")
+    return value
+
+
+def _strings(value: object, key: str, fail) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise fail(key, "must be a list of strings")
+    return tuple(value)

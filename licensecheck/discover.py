@@ -1,0 +1,423 @@
+# SPDX-FileCopyrightText: 2026 The licensecheck authors
+# SPDX-License-Identifier: Apache-2.0
+"""Discovery, the first pipeline stage: which files a scan looks at.
+
+In a git work tree, git decides: tracked files plus untracked files that are not
+ignored, with the index blob id of every file the work tree has not modified. Outside
+git, a folder walk that honours `.gitignore` files stands in for it. Either way no
+file is opened (one `lstat` each), symlinks are never followed, submodules and nested
+repositories are listed but not entered, and trouble becomes a `problems` line.
+"""
+
+from __future__ import annotations
+
+import configparser
+import os
+import re
+import stat
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pathspec import GitIgnoreSpec
+
+from licensecheck.model import DiscoveredFile
+
+GITLINK_MODE = "160000"  # a submodule's entry in the index
+SYMLINK_MODE = "120000"
+UNDECODABLE_NAME = "file name is not valid UTF-8; undecodable bytes are shown as U+FFFD"
+_UNREADABLE_FOLDER = re.compile(r"could not open directory '(.*)': (.*)")  # git's warning, LC_ALL=C
+# Spaces before the path in each kind of `git status --porcelain=v2` record: ordinary,
+# renamed, unmerged ("?" untracked has the path right after its tag).
+_STATUS_FIELDS = {"1": 8, "2": 9, "u": 10}
+_STATUS_COMMAND = (
+    "status --porcelain=v2 -z --branch --untracked-files=all --no-renames --ignore-submodules=dirty"
+)
+
+
+@dataclass(frozen=True)
+class GitState:
+    commit: str | None  # HEAD sha, None in a repository without commits
+    branch: str | None  # None when HEAD is detached
+    dirty: bool  # something below the scan root is modified, staged or untracked
+
+
+@dataclass(frozen=True)
+class Discovery:
+    files: tuple[DiscoveredFile, ...]  # sorted by path, code-point order
+    submodules: tuple[str, ...]  # listed, not entered
+    problems: tuple[tuple[str, str], ...]  # (relative path, reason)
+    git: GitState | None  # None when git was not used
+
+
+class _GitUnusable(Exception):
+    """git cannot list this tree. `broken` tells a damaged repository (worth a
+    problem line) from the ordinary cases: no git installed, not a repository, bare."""
+
+    def __init__(self, reason: str, broken: bool) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.broken = broken
+
+
+def discover(root: Path, exclude: Sequence[str] = ()) -> Discovery:
+    """The files below `root`, from git when `root` is in a work tree, else from a walk.
+
+    `exclude` holds gitignore-style patterns relative to `root`, applied on top of
+    what git or `.gitignore` already leave out. Raises ValueError for an invalid
+    pattern and NotADirectoryError when `root` is not a folder.
+    """
+    root = Path(root)
+    if not root.is_dir():
+        raise NotADirectoryError(f"not a directory: {root}")
+    scope = _Scope(root, _exclude_spec(exclude))
+    try:
+        return _from_git(scope, _Git(root))
+    except _GitUnusable as unusable:
+        problems = []
+        if unusable.broken and _dotgit_at_or_above(root):
+            problems.append((".", f"git not used ({unusable.reason}); walked the folder instead"))
+        return _walk(_Scope(root, scope.exclude, problems))
+
+
+def changed_since(root: Path, ref: str) -> set[str]:
+    """Paths below `root` (relative to it) whose work-tree content differs from `ref`,
+    untracked files included and deleted files left out. Raises ValueError when `ref`
+    is unknown or `root` is not in a git work tree."""
+    if not ref or ref.startswith("-"):
+        raise ValueError(f"not a git revision: {ref!r}")
+    try:
+        run = _Git(Path(root))
+    except _GitUnusable as unusable:
+        raise ValueError(f"--since needs a git work tree; {root}: {unusable.reason}") from None
+    try:
+        commit = run("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").strip().decode("ascii")
+    except _GitUnusable:
+        raise ValueError(f"unknown git revision {ref!r} in {root}") from None
+    try:
+        # `git diff REF` would rewrite the index; the index's own diff plus status do not.
+        staged = run("diff-index", "--cached", "--name-only", "-z", "--no-renames", "--relative", commit)
+        status = _read_status(run)
+    except _GitUnusable as unusable:
+        raise ValueError(f"git could not compare {root} with {ref!r}: {unusable.reason}") from None
+    changed = set(_records(staged)) | status.modified | set(status.untracked)
+    return {_printable(p) for p in changed if not p.endswith("/") and os.path.lexists(Path(root, p))}
+
+
+# --- git -----------------------------------------------------------------------------
+
+
+class _Git:
+    """Runs git in the scan root, so that ls-files output and pathspecs are relative to it."""
+
+    def __init__(self, root: Path) -> None:
+        try:
+            import git  # late: GitPython raises ImportError at import when git is not installed
+        except ImportError:
+            raise _GitUnusable("git is not installed", broken=False) from None
+        self._module: Any = git
+        # What GitPython raises on damaged repositories, beyond its own GitError: it reads
+        # .git files and config itself.
+        self._failures = (git.exc.GitError, OSError, ValueError, configparser.Error)
+        if not os.access(root, os.X_OK):  # GitPython would silently run git in the process's cwd
+            raise _GitUnusable(f"cannot enter {root}", broken=False)
+        try:
+            with git.Repo(root, search_parent_directories=True) as repo:
+                bare = repo.bare
+        except self._failures as error:
+            raise _GitUnusable(_describe(error), broken=True) from None
+        if bare:
+            raise _GitUnusable("bare repository", broken=False)
+        self._git = git.Git(root)
+        self.prefix = os.fsdecode(self("rev-parse", "--show-prefix")).rstrip("\n")
+
+    def __call__(self, *args: str) -> bytes:
+        return self.with_stderr(*args)[0]
+
+    def with_stderr(self, *args: str) -> tuple[bytes, str]:
+        executable = self._module.Git.GIT_PYTHON_GIT_EXECUTABLE or "git"
+        command = [executable, "--no-optional-locks", *args]  # never rewrite the index
+        try:
+            _status, out, err = self._git.execute(
+                command, with_extended_output=True, stdout_as_string=False, strip_newline_in_stdout=False
+            )
+        except self._module.exc.GitCommandNotFound:
+            raise _GitUnusable("git is not installed", broken=False) from None
+        except self._failures as error:
+            raise _GitUnusable(f"git {args[0]}: {_describe(error)}", broken=True) from None
+        return out, err
+
+
+@dataclass
+class _Status:
+    state: GitState
+    modified: set[str]  # work tree differs from the index (or unmerged)
+    untracked: list[str]
+    unreadable: list[tuple[str, str]]
+
+
+def _from_git(scope: _Scope, run: _Git) -> Discovery:
+    stage = _records(run("ls-files", "-z", "--stage"))
+    status = _read_status(run)
+    candidates: dict[str, str | None] = {}
+    for record in stage:
+        meta, _, path = record.partition("\t")
+        mode, blob, number = meta.split(" ")
+        if mode == GITLINK_MODE:
+            scope.add_submodule(path)
+        elif mode != SYMLINK_MODE:
+            unchanged = number == "0" and path not in status.modified
+            candidates[path] = blob if unchanged else None
+    for path in status.untracked:
+        if path.endswith("/"):  # git shows a nested repository as one untracked folder
+            scope.add_submodule(path[:-1])
+        else:
+            candidates.setdefault(path, None)
+    scope.problems.extend(status.unreadable)
+    for path, blob in candidates.items():
+        scope.add_tracked(path, blob)
+    return scope.discovery(status.state)
+
+
+def _read_status(run: _Git) -> _Status:
+    out, err = run.with_stderr(*_STATUS_COMMAND.split(), "--", ".")
+    return _parse_status(out, err, run.prefix)
+
+
+def _parse_status(out: bytes, err: str, prefix: str) -> _Status:
+    """Read `git status --porcelain=v2 -z --branch` output; `prefix` is the root's path
+    below the top level, which status puts in front of every path."""
+    headers: dict[str, str] = {}
+    modified: set[str] = set()
+    untracked: list[str] = []
+    dirty = False
+    records = iter(_records(out))
+    for record in records:
+        kind = record[:1]
+        dirty = dirty or kind in "12u?"
+        if kind == "#":
+            key, _, value = record[2:].partition(" ")
+            headers[key] = value
+        elif kind == "?":
+            untracked.append(record[2:].removeprefix(prefix))
+        elif kind in _STATUS_FIELDS:
+            fields = record.split(" ", _STATUS_FIELDS[kind])
+            if kind == "u" or fields[1][1] != ".":
+                modified.add(fields[-1].removeprefix(prefix))
+            if kind == "2":
+                next(records, None)  # the rename's original path
+    unreadable = [
+        (_printable(match[1].removeprefix(prefix).rstrip("/") or "."), f"cannot list folder: {match[2]}")
+        for match in map(_UNREADABLE_FOLDER.search, err.splitlines())
+        if match
+    ]
+    commit = headers.get("branch.oid")
+    branch = headers.get("branch.head")
+    state = GitState(
+        commit=None if commit in (None, "(initial)") else commit,
+        branch=None if branch in (None, "(detached)") else branch,
+        dirty=dirty,
+    )
+    return _Status(state, modified, untracked, unreadable)
+
+
+def _records(out: bytes) -> list[str]:
+    return [os.fsdecode(record) for record in out.split(b"\0") if record]
+
+
+def _dotgit_at_or_above(root: Path) -> bool:
+    """Whether git was meant to be here: then a fallback to the walk deserves a word."""
+    folder = root.absolute()
+    return any(os.path.lexists(parent / ".git") for parent in (folder, *folder.parents))
+
+
+def _describe(error: Exception) -> str:
+    """One line for a problem entry: git's own message when there is one. No absolute
+    paths, so that results stay the same from one machine to the next."""
+    said = _GIT_SAYS.search(str(error))
+    if said:
+        return said[1].strip()
+    return _GITPYTHON_SAYS.get(type(error).__name__, type(error).__name__)
+
+
+_GIT_SAYS = re.compile(r"(?:fatal|error): (.+?)'?$", re.MULTILINE)  # GitPython quotes git's stderr
+_GITPYTHON_SAYS = {
+    "InvalidGitRepositoryError": "the .git found is not a valid repository",
+    "NoSuchPathError": "the repository's folder does not exist",
+    "GitCommandError": "git failed",
+}
+
+
+# --- the folder walk -------------------------------------------------------------------
+
+
+_Layer = tuple[str, GitIgnoreSpec]  # a .gitignore: its folder ("" or "dir/") and its patterns
+
+
+def _walk(scope: _Scope) -> Discovery:
+    pending: list[tuple[str, tuple[_Layer, ...]]] = [("", ())]
+    while pending:
+        folder, layers = pending.pop()
+        try:
+            with os.scandir(scope.root / folder) as listing:
+                entries = list(listing)
+        except OSError as error:
+            where = _printable(folder.rstrip("/")) or "."
+            scope.problems.append((where, _os_reason("cannot list folder", error)))
+            continue
+        if folder and any(entry.name == ".git" for entry in entries):
+            scope.add_submodule(folder[:-1])  # a nested repository or a submodule's work tree
+            continue
+        layers = _with_gitignore(scope, folder, entries, layers)
+        for entry in entries:
+            if entry.name != ".git":
+                subfolder = _visit(scope, folder + entry.name, entry, layers)
+                if subfolder:
+                    pending.append((subfolder, layers))
+    return scope.discovery(None)
+
+
+def _visit(scope: _Scope, path: str, entry: os.DirEntry[str], layers: tuple[_Layer, ...]) -> str | None:
+    """Record a file; return the folder to walk next, if `entry` is one."""
+    try:
+        is_dir = entry.is_dir(follow_symlinks=False)
+        if _ignored(layers, path, is_dir) or scope.excluded(path, is_dir):
+            return None
+        if is_dir:
+            return path + "/"
+        if entry.is_file(follow_symlinks=False):
+            scope.add_file(path, None, entry.stat(follow_symlinks=False))
+    except OSError as error:
+        scope.problems.append((_printable(path), _os_reason("cannot inspect", error)))
+    return None
+
+
+def _ignored(layers: tuple[_Layer, ...], path: str, is_dir: bool) -> bool:
+    # The nearest .gitignore that has a say decides, as in git.
+    for base, spec in reversed(layers):
+        verdict = spec.check_file(path[len(base) :] + ("/" if is_dir else "")).include
+        if verdict is not None:
+            return verdict
+    return False
+
+
+def _with_gitignore(
+    scope: _Scope, folder: str, entries: list[os.DirEntry[str]], layers: tuple[_Layer, ...]
+) -> tuple[_Layer, ...]:
+    found = [e for e in entries if e.name == ".gitignore"]
+    path = folder + ".gitignore"
+    try:
+        if not found or not found[0].is_file(follow_symlinks=False):
+            return layers  # git does not follow a symlinked .gitignore either
+        lines = Path(found[0].path).read_bytes().decode("utf-8", "surrogateescape").splitlines()
+    except OSError as error:
+        scope.problems.append((_printable(path), _os_reason("cannot read", error)))
+        return layers
+    try:
+        spec = GitIgnoreSpec.from_lines(lines)
+    except ValueError:  # git skips a bad pattern and keeps the rest; so do we
+        good = [line for line in lines if _valid_pattern(line)]
+        scope.problems.append((_printable(path), f"invalid patterns skipped: {len(lines) - len(good)}"))
+        spec = GitIgnoreSpec.from_lines(good)
+    return (*layers, (folder, spec))
+
+
+def _valid_pattern(line: str) -> bool:
+    try:
+        GitIgnoreSpec.from_lines([line])
+    except ValueError:
+        return False
+    return True
+
+
+# --- what both ways share -----------------------------------------------------------
+
+
+class _Scope:
+    """What a discovery has found so far, and the rules for what it keeps."""
+
+    def __init__(
+        self, root: Path, exclude: GitIgnoreSpec | None, problems: list[tuple[str, str]] | None = None
+    ) -> None:
+        self.root = root
+        self.exclude = exclude
+        self.problems: list[tuple[str, str]] = problems if problems is not None else []
+        self.files: list[DiscoveredFile] = []
+        self.submodules: list[str] = []
+        self._folders: dict[str, bool] = {"": True}  # folder -> real folder, not excluded
+
+    def excluded(self, path: str, is_dir: bool) -> bool:
+        return self.exclude is not None and bool(self.exclude.match_file(path + ("/" if is_dir else "")))
+
+    def add_submodule(self, path: str) -> None:
+        if self._folder_ok(_parent(path)) and not self.excluded(path, True):
+            self.submodules.append(_printable(path))
+
+    def add_tracked(self, path: str, blob: str | None) -> None:
+        """A path git lists: keep it if it is a regular file, still there, not excluded,
+        and reached without passing through a symlinked folder."""
+        if ".git" in path.split("/") or self.excluded(path, False) or not self._folder_ok(_parent(path)):
+            return
+        try:
+            info = os.lstat(self.root / path)
+        except FileNotFoundError:
+            return  # tracked but deleted from the work tree
+        except OSError as error:
+            self.problems.append((_printable(path), _os_reason("cannot inspect", error)))
+            return
+        self.add_file(path, blob, info)
+
+    def add_file(self, path: str, blob: str | None, info: os.stat_result) -> None:
+        if not stat.S_ISREG(info.st_mode):
+            return  # symlinks, FIFOs, sockets and devices are never listed
+        shown = _printable(path)
+        if shown != path:
+            self.problems.append((shown, UNDECODABLE_NAME))
+        self.files.append(DiscoveredFile(shown, info.st_size, blob, info.st_mtime_ns, info.st_ino))
+
+    def discovery(self, git: GitState | None) -> Discovery:
+        return Discovery(
+            files=tuple(sorted(self.files, key=lambda f: f.path)),
+            submodules=tuple(sorted(set(self.submodules))),
+            problems=tuple(sorted(set(self.problems))),
+            git=git,
+        )
+
+    def _folder_ok(self, folder: str) -> bool:
+        known = self._folders.get(folder)
+        if known is None:
+            known = self._folder_ok(_parent(folder)) and not self.excluded(folder, True)
+            if known:
+                try:
+                    known = stat.S_ISDIR(os.lstat(self.root / folder).st_mode)
+                except OSError:
+                    known = False
+            self._folders[folder] = known
+        return known
+
+
+def _parent(path: str) -> str:
+    return path.rpartition("/")[0]
+
+
+def _exclude_spec(patterns: Sequence[str]) -> GitIgnoreSpec | None:
+    if not patterns:
+        return None
+    for pattern in patterns:
+        if not _valid_pattern(pattern):
+            raise ValueError(f"invalid exclude pattern: {pattern!r}")
+    return GitIgnoreSpec.from_lines(list(patterns))
+
+
+def _printable(path: str) -> str:
+    """`path` with the bytes os.fsdecode could not decode shown as U+FFFD."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return path
+
+
+def _os_reason(what: str, error: OSError) -> str:
+    return f"{what}: {error.strerror or error}"

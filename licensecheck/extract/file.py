@@ -1,0 +1,83 @@
+# SPDX-FileCopyrightText: 2026 The licensecheck authors
+# SPDX-License-Identifier: Apache-2.0
+"""Read one file once and run every extractor that applies to it.
+
+Reading never follows a symlink and never blocks: the file is opened with
+O_NOFOLLOW | O_NONBLOCK and read only if it is a regular file, so a FIFO or a
+device swapped in after discovery is refused rather than waited on.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import replace
+from pathlib import Path, PurePosixPath
+
+from licensecheck import classify, comments, expression, manifests, textio
+from licensecheck.extract import ExtractError, FileScan, extractor_for
+from licensecheck.extract.header import extract_header
+from licensecheck.model import DiscoveredFile, Evidence
+
+READ_LIMIT = 32 * 1024 * 1024  # bytes of one file that are read; tags sit near the top
+KEEP_TEXT_NAMES = frozenset({"REUSE.toml", "dep5"}) | frozenset(manifests.READERS)
+_OPEN_FLAGS = (
+    os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+)
+
+
+def read_bytes(path: Path, limit: int = READ_LIMIT) -> bytes:
+    """The first `limit` bytes of a regular file; OSError or ExtractError otherwise."""
+    fd = os.open(path, _OPEN_FLAGS)
+    with os.fdopen(fd, "rb", closefd=True) as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise ExtractError("not a regular file")
+        return handle.read(limit)
+
+
+def scan_file(root: Path, file: DiscoveredFile) -> FileScan:
+    try:
+        data = read_bytes(root / file.path)
+    except (OSError, ExtractError) as error:
+        found = classify.classify(file.path, b"")
+        return FileScan(file, found.category, found.id, problem=_reason(error))
+    found = classify.classify(file.path, data[: classify.HEAD_SIZE])
+    evidence: list[Evidence] = []
+    problem = None
+    text = None
+    if not found.binary and not textio.looks_binary(data):
+        decoded = textio.decode(data)
+        text = decoded.text if decoded else None
+    if text is not None:
+        evidence += extract_header(text, comments.style(found.comment))
+    extractor = extractor_for(found.id)
+    if extractor is not None:
+        try:
+            evidence += extractor(data, file.path)
+        except ExtractError as error:
+            problem = str(error)
+    if text is not None and (classify.is_license_file(file.path) or _is_notice_candidate(evidence, found)):
+        evidence += _identified(text, file.path)
+    keep = text if PurePosixPath(file.path).name in KEEP_TEXT_NAMES else None
+    return FileScan(file, found.category, found.id, tuple(_normalize(evidence)), problem, keep)
+
+
+def _is_notice_candidate(evidence: list[Evidence], found: classify.Format) -> bool:
+    """Source files with no SPDX tag may carry a standard notice in their top comment."""
+    return False
+
+
+def _identified(text: str, path: str) -> list[Evidence]:
+    return []
+
+
+def _normalize(evidence: list[Evidence]) -> list[Evidence]:
+    return [replace(e, expression=expression.normalize(e.raw)) if e.raw is not None else e for e in evidence]
+
+
+def _reason(error: Exception) -> str:
+    if isinstance(error, PermissionError):
+        return "permission denied"
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror.lower()
+    return str(error) or type(error).__name__

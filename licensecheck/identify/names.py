@@ -1,0 +1,134 @@
+# SPDX-FileCopyrightText: 2026 The licensecheck authors
+# SPDX-License-Identifier: Apache-2.0
+"""License names as written in notices ("licensed under the Academic Free License version 3.0").
+
+The table maps a *name key* (normalize.name_key: words without "the",
+"license", "version", "v", versions shortened, no spaces) to an SPDX
+expression. It is built from the SPDX names and ids in the data, plus the
+common short names below. GNU licenses are left to notices.py, which also
+reads their "version N or later" grammar.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .normalize import NAME_FILLER, name_key, words_of
+
+_GNU = re.compile(r"^(?:A|L)?GPL|^GFDL|^LGPLLR")
+# Endings SPDX names carry and notices often drop.
+_OPTIONAL_ENDINGS = frozenset({"international", "unported", "generic"})
+
+# Names in common use that the SPDX names and ids do not spell (written as in notices).
+ALIASES: dict[str, str] = {
+    "MIT-style license": "MIT",
+    "MIT-style": "MIT",
+    "MIT/X11": "MIT",
+    "Expat": "MIT",
+    "ISC license": "ISC",
+    "Apache 2": "Apache-2.0",
+    "Apache License 2": "Apache-2.0",
+    "ASL 2.0": "Apache-2.0",
+    "ALv2": "Apache-2.0",
+    "BSD-style license": "BSD-3-Clause",
+    "3-clause BSD": "BSD-3-Clause",
+    "BSD 3-clause": "BSD-3-Clause",
+    "new BSD": "BSD-3-Clause",
+    "modified BSD": "BSD-3-Clause",
+    "revised BSD": "BSD-3-Clause",
+    "2-clause BSD": "BSD-2-Clause",
+    "BSD 2-clause": "BSD-2-Clause",
+    "simplified BSD": "BSD-2-Clause",
+    "FreeBSD license": "BSD-2-Clause",
+    "Mozilla Public License 2": "MPL-2.0",
+    "MPL 2": "MPL-2.0",
+    "MPL 1.1": "MPL-1.1",
+    "Eclipse Public License 2": "EPL-2.0",
+    "Eclipse Public License 1": "EPL-1.0",
+    "Common Development and Distribution License": "CDDL-1.0",
+    "CDDL": "CDDL-1.0",
+    "Boost Software License": "BSL-1.0",
+    "zlib/libpng": "Zlib",
+    "zlib license": "Zlib",
+    "The Unlicense": "Unlicense",
+    "Creative Commons Zero": "CC0-1.0",
+    "CC0": "CC0-1.0",
+    "CC Zero": "CC0-1.0",
+    "Server Side Public License 1": "SSPL-1.0",
+    "Sun Standards License 1.1": "SISSL",
+    "Sun Industry Standards Source License 1.1": "SISSL",
+    "W3C Software License": "W3C",
+    "Open Software License 3": "OSL-3.0",
+    "Mulan PSL v2": "MulanPSL-2.0",
+    "Mulan PSL v1": "MulanPSL-1.0",
+    "Mulan Permissive Software License v2": "MulanPSL-2.0",
+    "Mulan Permissive Software License v1": "MulanPSL-1.0",
+    "CERN OHL v1.2": "CERN-OHL-1.2",
+    "CERN OHL v1.1": "CERN-OHL-1.1",
+    "CERN Open Hardware Licence v1.2": "CERN-OHL-1.2",
+    "CERN Open Hardware Licence Version 2 - Strongly Reciprocal": "CERN-OHL-S-2.0",
+    "CERN Open Hardware Licence Version 2 - Weakly Reciprocal": "CERN-OHL-W-2.0",
+    "CERN Open Hardware Licence Version 2 - Permissive": "CERN-OHL-P-2.0",
+    "TAPR OHL": "TAPR-OHL-1.0",
+    "TAPR Open Hardware License": "TAPR-OHL-1.0",
+    "Solderpad Hardware License v0.5": "SHL-0.5",
+    "Solderpad Hardware License v0.51": "SHL-0.51",
+    "Solderpad Hardware License v2.0": "Apache-2.0 WITH SHL-2.0",
+    "Solderpad Hardware License v2.1": "Apache-2.0 WITH SHL-2.1",
+    "SHL-2.0": "Apache-2.0 WITH SHL-2.0",
+    "SHL-2.1": "Apache-2.0 WITH SHL-2.1",
+    "Solderpad Hardware Licence v2.1": "Apache-2.0 WITH SHL-2.1",
+    "Solderpad Hardware License, Version 2.0": "Apache-2.0 WITH SHL-2.0",
+    "Solderpad Hardware License, Version 2.1": "Apache-2.0 WITH SHL-2.1",
+    "Creative Commons Attribution 4.0": "CC-BY-4.0",
+    "Creative Commons Attribution-ShareAlike 4.0": "CC-BY-SA-4.0",
+    "CC BY 4.0": "CC-BY-4.0",
+    "CC BY-SA 4.0": "CC-BY-SA-4.0",
+    "CC BY-NC 4.0": "CC-BY-NC-4.0",
+    "CC BY-NC-SA 4.0": "CC-BY-NC-SA-4.0",
+    "CC BY-ND 4.0": "CC-BY-ND-4.0",
+    "CC BY-NC-ND 4.0": "CC-BY-NC-ND-4.0",
+    "Academic Free License 3": "AFL-3.0",
+    "WTFPL": "WTFPL",
+    "Do What The Fuck You Want To Public License": "WTFPL",
+}
+
+
+def key_of(text: str) -> str:
+    return name_key(words_of(text))
+
+
+def _variants(name: str) -> set[str]:
+    """A name's key, and the key without an ending notices tend to drop."""
+    words = [w for w in words_of(name) if w not in NAME_FILLER]
+    keys = {name_key(words)}
+    while words and words[-1] in _OPTIONAL_ENDINGS:
+        words = words[:-1]
+        keys.add(name_key(words))
+    return {k for k in keys if k}
+
+
+def build_table(corpus) -> dict[str, str]:
+    """Name key -> SPDX expression. A key two licenses share is dropped as ambiguous."""
+    table: dict[str, str] = {}
+    ambiguous: set[str] = set()
+
+    def add(key: str, expression: str) -> None:
+        held = table.get(key)
+        if held is not None and held != expression:
+            ambiguous.add(key)
+        table[key] = expression
+
+    current = [i for i in corpus.names if i not in corpus.deprecated and not _GNU.match(i)]
+    for spdx_id in current:
+        add(key_of(spdx_id), spdx_id)
+    for spdx_id in current:
+        for key in _variants(corpus.names.get(spdx_id, "")):
+            if key not in table:
+                add(key, spdx_id)
+    for key in ambiguous:
+        table.pop(key, None)
+    for alias, expression in ALIASES.items():
+        table[key_of(alias)] = expression
+    # Keys shorter than three letters ("0", "1") name nothing reliably.
+    return {k: v for k, v in table.items() if len(k) >= 3}

@@ -1,0 +1,68 @@
+# SPDX-FileCopyrightText: 2026 The licensecheck authors
+# SPDX-License-Identifier: Apache-2.0
+"""The short terminal summary.
+
+File names and copyright lines come from the scanned tree: control characters
+and escape sequences are removed before they reach the terminal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from licensecheck import i18n
+from licensecheck.model import ScanResult
+
+_CONTROL = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|[\x00-\x08\x0b-\x1f\x7f-\x9f]"
+)
+SHOWN_FINDINGS = 20
+
+
+def clean(value: object) -> str:
+    return _CONTROL.sub("", str(value))
+
+
+def render(result: ScanResult, lang: str, outputs: list[str], verbosity: int = 0) -> str:
+    def t(key: str, **params: object) -> str:
+        return i18n.text(lang, f"ui.{key}", **params)
+
+    summary = result.summary()
+    lines = []
+    if verbosity >= 0:
+        categories = ", ".join(
+            f"{t('category.' + name)} {count}" for name, count in summary["by_category"].items()
+        )
+        lines.append(
+            t("summary.title", version=result.tool_version, root=clean(result.root), profile=result.profile)
+        )
+        lines.append(t("summary.files", count=summary["files"], categories=categories))
+        declared = " ; ".join(result.project.declared) or t("none")
+        sources = ", ".join(clean(s) for s in result.project.sources)
+        lines.append(t("summary.declared", declared=declared, sources=sources or t("none")))
+        found = Counter(lic for f in result.files for lic in f.licenses)
+        listed = ", ".join(
+            f"{clean(name)} ({count})" for name, count in sorted(found.items(), key=lambda i: (-i[1], i[0]))
+        )
+        lines.append(t("summary.licenses", licenses=listed or t("none")))
+        shown = [f for f in result.findings if f.waived is None and (verbosity > 0 or f.severity != "info")]
+        for finding in shown[: None if verbosity > 0 else SHOWN_FINDINGS]:
+            where = clean(finding.path) if finding.path else t("project")
+            lines.append(
+                f"  {t('severity.' + finding.severity):8} {finding.rule:28} {where}: {clean(finding.message)}"
+            )
+        if verbosity <= 0 and len(shown) > SHOWN_FINDINGS:
+            lines.append("  " + t("summary.more", count=len(shown) - SHOWN_FINDINGS))
+    lines.append(
+        t(
+            "summary.findings",
+            errors=summary["errors"],
+            warnings=summary["warnings"],
+            infos=summary["infos"],
+            waived=summary["waived"],
+        )
+    )
+    if outputs:
+        lines.append(t("summary.reports", reports=", ".join(clean(o) for o in outputs)))
+    return "\n".join(lines)

@@ -1,0 +1,62 @@
+# SPDX-FileCopyrightText: 2026 The licensecheck authors
+# SPDX-License-Identifier: Apache-2.0
+"""Evaluate: the rule catalog.
+
+A rule is one module-level `Rule` plus a `check(context)` generator of `Issue`s.
+Rules know nothing about file formats: they read the concluded scan. The engine
+(`licensecheck.evaluate`) gives each issue its rule id, its severity from the
+policy and its waiver.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import import_module
+
+from licensecheck import i18n
+from licensecheck.conclude import Concluded
+
+
+@dataclass(frozen=True)
+class Issue:
+    path: str | None
+    message: str
+    licenses: tuple[str, ...] = ()
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Context:
+    concluded: Concluded
+    lang: str
+
+    def say(self, key: str, /, **params: object) -> str:
+        return i18n.text(self.lang, f"message.{key}", **params)
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: str  # the default profile's severity
+    sources: tuple[str, ...]  # the norms the rule stands on (URLs)
+    check: Callable[[Context], Iterator[Issue]]
+
+
+# Modules holding rules, in catalog order.
+MODULES = ("project", "coverage", "expressions", "texts", "unreadable")
+
+
+@cache
+def catalog() -> dict[str, Rule]:
+    rules: dict[str, Rule] = {}
+    for name in MODULES:
+        module = import_module(f"licensecheck.rules.{name}")
+        for rule in module.RULES:
+            rules[rule.id] = rule
+    return rules
+
+
+def known_ids() -> frozenset[str]:
+    return frozenset(catalog())

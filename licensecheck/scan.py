@@ -1,0 +1,60 @@
+# SPDX-FileCopyrightText: 2026 The licensecheck authors
+# SPDX-License-Identifier: Apache-2.0
+"""The pipeline end to end: discover, classify and extract, conclude, evaluate."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from licensecheck import __version__, expression
+from licensecheck.conclude import conclude
+from licensecheck.config import Config
+from licensecheck.discover import changed_since, discover
+from licensecheck.evaluate import evaluate
+from licensecheck.model import Provenance, ScanResult
+from licensecheck.parallel import default_jobs, scan_files
+from licensecheck.policy import Policy
+
+
+class ScanError(Exception):
+    """The scan cannot run as asked (a --since ref git does not know)."""
+
+
+@dataclass(frozen=True)
+class Options:
+    lang: str = "en"
+    jobs: int = 0  # 0: one per CPU
+    since: str | None = None
+
+
+def scan(root: Path, root_label: str, config: Config, policy: Policy, options: Options) -> ScanResult:
+    """Scan the tree at `root`; `root_label` is the path as the user gave it."""
+    found = discover(root, config.exclude)
+    scans = scan_files(root, list(found.files), options.jobs or default_jobs())
+    concluded = conclude(scans, found.problems)
+    only = _changed(root, options.since) if options.since else None
+    findings = evaluate(concluded, policy, options.lang, only)
+    git = found.git
+    return ScanResult(
+        root=root_label,
+        profile=policy.profile.name,
+        tool_version=__version__,
+        project=concluded.project,
+        files=concluded.files,
+        findings=tuple(findings),
+        provenance=Provenance(
+            commit=git.commit if git else None,
+            branch=git.branch if git else None,
+            dirty=git.dirty if git else None,
+            license_list_version=expression.list_version(),
+            submodules=found.submodules,
+        ),
+    )
+
+
+def _changed(root: Path, since: str) -> frozenset[str]:
+    try:
+        return frozenset(changed_since(root, since))
+    except ValueError as error:
+        raise ScanError(str(error)) from None

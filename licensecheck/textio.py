@@ -1,0 +1,126 @@
+# SPDX-FileCopyrightText: 2026 The licensecheck authors
+# SPDX-License-Identifier: Apache-2.0
+"""Turn a file's bytes into text, whatever the bytes are.
+
+`decode` never raises: it returns None for binary data and otherwise picks
+the first encoding of this order that fits:
+
+1. a byte order mark (UTF-32, UTF-8, UTF-16), decoded with replacement;
+2. strict UTF-8, the common path;
+3. UTF-8 with a few broken bytes (a stray byte in an otherwise UTF-8 file),
+   decoded with U+FFFD replacement so its notices keep their `©` and CJK;
+4. GB18030 (a superset of GBK, common in Chinese firmware), only when the
+   text it gives is plausibly Chinese;
+5. Latin-1, which accepts any byte sequence.
+
+>>> decode("版权所有".encode("gbk")).encoding
+'gb18030'
+>>> decode(b"Copyright \\xa9 2020 J\\xfcrgen").text
+'Copyright © 2020 Jürgen'
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+
+SNIFF_BYTES = 8192
+SAMPLE_BYTES = 64 * 1024
+
+# UTF-32 LE starts with the UTF-16 LE mark, so the longer marks come first.
+_BOMS: tuple[tuple[bytes, str, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8", "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16-be"),
+)
+_WIDE_BOMS = tuple(bom for bom, codec, _ in _BOMS if "16" in codec or "32" in codec)
+
+# Control bytes that plain text does not contain. Tab, newlines, form feed,
+# vertical tab, backspace (man-page overstrike) and escape (ANSI colours) do occur.
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\x0b\x0c\x08\x1b") + b"\x7f"
+_MAX_CONTROL_SHARE = 0.10
+
+# A file that fails strict UTF-8 is still read as UTF-8 when its valid
+# multi-byte characters outnumber the broken sequences this many times.
+_UTF8_GOOD_PER_BAD = 20
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str  # utf-8, utf-8-sig, utf-16-le/be, utf-32-le/be, gb18030, latin-1
+
+
+def looks_binary(data: bytes) -> bool:
+    """True when the first 8 KiB hold a NUL byte or too many control bytes.
+
+    UTF-16 and UTF-32 text with a byte order mark is full of NUL bytes and is
+    not binary.
+    """
+    sample = data[:SNIFF_BYTES]
+    if not sample or sample.startswith(_WIDE_BOMS):
+        return False
+    if b"\x00" in sample:
+        return True
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    return controls > len(sample) * _MAX_CONTROL_SHARE
+
+
+def decode(data: bytes) -> Decoded | None:
+    """The text of `data`, or None when it looks binary. Never raises."""
+    for bom, codec, name in _BOMS:
+        if data.startswith(bom):
+            return Decoded(data[len(bom) :].decode(codec, "replace"), name)
+    if looks_binary(data):
+        return None
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    for attempt, name in ((_mostly_utf8, "utf-8"), (_plausible_gb18030, "gb18030")):
+        text = attempt(data)
+        if text is not None:
+            return Decoded(text, name)
+    return Decoded(data.decode("latin-1"), "latin-1")
+
+
+def _non_ascii_count(text: str) -> int:
+    return len(text) - len(text.encode("ascii", "ignore"))
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    # Judge a sample first: decoding a whole GBK or Latin-1 file with
+    # replacement only to reject it is the slow part of this path.
+    if not _few_broken(data[:SAMPLE_BYTES].decode("utf-8", "replace")):
+        return None
+    text = data.decode("utf-8", "replace")
+    return text if _few_broken(text) else None
+
+
+def _few_broken(text: str) -> bool:
+    bad = text.count("\ufffd")
+    good = _non_ascii_count(text) - bad
+    return good >= bad * _UTF8_GOOD_PER_BAD
+
+
+def _plausible_gb18030(data: bytes) -> str | None:
+    """GB18030 text, when the bytes decode strictly and read as Chinese.
+
+    Latin-1 text often decodes as GB18030 too: an accented letter followed by
+    an ASCII letter forms a valid two-byte character ("J\\xfcrgen" becomes
+    "J黵gen"). Those characters fall outside GB2312, the everyday simplified
+    Chinese set, where both bytes are high; real Chinese text is mostly
+    inside it. So more than half the non-ASCII characters must be GB2312.
+    """
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+    sample = text[:SAMPLE_BYTES]
+    non_ascii = _non_ascii_count(sample)
+    if not non_ascii:  # a long ASCII head: judge the whole text
+        sample, non_ascii = text, _non_ascii_count(text)
+    in_gb2312 = (len(sample.encode("gb2312", "ignore")) - (len(sample) - non_ascii)) // 2
+    return text if in_gb2312 * 2 > non_ascii else None

@@ -1,0 +1,78 @@
+# SPDX-FileCopyrightText: 2026 The licensecheck authors
+# SPDX-License-Identifier: Apache-2.0
+"""Shared fixture builders: small maker repositories written by the tests."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cli import main
+
+GIT_ENV = {
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_CONFIG_SYSTEM": os.devnull,
+    "GIT_AUTHOR_NAME": "Test",
+    "GIT_AUTHOR_EMAIL": "test@example.com",
+    "GIT_COMMITTER_NAME": "Test",
+    "GIT_COMMITTER_EMAIL": "test@example.com",
+    "GIT_AUTHOR_DATE": "2025-01-01T00:00:00+00:00",
+    "GIT_COMMITTER_DATE": "2025-01-01T00:00:00+00:00",
+}
+
+
+def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return root
+
+
+def git(root: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", *args], cwd=root, env={**os.environ, **GIT_ENV}, check=True, capture_output=True, text=True
+    ).stdout
+
+
+def git_repo(root: Path, files: dict[str, str | bytes]) -> Path:
+    write_tree(root, files)
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "initial")
+    return root
+
+
+def scan(path: Path, *args: str, output: Path | None = None) -> tuple[int, dict | None, str]:
+    """Run `licensecheck scan` in-process; returns exit code, the JSON result and the terminal output."""
+    result_file = output or path.parent / f"{path.name}-result.json"
+    runner = CliRunner()
+    outcome = runner.invoke(main, ["scan", str(path), "-o", str(result_file), "-j", "1", *args])
+    data = json.loads(result_file.read_text(encoding="utf-8")) if result_file.exists() else None
+    return outcome.exit_code, data, outcome.output
+
+
+def file_entry(result: dict, path: str) -> dict:
+    return next(f for f in result["files"] if f["path"] == path)
+
+
+def rules_for(result: dict, path: str | None = None) -> set[str]:
+    return {f["rule"] for f in result["findings"] if path is None or f["path"] == path}
+
+
+@pytest.fixture
+def tree(tmp_path: Path):
+    """A builder: tree({"a.c": "..."}) writes a project under tmp_path/project."""
+
+    def build(files: dict[str, str | bytes], name: str = "project") -> Path:
+        return write_tree(tmp_path / name, files)
+
+    return build

@@ -1,0 +1,266 @@
+# SPDX-FileCopyrightText: 2026 The licensecheck authors
+# SPDX-License-Identifier: Apache-2.0
+"""The command line and the JSON result against CONTRACT.md."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import file_entry, git_repo, rules_for, scan
+
+from cli import main
+
+MIT_C = (
+    "// SPDX-FileCopyrightText: 2024 Jane Maker\n"
+    "// SPDX-License-Identifier: MIT\n"
+    "int main(void) { return 0; }\n"
+)
+PROJECT = {
+    "LICENSES/MIT.txt": "MIT License\n\nPermission is hereby granted, free of charge...\n",
+    "firmware/main.c": MIT_C,
+    "firmware/util.h": "/* SPDX-License-Identifier: GPL-2.0 */\n#pragma once\n",
+    "docs/guide.md": "<!-- SPDX-License-Identifier: CC-BY-4.0 -->\n# Guide\n",
+    "hardware/board.kicad_pcb": '(kicad_pcb (version 20240108) (generator "pcbnew")\n'
+    '  (title_block (title "Board") (comment 1 "SPDX-License-Identifier: CERN-OHL-S-2.0")\n'
+    '    (comment 2 "SPDX-FileCopyrightText: 2024 Jane Maker"))\n)\n',
+}
+
+TOP_KEYS = ["schema", "tool", "root", "profile", "project", "summary", "files", "findings"]
+
+
+def tree_digest(root: Path) -> dict[str, str]:
+    digest = {}
+    for folder, dirs, files in os.walk(root):
+        for name in dirs + files:
+            path = Path(folder) / name
+            stat = path.lstat()
+            content = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
+            digest[str(path.relative_to(root))] = (
+                f"{stat.st_mode}:{stat.st_size}:{stat.st_mtime_ns}:{content}"
+            )
+    return digest
+
+
+def test_json_result_follows_the_contract(tree):
+    code, result, _ = scan(tree(PROJECT))
+    assert list(result)[: len(TOP_KEYS)] == TOP_KEYS
+    assert result["schema"] == "licensecheck-result/1"
+    assert result["tool"]["name"] == "licensecheck"
+    assert result["profile"] == "default"
+    assert set(result["project"]) >= {"declared", "sources"}
+    summary = result["summary"]
+    assert summary["files"] == len(result["files"]) == len(PROJECT)
+    assert set(summary["by_category"]) <= {"software", "hardware", "documentation", "data", "other"}
+    assert sum(summary["by_category"].values()) == summary["files"]
+    paths = [f["path"] for f in result["files"]]
+    assert paths == sorted(paths)
+    for entry in result["files"]:
+        assert {"path", "category", "format", "licenses", "copyrights", "evidence"} <= set(entry)
+        assert entry["licenses"] == sorted(set(entry["licenses"]))
+        for item in entry["evidence"]:
+            assert item["source"] in {
+                "header",
+                "embedded",
+                "sidecar",
+                "reuse-toml",
+                "dep5",
+                "text-match",
+                "directory",
+                "manifest",
+            }
+            assert {"source", "expression", "line", "detail"} <= set(item)
+    order = {"error": 0, "warning": 1, "info": 2}
+    keys = [(order[f["severity"]], f["path"] or "", f["rule"]) for f in result["findings"]]
+    assert keys == sorted(keys)
+    counted = [f for f in result["findings"] if "waived" not in f]
+    assert summary["errors"] == sum(f["severity"] == "error" for f in counted)
+    assert summary["warnings"] == sum(f["severity"] == "warning" for f in counted)
+    assert summary["infos"] == sum(f["severity"] == "info" for f in counted)
+    assert code == (1 if summary["errors"] else 0)
+
+
+def test_file_licenses_and_evidence(tree):
+    _, result, _ = scan(tree(PROJECT))
+    main_c = file_entry(result, "firmware/main.c")
+    assert main_c["category"] == "software"
+    assert main_c["licenses"] == ["MIT"]
+    assert main_c["copyrights"] == ["2024 Jane Maker"]
+    license_evidence = [e for e in main_c["evidence"] if e["expression"]]
+    assert license_evidence[0]["source"] == "header"
+    assert license_evidence[0]["line"] == 2
+    assert license_evidence[0]["expression"] == "MIT"
+    board = file_entry(result, "hardware/board.kicad_pcb")
+    assert board["category"] == "hardware"
+    assert board["licenses"] == ["CERN-OHL-S-2.0"]
+    util = file_entry(result, "firmware/util.h")
+    assert util["licenses"] == ["GPL-2.0-only"]  # normalized; the deprecated id is a finding
+    deprecated = [f for f in result["findings"] if f["rule"] == "deprecated-license"]
+    assert deprecated and deprecated[0]["path"] == "firmware/util.h"
+    assert "GPL-2.0-only" in deprecated[0]["message"]
+
+
+def test_two_runs_give_identical_bytes(tree, tmp_path):
+    root = git_repo(tree(PROJECT), {})
+    first, second = tmp_path / "a.json", tmp_path / "b.json"
+    scan(root, output=first)
+    scan(root, "-j", "2", output=second)
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_several_outputs_in_one_run(tree, tmp_path):
+    root = tree(PROJECT)
+    runner = CliRunner()
+    html, result = tmp_path / "r.html", tmp_path / "r.json"
+    outcome = runner.invoke(main, ["scan", str(root), "-o", str(html), "-o", str(result)])
+    assert outcome.exit_code in (0, 1)
+    assert html.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert json.loads(result.read_text())["schema"] == "licensecheck-result/1"
+    assert str(html) in outcome.output and str(result) in outcome.output
+
+
+def test_default_output_is_the_html_report_in_the_current_folder(tree, tmp_path, monkeypatch):
+    root = tree(PROJECT)
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    outcome = CliRunner().invoke(main, ["scan", str(root)])
+    assert outcome.exit_code in (0, 1), outcome.output
+    assert (work / "licensecheck-report.html").is_file()
+    assert not (root / "licensecheck-report.html").exists()
+
+
+def test_scan_changes_nothing_in_the_tree(tree, tmp_path):
+    root = git_repo(tree({**PROJECT, "bin/blob.bin": bytes(range(256)) * 10}), {})
+    before = tree_digest(root)
+    scan(root, output=tmp_path / "out.json")
+    scan(root, "--since", "HEAD", output=tmp_path / "out2.json")
+    assert tree_digest(root) == before
+
+
+@pytest.mark.parametrize("name", ["report.pdf", "report", "result.yaml"])
+def test_unknown_output_suffix_is_exit_2(tree, tmp_path, name):
+    outcome = CliRunner().invoke(main, ["scan", str(tree(PROJECT)), "-o", str(tmp_path / name)])
+    assert outcome.exit_code == 2
+    assert name in outcome.output
+
+
+def test_missing_path_and_file_path_are_exit_2(tmp_path):
+    runner = CliRunner()
+    missing = runner.invoke(main, ["scan", str(tmp_path / "nope")])
+    assert missing.exit_code == 2 and "no such file or directory" in missing.output
+    a_file = tmp_path / "file.c"
+    a_file.write_text("int x;\n")
+    not_dir = runner.invoke(main, ["scan", str(a_file)])
+    assert not_dir.exit_code == 2 and "not a directory" in not_dir.output
+    assert "Traceback" not in missing.output + not_dir.output
+
+
+def test_unknown_config_key_is_exit_2_naming_key_and_file(tree):
+    root = tree({**PROJECT, ".licensecheck.toml": 'profile = "oshwa"\nfail_on = "warning"\n'})
+    code, _, output = scan(root)
+    assert code == 2
+    assert "fail_on" in output and ".licensecheck.toml" in output
+
+
+@pytest.mark.parametrize(
+    ("fail_on", "expected"),
+    [("never", 0), ("error", 1), ("warning", 1), ("info", 1)],
+)
+def test_fail_on(tree, fail_on, expected):
+    code, _, _ = scan(tree({"main.c": "int main(void) { return 0; }\n"}), "--fail-on", fail_on)
+    assert code == expected  # no project license is an error
+
+
+def test_fail_on_warning_counts_warnings_only_when_asked(tree):
+    files = {**PROJECT, "firmware/extra.c": "int x;\n"}  # missing-license is a warning
+    files.pop("firmware/util.h")
+    root = tree(files)
+    code_error, result, _ = scan(root, "--fail-on", "error")
+    assert result["summary"]["errors"] == 0 and result["summary"]["warnings"] > 0
+    assert code_error == 0
+    code_warning, _, _ = scan(root, "--fail-on", "warning")
+    assert code_warning == 1
+
+
+def test_config_fail_on_and_command_line_wins(tree):
+    files = {**PROJECT, "firmware/extra.c": "int x;\n", ".licensecheck.toml": 'fail-on = "warning"\n'}
+    files.pop("firmware/util.h")
+    root = tree(files)
+    assert scan(root)[0] == 1
+    assert scan(root, "--fail-on", "error")[0] == 0
+
+
+def test_rule_severity_off_and_waivers(tree):
+    config = (
+        '[rules.missing-copyright]\nseverity = "off"\n\n'
+        '[[waivers]]\nrule = "missing-license"\npaths = ["firmware/**"]\nreason = "vendored"\n'
+    )
+    root = tree({**PROJECT, "firmware/extra.c": "int x;\n", ".licensecheck.toml": config})
+    _, result, _ = scan(root)
+    assert "missing-copyright" not in rules_for(result)
+    missing = [f for f in result["findings"] if f["rule"] == "missing-license"]
+    waived = [f for f in missing if f["path"].startswith("firmware/")]
+    assert waived and all(f["waived"] == "vendored" for f in waived)
+    assert all("waived" not in f for f in missing if f not in waived)  # the config file itself
+    assert result["summary"]["waived"] == len(waived)
+
+
+def test_profile_strict_turns_warnings_into_errors(tree):
+    code, result, _ = scan(tree(PROJECT), "--profile", "strict")
+    assert result["profile"] == "strict"
+    deprecated = [f for f in result["findings"] if f["rule"] == "deprecated-license"]
+    assert deprecated and all(f["severity"] == "error" for f in deprecated)
+    assert code == 1
+
+
+def test_since_keeps_findings_of_changed_files_and_project_findings(tree):
+    root = git_repo(tree({"a.c": "int a;\n", "b.c": "int b;\n"}), {})
+    (root / "b.c").write_text("int b2;\n")
+    _, result, _ = scan(root, "--since", "HEAD")
+    paths = {f["path"] for f in result["findings"]}
+    assert "b.c" in paths and "a.c" not in paths
+    assert None in paths  # no-project-license stays
+    assert len(result["files"]) == 2  # the inventory stays complete
+
+
+def test_since_unknown_ref_is_exit_2(tree):
+    root = git_repo(tree({"a.c": "int a;\n"}), {})
+    code, _, output = scan(root, "--since", "no-such-ref")
+    assert code == 2 and "no-such-ref" in output
+
+
+def test_lang_zh_messages(tree):
+    _, result, output = scan(tree({"a.c": "int a;\n"}), "--lang", "zh")
+    messages = " ".join(f["message"] for f in result["findings"])
+    assert "许可证" in messages
+    assert "文件" in output
+
+
+def test_terminal_summary_strips_escape_sequences(tree):
+    root = tree({"\x1b[31mred\x1b[0m.c": "int a;\n"})
+    _, _, output = scan(root, "-v")
+    assert "\x1b" not in output
+    assert "red.c" in output
+
+
+def test_explain_every_rule_in_both_languages():
+    from licensecheck.rules import catalog
+
+    runner = CliRunner()
+    for rule in catalog():
+        for lang in ("en", "zh"):
+            outcome = runner.invoke(main, ["explain", rule, "--lang", lang])
+            assert outcome.exit_code == 0
+            assert rule in outcome.output and "https://" in outcome.output
+    unknown = runner.invoke(main, ["explain", "no-such-rule"])
+    assert unknown.exit_code == 2
+
+
+def test_version():
+    outcome = CliRunner().invoke(main, ["--version"])
+    assert outcome.exit_code == 0 and outcome.output.startswith("licensecheck ")
