@@ -71,14 +71,14 @@ def discover(root: Path, exclude: Sequence[str] = ()) -> Discovery:
     root = Path(root)
     if not root.is_dir():
         raise NotADirectoryError(f"not a directory: {root}")
-    scope = _Scope(root, _exclude_spec(exclude))
+    excluded = _exclude_spec(exclude)
     try:
-        return _from_git(scope, _Git(root))
+        return _from_git(_Scope(root, excluded), _Git(root))
     except _GitUnusable as unusable:
-        problems = []
+        problems: list[tuple[str, str]] = []
         if unusable.broken and _dotgit_at_or_above(root):
             problems.append((".", f"git not used ({unusable.reason}); walked the folder instead"))
-        return _walk(_Scope(root, scope.exclude, problems))
+        return _walk(_Scope(root, excluded, problems))
 
 
 def changed_since(root: Path, ref: str) -> set[str]:
@@ -243,7 +243,7 @@ def _describe(error: Exception) -> str:
 
 _GIT_SAYS = re.compile(r"(?:fatal|error): (.+?)'?$", re.MULTILINE)  # GitPython quotes git's stderr
 _GITPYTHON_SAYS = {
-    "InvalidGitRepositoryError": "the .git found is not a valid repository",
+    "InvalidGitRepositoryError": "no valid git repository found",
     "NoSuchPathError": "the repository's folder does not exist",
     "GitCommandError": "git failed",
 }
@@ -260,7 +260,7 @@ def _walk(scope: _Scope) -> Discovery:
     while pending:
         folder, layers = pending.pop()
         try:
-            with os.scandir(scope.root / folder) as listing:
+            with os.scandir(scope.under + folder) as listing:
                 entries = list(listing)
         except OSError as error:
             where = _printable(folder.rstrip("/")) or "."
@@ -340,7 +340,7 @@ class _Scope:
     def __init__(
         self, root: Path, exclude: GitIgnoreSpec | None, problems: list[tuple[str, str]] | None = None
     ) -> None:
-        self.root = root
+        self.under = os.path.join(root, "")  # joined as strings: Path's `/` costs more than the lstat
         self.exclude = exclude
         self.problems: list[tuple[str, str]] = problems if problems is not None else []
         self.files: list[DiscoveredFile] = []
@@ -360,7 +360,7 @@ class _Scope:
         if ".git" in path.split("/") or self.excluded(path, False) or not self._folder_ok(_parent(path)):
             return
         try:
-            info = os.lstat(self.root / path)
+            info = os.lstat(self.under + path)
         except FileNotFoundError:
             return  # tracked but deleted from the work tree
         except OSError as error:
@@ -390,7 +390,7 @@ class _Scope:
             known = self._folder_ok(_parent(folder)) and not self.excluded(folder, True)
             if known:
                 try:
-                    known = stat.S_ISDIR(os.lstat(self.root / folder).st_mode)
+                    known = stat.S_ISDIR(os.lstat(self.under + folder).st_mode)
                 except OSError:
                     known = False
             self._folders[folder] = known

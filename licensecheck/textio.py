@@ -13,10 +13,10 @@ the first encoding of this order that fits:
    text it gives is plausibly Chinese;
 5. Latin-1, which accepts any byte sequence.
 
->>> decode("版权所有".encode("gbk")).encoding
+>>> decode("版权所有，深圳创客".encode("gbk")).encoding
 'gb18030'
->>> decode(b"Copyright \\xa9 2020 J\\xfcrgen").text
-'Copyright © 2020 Jürgen'
+>>> decode(b"J\\xfcrgen M\\xfcller").text
+'Jürgen Müller'
 """
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ _MAX_CONTROL_SHARE = 0.10
 # A file that fails strict UTF-8 is still read as UTF-8 when its valid
 # multi-byte characters outnumber the broken sequences this many times.
 _UTF8_GOOD_PER_BAD = 20
+_MIN_GB2312 = 2
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,8 @@ def _plausible_gb18030(data: bytes) -> str | None:
     an ASCII letter forms a valid two-byte character ("J\\xfcrgen" becomes
     "J黵gen"). Those characters fall outside GB2312, the everyday simplified
     Chinese set, where both bytes are high; real Chinese text is mostly
-    inside it. So more than half the non-ASCII characters must be GB2312.
+    inside it. So more than half the non-ASCII characters must be GB2312,
+    and one such character alone (two stray high bytes) is not enough.
     """
     try:
         text = data.decode("gb18030")
@@ -123,4 +125,4 @@ def _plausible_gb18030(data: bytes) -> str | None:
     if not non_ascii:  # a long ASCII head: judge the whole text
         sample, non_ascii = text, _non_ascii_count(text)
     in_gb2312 = (len(sample.encode("gb2312", "ignore")) - (len(sample) - non_ascii)) // 2
-    return text if in_gb2312 * 2 > non_ascii else None
+    return text if in_gb2312 * 2 > non_ascii and in_gb2312 >= _MIN_GB2312 else None

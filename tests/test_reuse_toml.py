@@ -179,6 +179,8 @@ def test_dots_inside_names_are_allowed():
         ("*.stl", "mech/case.stl", False),  # `*` stays in its folder
         ("mech/*.stl", "mech/case.stl", True),
         ("mech/*.stl", "mech/v2/case.stl", False),
+        ("*/case.stl", "mech/case.stl", True),  # a lone `*` before `/` still matches a folder name
+        ("*/case.stl", "case.stl", False),
         ("**", "mech/v2/case.stl", True),
         ("**.stl", "mech/v2/case.stl", True),  # `**` crosses folders
         ("hardware/**/*.kicad_pcb", "hardware/main/board.kicad_pcb", True),

@@ -7,19 +7,25 @@ file. Format extractors read the fields a design format keeps its license in;
 each is one module with one entry point, registered below by format id and
 imported only when a file of that format turns up.
 
-An extractor has the shape `extract(data: bytes, path: str) -> list[Evidence]`
-and raises `ExtractError` for a file it cannot parse.
+An extractor has the shape `extract(source: Source) -> list[Evidence]` and
+raises `ExtractError` for a file it cannot parse.
 """
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import import_module
+from pathlib import Path, PurePosixPath
 
 from licensecheck.model import DiscoveredFile, Evidence
 
-Extractor = Callable[[bytes, str], list]
+SIBLING_LIMIT = 4 * 1024 * 1024  # a project file read beside a design file (.kicad_pro) is small
+_OPEN_FLAGS = (
+    os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+)
 
 
 class ExtractError(Exception):
@@ -36,6 +42,44 @@ class FileScan:
     evidence: tuple[Evidence, ...] = ()
     problem: str | None = None
     text: str | None = None  # kept only for the files conclude reads (REUSE.toml, dep5, manifests)
+
+
+def read_regular(path: Path, limit: int) -> bytes:
+    """The first `limit` bytes of a regular file, never following a symlink nor blocking on a FIFO."""
+    fd = os.open(path, _OPEN_FLAGS)
+    with os.fdopen(fd, "rb", closefd=True) as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise ExtractError("not a regular file")
+        return handle.read(limit)
+
+
+@dataclass(frozen=True)
+class Source:
+    """The file an extractor reads, and safe access to the files beside it."""
+
+    path: str  # relative to the scan root, "/" separators
+    data: bytes
+    root: Path
+
+    def sibling(self, name: str) -> bytes | None:
+        """A file in the same folder (a KiCad project beside its schematic), or None."""
+        if "/" in name or name in ("", ".", ".."):
+            return None
+        folder = PurePosixPath(self.path).parent
+        try:
+            return read_regular(self.root / folder / name, SIBLING_LIMIT)
+        except (OSError, ExtractError):
+            return None
+
+    def sibling_names(self) -> list[str]:
+        folder = self.root / PurePosixPath(self.path).parent
+        try:
+            return sorted(entry.name for entry in os.scandir(folder) if entry.is_file(follow_symlinks=False))
+        except OSError:
+            return []
+
+
+Extractor = Callable[[Source], list]
 
 
 # format id -> "module:function" below licensecheck.extract

@@ -9,30 +9,21 @@ device swapped in after discovery is refused rather than waited on.
 
 from __future__ import annotations
 
-import os
-import stat
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 from licensecheck import classify, comments, expression, manifests, textio
-from licensecheck.extract import ExtractError, FileScan, extractor_for
+from licensecheck.extract import ExtractError, FileScan, Source, extractor_for, read_regular
 from licensecheck.extract.header import extract_header
 from licensecheck.model import DiscoveredFile, Evidence
 
 READ_LIMIT = 32 * 1024 * 1024  # bytes of one file that are read; tags sit near the top
 KEEP_TEXT_NAMES = frozenset({"REUSE.toml", "dep5"}) | frozenset(manifests.READERS)
-_OPEN_FLAGS = (
-    os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
-)
 
 
 def read_bytes(path: Path, limit: int = READ_LIMIT) -> bytes:
     """The first `limit` bytes of a regular file; OSError or ExtractError otherwise."""
-    fd = os.open(path, _OPEN_FLAGS)
-    with os.fdopen(fd, "rb", closefd=True) as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-            raise ExtractError("not a regular file")
-        return handle.read(limit)
+    return read_regular(path, limit)
 
 
 def scan_file(root: Path, file: DiscoveredFile) -> FileScan:
@@ -53,7 +44,7 @@ def scan_file(root: Path, file: DiscoveredFile) -> FileScan:
     extractor = extractor_for(found.id)
     if extractor is not None:
         try:
-            evidence += extractor(data, file.path)
+            evidence += extractor(Source(file.path, data, root))
         except ExtractError as error:
             problem = str(error)
     if text is not None and (classify.is_license_file(file.path) or _is_notice_candidate(evidence, found)):
@@ -72,7 +63,11 @@ def _identified(text: str, path: str) -> list[Evidence]:
 
 
 def _normalize(evidence: list[Evidence]) -> list[Evidence]:
-    return [replace(e, expression=expression.normalize(e.raw)) if e.raw is not None else e for e in evidence]
+    """Give each license evidence its SPDX form, unless the extractor already mapped a name to one."""
+    return [
+        replace(e, expression=expression.normalize(e.raw)) if e.raw and e.expression is None else e
+        for e in evidence
+    ]
 
 
 def _reason(error: Exception) -> str:

@@ -5,12 +5,12 @@
 Like the REUSE tool, the whole file is read, not just its top: a tag counts
 wherever it is, in any comment syntax and inside string literals of design
 files (KiCad title blocks, XML metadata, JSON). Each value is cleaned of the
-syntax around it, so `G04 SPDX-License-Identifier: CERN-OHL-S-2.0*` gives
-`CERN-OHL-S-2.0` and `(comment 2 "SPDX-License-Identifier: MIT")` gives `MIT`.
+syntax around it: a Gerber comment ending in `CERN-OHL-S-2.0*` gives
+`CERN-OHL-S-2.0`, a KiCad `(comment 2 "...: MIT")` gives `MIT`.
 
 Expressions are returned as written (`raw`); normalizing them is the next
 stage's job. Copyright values are the tag's value for `SPDX-*CopyrightText`
-(`2024 Jane`) and the whole notice otherwise (`Copyright (C) 2024 Jane`).
+(`2024 Jane`) and the whole notice otherwise (`Copyright (C) <year> <holder>`).
 
 Notices start with `Copyright` or `COPYRIGHT` (case-sensitive, as in the
 REUSE tool: lowercase "copyright" is prose), `©`, `版权所有`, or `(c)` plus a
@@ -93,7 +93,11 @@ _ALL_CLOSERS = frozenset(close for s in STYLES.values() for _, close in s.multi 
 # Formats whose comment ends at a terminator character on the same line.
 _TERMINATORS = {"gerber": "*"}
 
-_TRAILING_JUNK = re.compile(r"(?:</[\w:.-]+>|\*%?|\\[nrt]|\\|[;,])$")
+# Gerber's "*" and "*%", comment box frames ("*|", "#"), XML end tags,
+# string escapes and line continuations, list punctuation.
+_TRAILING_JUNK = re.compile(r"(?:</[\w:.-]+>|[*|#]+%?|\\[nrt]|\\|[;,])$")
+# A line break written as an escape inside a string literal ends the value.
+_ESCAPED_BREAKS = ("\\n", "\\r")
 _QUOTES = ('"', "'")
 _OPENING = {")": "(", "]": "[", "}": "{"}
 _UNESCAPED = {q: re.compile(r"(?<!\\)" + q) for q in _QUOTES}
@@ -115,8 +119,9 @@ class _Found(NamedTuple):
 def extract_header(text: str, style: CommentStyle, source: str = "header") -> list[Evidence]:
     """Every SPDX-License-Identifier and copyright notice in `text`, in order.
 
-    >>> [e.raw for e in extract_header("/* SPDX-License-Identifier: MIT */", STYLES["c"])]
-    ['MIT']
+    One evidence per tag or notice line, with its 1-based line number;
+    `expression` is left None. Evidence between SPDX-SnippetBegin and
+    SPDX-SnippetEnd has the detail "snippet".
     """
     hits = _hit_positions(text)
     if not hits:
@@ -128,11 +133,11 @@ def extract_header(text: str, style: CommentStyle, source: str = "header") -> li
     line, counted, done = 1, 0, 0
     for pos in hits:
         window = _window(text, pos, ignored) if pos >= done else None
-        if window is None:
-            continue
+        if window is None or window[1] <= done:
+            continue  # ignored, or already read with an earlier hit on its line
         start, end = max(window[0], done), window[1]
         line += text.count("\n", counted, start)
-        counted = done = max(start, end)
+        counted = done = end  # a window holds no line break
         for item in _read_window(text, start, end, syntax):
             found.append(_evidence(item, line, source, _inside(snippets, item.at)))
     return found
@@ -279,8 +284,12 @@ def _names_holder(rest: str) -> bool:
     return first.isupper() and word is not None and word.group().lower() not in _NOT_HOLDERS
 
 
+_CJK_RANGES = (("\u3040", "\u30ff"), ("\u3400", "\u9fff"), ("\uf900", "\ufaff"), ("\uac00", "\ud7af"))
+
+
 def _is_cjk(char: str) -> bool:
-    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff" or "\uac00" <= char <= "\ud7af"
+    """Kana, CJK ideographs and Hangul: names in these scripts have no capital letters."""
+    return any(low <= char <= high for low, high in _CJK_RANGES)
 
 
 def _at_comment_start(prefix: str, markers: tuple[str, ...]) -> bool:
@@ -321,6 +330,7 @@ def _first_stop(value: str, syntax: _Syntax) -> int:
     stops = [value.find(closer) for closer in syntax.closers]
     if syntax.terminator:
         stops.append(value.find(syntax.terminator))
+    stops.extend(value.find(escape) for escape in _ESCAPED_BREAKS)
     return min((s for s in stops if s >= 0), default=len(value))
 
 

@@ -2,12 +2,12 @@
 # SPDX-License-Identifier: Apache-2.0
 """Text normalization along the SPDX matching guidelines.
 
-`clean` turns any text into one lower-case string without comment prefixes,
-markup, URLs or copyright lines; `tokenize` splits it into words (with their
-offsets in the cleaned string). Punctuation, quotes, bullets, line ends and
-wrapping vanish at tokenization, so "(c)" vs "©", CRLF, rewrapping, Markdown
-emphasis and typographic quotes all compare equal. Both the license texts and
-the scanned text go through the same two functions.
+`clean` turns any text into one lower-case string without markup, URLs or
+copyright lines; `Prepared` splits it into words (with their offsets in the
+cleaned string, on demand). Punctuation, comment leaders, quotes, bullets, line
+ends and wrapping vanish between words, so "(c)" vs "©", CRLF, rewrapping,
+`#`/`//`/` * ` prefixes, Markdown emphasis and typographic quotes all compare
+equal. The license texts and the scanned text go through the same functions.
 """
 
 from __future__ import annotations
@@ -16,13 +16,9 @@ import bisect
 import re
 import unicodedata
 
-# One comment leader or quote marker at the start of a line, repeated: `#`, `//`, ` * `,
-# `/*`, `--`, `;`, `%`, `!`, `REM`, `dnl`, Markdown `>` quotes and heading `#`.
-_LINE_PREFIX = re.compile(
-    r"^[ \t]*(?:(?:/\*+|\*+/|//+|#+|;+|--+|%+|\*+|!+|>+|\.\\\"|@?rem\b|dnl\b|\"\"\"|'''|<!--|-->)[ \t]*)+",
-    re.MULTILINE,
-)
-_TRAILING_COMMENT = re.compile(r"(?:\*+/?|-->|#+)[ \t]*$", re.MULTILINE)
+# Comment leaders and quote markers at the start of a line (`#`, `//`, ` * `, `--`, `;`, `%`,
+# `!`, `>`): only line-anchored patterns need to see past them, since words ignore punctuation.
+_LEADER = r"[ \t]*(?:[#/*;%!>-]+[ \t]*)*"
 _HTML_TAG = re.compile(r"</?[a-z!][^<>\n]{0,300}>")
 _HTML_HINT = re.compile(r"</(?:p|div|li|h[1-6]|a|span|td)>|<br\s*/?>|<html", re.IGNORECASE)
 _URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>()\[\]\"']+")
@@ -31,13 +27,12 @@ _ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'"
 # A copyright statement: "Copyright (c) 2024 ...", "© ACME", "Portions Copyright [yyyy] ...".
 # "copyright notice" / "copyright holders" wrapped onto a line start are not statements.
 _COPYRIGHT_LINE = re.compile(
-    r"^[ \t]*(?:portions[ \t]+)?(?:copyright\b|©|\(c\))[ \t]*(?:\(c\)|©|:)?[ \t]*"
+    r"^" + _LEADER + r"(?:portions[ \t]+)?(?:copyright\b|©|\(c\))[ \t]*(?:\(c\)|©|:)?[ \t]*"
     r"(?:[\d\[<{(`'\"$_©]|by\b|yyyy|year\b|\(c\))[^\n]{0,200}$",
     re.MULTILINE,
 )
 _RIGHTS_RESERVED = re.compile(r"all\s+rights\s+reserved\.?")
-_SPACES = re.compile(r"[ \t\f\v\u00a0\u3000]{2,}|[\t\f\v\u00a0\u3000]")
-_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
+_HYPHEN = re.compile(r"-(?<=[a-z]-)(?=[a-z])")
 
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 _LETTERS = "a-z\u00df-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u04ff"
@@ -83,14 +78,11 @@ def clean(text: str) -> str:
         text = _HTML_TAG.sub(" ", text)
         for entity, char in _ENTITIES.items():
             text = text.replace(entity, char)
-    text = _LINE_PREFIX.sub("", text)
-    text = _TRAILING_COMMENT.sub("", text)
     text = _MD_LINK_TARGET.sub("]", text)
     text = _URL.sub(" ", text)
     text = _COPYRIGHT_LINE.sub("", text)
     text = _RIGHTS_RESERVED.sub(" ", text)
-    text = _HYPHEN.sub("", text)
-    return _SPACES.sub(" ", text)
+    return _HYPHEN.sub("", text)
 
 
 class Prepared:

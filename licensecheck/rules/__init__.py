@@ -45,7 +45,7 @@ class Rule:
 
 
 # Modules holding rules, in catalog order.
-MODULES = ("project", "coverage", "expressions", "texts", "unreadable")
+MODULES = ("project", "coverage", "expressions", "texts", "hardware", "unreadable")
 
 
 @cache

@@ -35,10 +35,15 @@ def _all(context: Context) -> Iterator[tuple[str, Evidence]]:
                     yield holder, item
 
 
+def _mapped(item: Evidence) -> bool:
+    """A license name or URL the alias table turned into an SPDX expression: not an expression to check."""
+    return item.expression is not None and item.expression != expression.analyze(item.raw).normalized
+
+
 def invalid_license_expression(context: Context) -> Iterator[Issue]:
     for path, item in _all(context):
         analysis = expression.analyze(item.raw)
-        if analysis.error:
+        if analysis.error and not _mapped(item):
             yield Issue(
                 path,
                 context.say("invalid-license-expression", raw=item.raw, error=analysis.error),
@@ -49,6 +54,8 @@ def invalid_license_expression(context: Context) -> Iterator[Issue]:
 
 def unknown_license(context: Context) -> Iterator[Issue]:
     for path, item in _all(context):
+        if _mapped(item):
+            continue
         for key in expression.analyze(item.raw).unknown:
             yield Issue(path, context.say("unknown-license", key=key, raw=item.raw), (key,), item.line)
 

@@ -27,9 +27,12 @@ def _used(context: Context) -> dict[str, list[str]]:
         for concluded in file.licenses:
             for key in expression.license_keys(concluded):
                 used[key].append(file.path)
-    for declared in context.concluded.project.declared:
-        for key in expression.license_keys(declared):
-            used[key].append("")
+    project = context.concluded.project
+    # A declaration read from LICENSES/ file names would make every text there "used".
+    if any(source not in context.concluded.licenses_dir for source in project.sources):
+        for declared in project.declared:
+            for key in expression.license_keys(declared):
+                used[key].append("")
     return used
 
 

@@ -1,0 +1,82 @@
+# SPDX-FileCopyrightText: 2026 The licensecheck authors
+# SPDX-License-Identifier: Apache-2.0
+"""Zip-based design files (.FCStd, .3mf, .epro, .fzz, .lppz) read in memory, with limits.
+
+A zip bomb, a truncated archive or an archive with too many members is an
+`ExtractError` (an `unreadable-file` finding), never an out-of-memory: members are
+inflated in chunks and reading stops as soon as a limit is crossed, whatever the
+sizes the archive's directory claims.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+
+from licensecheck.extract import ExtractError
+
+MAX_MEMBERS = 10_000
+MAX_MEMBER_SIZE = 64 * 1024 * 1024
+MAX_TOTAL_SIZE = 256 * 1024 * 1024
+CHUNK = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    members: int = MAX_MEMBERS
+    member_size: int = MAX_MEMBER_SIZE
+    total_size: int = MAX_TOTAL_SIZE
+
+
+class Archive:
+    """An open zip archive whose members are read under limits."""
+
+    def __init__(self, data: bytes, limits: Limits = Limits()) -> None:
+        self.limits = limits
+        self._inflated = 0
+        try:
+            self._zip = zipfile.ZipFile(io.BytesIO(data))
+            infos = self._zip.infolist()
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as error:
+            raise ExtractError(f"not a readable zip archive: {error}") from None
+        if len(infos) > limits.members:
+            raise ExtractError(
+                f"the archive has {len(infos)} members, more than the limit of {limits.members}"
+            )
+        self.names = [info.filename for info in infos if not info.is_dir()]
+
+    def read(self, name: str) -> bytes:
+        """One member's bytes; ExtractError when it is corrupt or inflates past a limit."""
+        try:
+            with self._zip.open(name) as member:
+                return self._read_bounded(member, name)
+        except KeyError:
+            raise ExtractError(f"the archive has no member {name!r}") from None
+        except (
+            zipfile.BadZipFile,
+            OSError,
+            ValueError,
+            EOFError,
+            NotImplementedError,
+            RuntimeError,
+        ) as error:
+            raise ExtractError(f"archive member {name!r} cannot be read: {error}") from None
+
+    def _read_bounded(self, member, name: str) -> bytes:
+        parts = []
+        size = 0
+        while chunk := member.read(CHUNK):
+            size += len(chunk)
+            self._inflated += len(chunk)
+            if size > self.limits.member_size:
+                raise ExtractError(f"archive member {name!r} inflates past {self.limits.member_size} bytes")
+            if self._inflated > self.limits.total_size:
+                raise ExtractError(f"the archive inflates past {self.limits.total_size} bytes (a zip bomb?)")
+            parts.append(chunk)
+        return b"".join(parts)
+
+    def find(self, suffix: str) -> list[str]:
+        """Members whose name ends with `suffix`, case-insensitively, in archive order."""
+        wanted = suffix.lower()
+        return [name for name in self.names if name.lower().endswith(wanted)]

@@ -1,0 +1,81 @@
+# SPDX-FileCopyrightText: 2026 The licensecheck authors
+# SPDX-License-Identifier: Apache-2.0
+"""hardware-source-missing: fabrication outputs need their editable design (OSHWA criterion 1)."""
+
+from __future__ import annotations
+
+import struct
+
+import pytest
+from conftest import scan
+
+GERBER = (
+    "G04 #@! TF.GenerationSoftware,KiCad,Pcbnew,8.0.4*\n"
+    "G04 #@! TF.FileFunction,Copper,L1,Top*\n"
+    "%FSLAX46Y46*%\n%MOMM*%\n%LPD*%\nG01*\n%ADD10C,0.250000*%\nD10*\n"
+    "X110000000Y-90000000D02*\nX140000000Y-90000000D01*\nM02*\n"
+)
+DRILL = "M48\n; DRILL file {KiCad 8.0.4}\nFMAT,2\nMETRIC\nT1C1.000\n%\nG90\nG05\nT1\nX110.0Y-90.0\nM30\n"
+KICAD_PCB = '(kicad_pcb (version 20240108) (generator "pcbnew")\n  (general (thickness 1.6))\n  (paper "A4")\n)\n'
+BINARY_STL = b"OpenSCAD Model".ljust(80, b" ") + struct.pack("<I", 1) + struct.pack("<12fH", *[0.0] * 12, 0)
+SCAD = "cube([10, 10, 10]);\n"
+FIRMWARE_HEX = ":10010000214601360121470136007EFE09D2190140\n:00000001FF\n"
+MAIN_C = "int main(void) { return 0; }\n"
+LICENSE = {"LICENSE": "SPDX-License-Identifier: CERN-OHL-S-2.0\n"}
+
+
+def source_findings(result: dict) -> list[dict]:
+    return [f for f in result["findings"] if f["rule"] == "hardware-source-missing"]
+
+
+def test_gerbers_without_a_pcb_design(tree):
+    _, result, _ = scan(tree({**LICENSE, "out/board-F_Cu.gtl": GERBER, "out/board-PTH.drl": DRILL}))
+    findings = source_findings(result)
+    assert len(findings) == 1
+    message = findings[0]["message"]
+    assert "out/board-F_Cu.gtl" in message and "out/board-PTH.drl" in message
+    assert "KiCad" in message and "OSHWA" in message
+    assert findings[0]["path"] is None and findings[0]["severity"] == "warning"
+
+
+def test_gerbers_next_to_their_kicad_board_are_fine(tree):
+    files = {**LICENSE, "hw/board.kicad_pcb": KICAD_PCB, "hw/gerbers/board-F_Cu.gtl": GERBER}
+    _, result, _ = scan(tree(files))
+    assert source_findings(result) == []
+
+
+def test_the_source_may_be_anywhere_in_the_project(tree):
+    files = {**LICENSE, "pcb/board.kicad_pcb": KICAD_PCB, "release/v1/board-F_Cu.gtl": GERBER}
+    _, result, _ = scan(tree(files))
+    assert source_findings(result) == []
+
+
+def test_each_kind_needs_its_own_source(tree):
+    # A KiCad board does not make an STL editable: the mechanical source is missing.
+    files = {**LICENSE, "hw/board.kicad_pcb": KICAD_PCB, "case/enclosure.stl": BINARY_STL}
+    _, result, _ = scan(tree(files))
+    findings = source_findings(result)
+    assert len(findings) == 1 and "case/enclosure.stl" in findings[0]["message"]
+
+
+def test_stl_with_openscad_source_is_fine(tree):
+    files = {**LICENSE, "case/enclosure.stl": BINARY_STL, "case/enclosure.scad": SCAD}
+    _, result, _ = scan(tree(files))
+    assert source_findings(result) == []
+
+
+@pytest.mark.parametrize(("extra", "expected"), [({}, 1), ({"fw/main.c": MAIN_C}, 0)])
+def test_firmware_image_needs_source_code(tree, extra, expected):
+    _, result, _ = scan(tree({**LICENSE, "fw/build/firmware.hex": FIRMWARE_HEX, **extra}))
+    assert len(source_findings(result)) == expected
+
+
+def test_oshwa_profile_makes_it_an_error(tree):
+    code, result, _ = scan(tree({**LICENSE, "out/board-F_Cu.gtl": GERBER}), "--profile", "oshwa")
+    assert source_findings(result)[0]["severity"] == "error"
+    assert code == 1
+
+
+def test_message_in_chinese(tree):
+    _, result, _ = scan(tree({**LICENSE, "out/board-F_Cu.gtl": GERBER}), "--lang", "zh")
+    assert "可编辑的源文件" in source_findings(result)[0]["message"]

@@ -1,0 +1,167 @@
+# SPDX-FileCopyrightText: 2026 The licensecheck authors
+# SPDX-License-Identifier: Apache-2.0
+# REUSE-IgnoreStart
+# (this file is full of example notices and tags that are not its own)
+
+import codecs
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from licensecheck.textio import Decoded, decode, looks_binary
+
+ENCODINGS = {"utf-8", "utf-8-sig", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be", "gb18030", "latin-1"}
+CHINESE_COMMENT = "// 版权所有 (C) 2024 深圳创客\n// 电源管理模块，作者：李雷\nint main(void) { return 0; }\n"
+
+
+def test_plain_utf8_is_the_common_path():
+    text = "// SPDX-FileCopyrightText: 2024 Jürgen Müller ©\n// 版权所有 深圳创客\n"
+    assert decode(text.encode("utf-8")) == Decoded(text, "utf-8")
+
+
+def test_empty_input_is_empty_text():
+    assert decode(b"") == Decoded("", "utf-8")
+    assert not looks_binary(b"")
+
+
+def test_utf8_bom_is_removed():
+    assert decode(codecs.BOM_UTF8 + "# © 2024 Jane\n".encode()) == Decoded("# © 2024 Jane\n", "utf-8-sig")
+
+
+@pytest.mark.parametrize(
+    ("bom", "codec"),
+    [
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+        (codecs.BOM_UTF32_LE, "utf-32-le"),
+        (codecs.BOM_UTF32_BE, "utf-32-be"),
+    ],
+)
+def test_wide_encodings_with_bom_are_text_despite_their_nul_bytes(bom, codec):
+    text = "<!-- SPDX-License-Identifier: CC-BY-SA-4.0 -->\n<svg>版权</svg>\n"
+    data = bom + text.encode(codec)
+    assert b"\x00" in data
+    assert not looks_binary(data)
+    assert decode(data) == Decoded(text, codec)
+
+
+def test_odd_length_utf16_does_not_raise():
+    data = codecs.BOM_UTF16_LE + "abc".encode("utf-16-le") + b"\x00"
+    assert decode(data).text.startswith("abc")
+
+
+def test_gbk_chinese_comment_decodes_as_gb18030():
+    data = "// 版权所有 (C) 2024 深圳创客\n".encode("gbk")
+    assert decode(data) == Decoded("// 版权所有 (C) 2024 深圳创客\n", "gb18030")
+
+
+def test_longer_gbk_source_file():
+    assert decode(CHINESE_COMMENT.encode("gbk")) == Decoded(CHINESE_COMMENT, "gb18030")
+
+
+def test_gb18030_four_byte_characters():
+    text = "/* 版权所有 2024 深圳创客 𠀀 € ǹ */\n"
+    data = text.encode("gb18030")
+    assert len(data) > len(text.encode("gbk", "ignore"))  # really needs GB18030's four-byte forms
+    assert decode(data) == Decoded(text, "gb18030")
+
+
+def test_traditional_chinese_in_gbk():
+    text = "// 版權所有 (C) 2024 深圳創客科技\n"
+    assert decode(text.encode("gbk")) == Decoded(text, "gb18030")
+
+
+def test_chinese_after_a_long_ascii_head():
+    text = "x = 1\n" * 20_000 + CHINESE_COMMENT
+    assert decode(text.encode("gbk")) == Decoded(text, "gb18030")
+
+
+def test_latin1_copyright_is_not_read_as_chinese():
+    data = b"Copyright \xa9 2020 J\xfcrgen"
+    assert decode(data) == Decoded("Copyright © 2020 Jürgen", "latin-1")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "J\xfcrgen M\xfcller",
+        "Ger\xe4te f\xfcr die K\xfcche",
+        "cr\xe9\xe9e par Fran\xe7ois",
+        "Espa\xf1a, se\xf1or, a\xf1o",
+        "Bj\xf6rk Gu\xf0mundsd\xf3ttir",
+        "M\xfcnchen Stra\xdfe",
+    ],
+)
+def test_latin1_that_happens_to_decode_as_gb18030_stays_latin1(text):
+    data = text.encode("latin-1")
+    data.decode("gb18030")  # the trap: strict GB18030 accepts these bytes
+    assert decode(data) == Decoded(text, "latin-1")
+
+
+def test_utf8_with_one_stray_byte_keeps_its_characters():
+    text = "// 版权所有 © 2024 深圳创客\n" * 10
+    decoded = decode(text.encode("utf-8") + b"\xff\n")
+    assert decoded.encoding == "utf-8"
+    assert decoded.text.startswith(text)
+    assert decoded.text.count("\ufffd") == 1
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\xc3\x28 invalid two-byte sequence",
+        b"\xe2\x28\xa1 invalid three-byte sequence",
+        b"\x80 lone continuation byte",
+        b"\xc0\xaf overlong slash",
+        b"\xed\xa0\x80 encoded surrogate",
+        b"truncated at the end \xe4\xb8",
+    ],
+)
+def test_invalid_utf8_still_gives_text(data):
+    decoded = decode(data)
+    assert decoded is not None
+    assert decoded.encoding == "latin-1"  # no valid multi-byte character outweighs the broken ones
+    assert decoded.text.encode("latin-1") == data
+
+
+def test_nul_byte_means_binary():
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00"
+    assert looks_binary(png)
+    assert decode(png) is None
+
+
+def test_many_control_bytes_mean_binary():
+    data = bytes(range(1, 32)) * 50
+    assert b"\x00" not in data
+    assert looks_binary(data)
+    assert decode(data) is None
+
+
+def test_text_controls_are_not_binary():
+    data = b"\x1b[1mbold\x1b[0m\tcol\r\n\x0cpage\x0bvt\x08\n" * 20
+    assert not looks_binary(data)
+
+
+def test_only_the_first_8_kib_are_sniffed():
+    assert not looks_binary(b"a" * 9000 + b"\x00")
+    assert looks_binary(b"a" * 100 + b"\x00")
+
+
+@given(st.binary(max_size=2048))
+def test_decode_and_looks_binary_never_raise(data):
+    binary = looks_binary(data)
+    decoded = decode(data)
+    assert decoded is None or (isinstance(decoded.text, str) and decoded.encoding in ENCODINGS)
+    if decoded is None:
+        assert binary
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs")), max_size=300))
+def test_utf8_text_round_trips(text):
+    if text.startswith("\ufeff"):
+        text = "x" + text
+    assert decode(text.encode("utf-8")) == Decoded(text, "utf-8")
+
+
+# REUSE-IgnoreEnd
