@@ -91,6 +91,7 @@ def conclude(scans: list[FileScan], discovery_problems: tuple[tuple[str, str], .
             s.file.path
             for s in scans
             if classify.is_license_file(s.file.path)
+            and not in_licenses_dir(s.file.path)
             and s.problem is None
             and not _license_evidence(s.evidence)
         ),
@@ -149,7 +150,8 @@ def _expressions(evidence: list[Evidence]) -> tuple[str, ...]:
     groups: dict[tuple, list[str]] = defaultdict(list)
     for item in evidence:
         if item.expression:
-            key = (item.source,) if item.source in ("header", "sidecar") else (item.source, item.detail)
+            whole_file = item.source in ("header", "sidecar") and item.detail != "snippet"
+            key = (item.source,) if whole_file else (item.source, item.detail)
             groups[key].append(item.expression)
     combined = {expression.combine_and(values) for values in groups.values()}
     return tuple(sorted(combined))

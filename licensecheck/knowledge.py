@@ -237,24 +237,30 @@ class KnowledgeBase:
     def _alias_table(self, data: dict[str, Any]) -> dict[str, tuple[str, bool]]:
         table: dict[str, tuple[str, bool]] = {}
         origin: dict[str, str] = {}
+        weak_keys: set[str] = set()
 
         def add(text: str, target: tuple[str, bool], where: str, weak: bool = False) -> None:
+            # A deprecated entry's own name is weak: it yields to any other meaning.
             key = alias_key(text)
             if not key:
                 raise KnowledgeError(f"{where}: alias {text!r} is empty once normalized")
-            if key in table and table[key] != target:
-                if weak:  # a deprecated entry's name yields to the current entry of the same name
+            if key in table and table[key] != target and key not in weak_keys:
+                if weak:
                     return
                 raise KnowledgeError(f"{where}: alias {text!r} (key {key!r}) already means "
                                      f"{table[key][0]!r} (from {origin[key]})")
-            table[key], origin[key] = target, where
+            if key not in table or key in weak_keys:
+                table[key], origin[key] = target, where
+                weak_keys.discard(key)
+                if weak:
+                    weak_keys.add(key)
 
         current = sorted(self.licenses.values(), key=lambda entry: entry.deprecated)
         for entry in current:
             add(entry.id, (entry.id, False), f"license {entry.id!r}")
         for entry in current:
             for text in (entry.name, entry.name_zh, *([entry.url] if entry.url else [])):
-                add(text, (entry.id, False), f"license {entry.id!r}", weak=entry.deprecated)
+                add(text, (entry.id, False), f"license {entry.id!r}", weak=entry.deprecated or entry.is_exception)
             for text in entry.aliases:
                 add(text, (entry.id, False), f"license {entry.id!r}")
         for index, raw in enumerate(data.get("alias", [])):

@@ -101,7 +101,9 @@ def test_reuse_toml_override_beats_header_and_sidecar(tree):
 
 
 def test_reuse_toml_aggregate_adds_to_the_header(tree):
-    root = tree({"REUSE.toml": REUSE_TOML, "docs/guide.md": "<!-- SPDX-License-Identifier: MIT -->\n# Guide\n"})
+    root = tree(
+        {"REUSE.toml": REUSE_TOML, "docs/guide.md": "<!-- SPDX-License-Identifier: MIT -->\n# Guide\n"}
+    )
     _, result, _ = scan(root)
     assert file_entry(result, "docs/guide.md")["licenses"] == ["CC-BY-4.0", "MIT"]
 
@@ -162,7 +164,9 @@ def test_manifest_declares_the_project_license(tree):
 
 
 def test_licenses_folder_declares_when_nothing_else_does(tree):
-    root = tree({"LICENSES/CERN-OHL-S-2.0.txt": "CERN Open Hardware Licence Version 2\n", "a.scad": HEADER_MIT})
+    root = tree(
+        {"LICENSES/CERN-OHL-S-2.0.txt": "CERN Open Hardware Licence Version 2\n", "a.scad": HEADER_MIT}
+    )
     _, result, _ = scan(root)
     assert result["project"]["declared"] == ["CERN-OHL-S-2.0"]
     assert "no-project-license" not in rules_for(result)

@@ -457,6 +457,7 @@ def test_snippet_marker_inside_ignore_block_does_not_count():
         ('    (comment 1 "Copyright 2025 Team")', "kicad", "Copyright 2025 Team", "Copyright"),
         ("  <dc:rights>Copyright 2025 Li Lei</dc:rights>", "html", "Copyright 2025 Li Lei", "Copyright"),
         ('COPYRIGHT = "Copyright 2020 Jane"', "python", "Copyright 2020 Jane", "Copyright"),
+        ('    puts("Copyright 2024 Jane\\nAll rights reserved.");', "c", "Copyright 2024 Jane", "Copyright"),
     ],
 )
 def test_copyright_notices(line, style, notice, detail):

@@ -1,5 +1,6 @@
 # SPDX-FileCopyrightText: 2026 The licensecheck authors
 # SPDX-License-Identifier: Apache-2.0
+# REUSE-IgnoreStart: the text below mentions SPDX tags as examples, not as this file's own.
 """hardware-source-missing: fabrication outputs need their editable design (OSHWA criterion 1)."""
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ GERBER = (
     "X110000000Y-90000000D02*\nX140000000Y-90000000D01*\nM02*\n"
 )
 DRILL = "M48\n; DRILL file {KiCad 8.0.4}\nFMAT,2\nMETRIC\nT1C1.000\n%\nG90\nG05\nT1\nX110.0Y-90.0\nM30\n"
-KICAD_PCB = '(kicad_pcb (version 20240108) (generator "pcbnew")\n  (general (thickness 1.6))\n  (paper "A4")\n)\n'
+KICAD_PCB = (
+    '(kicad_pcb (version 20240108) (generator "pcbnew")\n  (general (thickness 1.6))\n  (paper "A4")\n)\n'
+)
 BINARY_STL = b"OpenSCAD Model".ljust(80, b" ") + struct.pack("<I", 1) + struct.pack("<12fH", *[0.0] * 12, 0)
 SCAD = "cube([10, 10, 10]);\n"
 FIRMWARE_HEX = ":10010000214601360121470136007EFE09D2190140\n:00000001FF\n"

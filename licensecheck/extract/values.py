@@ -1,5 +1,6 @@
 # SPDX-FileCopyrightText: 2026 The licensecheck authors
 # SPDX-License-Identifier: Apache-2.0
+# REUSE-IgnoreStart: the text below mentions SPDX tags as examples, not as this file's own.
 """License and copyright values found in design-file fields, turned into evidence.
 
 A field may hold an SPDX expression, a tag line (`SPDX-License-Identifier: ...`),

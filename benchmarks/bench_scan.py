@@ -1,0 +1,63 @@
+# SPDX-FileCopyrightText: 2026 The licensecheck authors
+# SPDX-License-Identifier: Apache-2.0
+"""Scan speed: licensecheck (cold) against `reuse lint` on generated maker trees.
+
+Usage: python benchmarks/bench_scan.py [COUNT ...]   (default: 1000 10000)
+Prints one table: files, MB, reuse lint s, licensecheck s, ratio, files/s, peak MB.
+`reuse` is used only if it is installed; nothing is installed here.
+"""
+
+from __future__ import annotations
+
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from maketree import generate
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def tree_size(root: Path) -> tuple[int, float]:
+    files = [p for p in root.rglob("*") if p.is_file()]
+    return len(files), sum(p.stat().st_size for p in files) / 1e6
+
+
+def timed(command: list[str]) -> tuple[float, float]:
+    """Wall seconds and the child's peak resident memory in MB."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    elapsed = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return elapsed, max(peak, before) / 1024
+
+
+def main(counts: list[int]) -> None:
+    licensecheck = shutil.which("licensecheck") or str(Path(sys.executable).parent / "licensecheck")
+    reuse = shutil.which("reuse")
+    print("| files | MB | reuse lint s | licensecheck cold s | ratio | files/s | peak MB |")
+    print("|---:|---:|---:|---:|---:|---:|---:|")
+    for count in counts:
+        with tempfile.TemporaryDirectory() as folder:
+            root = generate(Path(folder) / "tree", count)
+            files, megabytes = tree_size(root)
+            out = Path(folder) / "result.json"
+            reuse_s = timed([reuse, "--root", str(root), "lint"])[0] if reuse else float("nan")
+            scan_s, peak = timed([licensecheck, "scan", str(root), "-o", str(out), "--no-cache"])
+            ratio = reuse_s / scan_s if reuse else float("nan")
+            print(
+                f"| {files} | {megabytes:.0f} | {reuse_s:.2f} | {scan_s:.2f} | {ratio:.1f}x | "
+                f"{files / scan_s:.0f} | {peak:.0f} |"
+            )
+    self_out = Path(tempfile.gettempdir()) / "licensecheck-self.json"
+    self_s, _ = timed([licensecheck, "scan", str(REPO), "-o", str(self_out)])
+    print(f"\nlicensecheck scan of its own repository: {self_s:.2f} s")
+
+
+if __name__ == "__main__":
+    main([int(a) for a in sys.argv[1:]] or [1000, 10000])

@@ -1,0 +1,123 @@
+# SPDX-FileCopyrightText: 2026 The licensecheck authors
+# SPDX-License-Identifier: Apache-2.0
+# REUSE-IgnoreStart: the fixtures below hold SPDX tags of their own.
+"""Awkward inputs scanned end to end: encodings, binaries, symlinks, ignored files."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from conftest import file_entry, git_repo, rules_for, scan
+
+LICENSE = {"LICENSE": "SPDX-License-Identifier: MIT\n"}
+
+
+@pytest.mark.parametrize(
+    ("encoding", "prefix"),
+    [
+        ("utf-8", b""),
+        ("utf-8", b"\xef\xbb\xbf"),
+        ("utf-16-le", b"\xff\xfe"),
+        ("utf-16-be", b"\xfe\xff"),
+        ("gbk", b""),
+    ],
+)
+def test_chinese_firmware_in_every_encoding(tree, encoding, prefix):
+    text = "// 版权所有 (C) 2024 深圳创客团队\n// SPDX-License-Identifier: MulanPSL-2.0\nint main(void) { return 0; }\n"
+    root = tree({**LICENSE, "fw/main.c": prefix + text.encode(encoding)})
+    _, result, _ = scan(root)
+    entry = file_entry(result, "fw/main.c")
+    assert entry["licenses"] == ["MulanPSL-2.0"]
+    assert any("深圳创客团队" in c for c in entry["copyrights"])
+
+
+def test_latin1_copyright(tree):
+    text = "/* Copyright \xa9 2020 J\xfcrgen M\xfcller */\n/* SPDX-License-Identifier: BSD-3-Clause */\n"
+    root = tree({**LICENSE, "a.c": text.encode("latin-1")})
+    entry = file_entry(scan(root)[1], "a.c")
+    assert entry["licenses"] == ["BSD-3-Clause"]
+    assert any("Jürgen Müller" in c for c in entry["copyrights"])
+
+
+def test_invalid_bytes_never_crash(tree):
+    root = tree({**LICENSE, "junk.c": b"// SPDX-License-Identifier: MIT\n\xff\xfe\xfd\x80\x81" * 50})
+    code, result, _ = scan(root)
+    assert code in (0, 1)
+    assert file_entry(result, "junk.c")["licenses"] == ["MIT"]
+
+
+def test_binary_files_are_listed_but_not_read_as_text(tree):
+    root = tree({**LICENSE, "fw/app.bin": b"\x00\x01SPDX-License-Identifier: GPL-3.0\x00" * 10})
+    _, result, _ = scan(root)
+    entry = file_entry(result, "fw/app.bin")
+    assert entry["category"] == "software"
+    assert not [e for e in entry["evidence"] if e["source"] == "header"]
+
+
+def test_symlinks_are_never_followed(tree, tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.c").write_text("// SPDX-License-Identifier: GPL-3.0-only\n")
+    root = tree({**LICENSE, "src/a.c": "// SPDX-License-Identifier: MIT\n"})
+    os.symlink(outside, root / "linked-dir")
+    os.symlink(outside / "secret.c", root / "src" / "secret-link.c")
+    os.symlink("/etc/passwd", root / "passwd")
+    os.symlink(root / "src", root / "src" / "loop")
+    code, result, _ = scan(root)
+    paths = [f["path"] for f in result["files"]]
+    assert paths == ["LICENSE", "src/a.c"]
+    assert code == 0
+
+
+def test_ignored_and_untracked_files_in_git(tree):
+    root = git_repo(
+        tree(
+            {
+                **LICENSE,
+                ".gitignore": "# SPDX-License-Identifier: MIT\nbuild/\n*.o\n",
+                "src/a.c": "// SPDX-License-Identifier: MIT\n",
+                "build/out.c": "int x;\n",
+                "src/a.o": b"\x7fELF",
+            }
+        ),
+        {},
+    )
+    (root / "src" / "new.c").write_text("// SPDX-License-Identifier: MIT\n")  # untracked, not ignored
+    (root / "build" / "later.c").write_text("int y;\n")
+    _, result, _ = scan(root)
+    paths = [f["path"] for f in result["files"]]
+    assert paths == [".gitignore", "LICENSE", "src/a.c", "src/new.c"]
+    assert result["provenance"]["dirty"] is True
+    assert len(result["provenance"]["commit"]) == 40
+
+
+def test_exclude_patterns_from_the_config(tree):
+    root = tree(
+        {
+            **LICENSE,
+            ".licensecheck.toml": '# SPDX-License-Identifier: MIT\nexclude = ["vendor/**"]\n',
+            "vendor/x.c": "int x;\n",
+            "a.c": "// SPDX-License-Identifier: MIT\n",
+        }
+    )
+    _, result, _ = scan(root)
+    assert "vendor/x.c" not in [f["path"] for f in result["files"]]
+    assert "missing-license" not in rules_for(result)
+
+
+def test_gitignore_is_honoured_outside_git(tree):
+    root = tree(
+        {**LICENSE, ".gitignore": "# SPDX-License-Identifier: MIT\n*.log\n", "a.c": "int a;\n", "x.log": "x"}
+    )
+    _, result, _ = scan(root)
+    assert "x.log" not in [f["path"] for f in result["files"]]
+
+
+def test_many_files_use_the_process_pool_and_give_the_same_result(tree, tmp_path):
+    files = {f"src/m{i:04}.c": f"// SPDX-License-Identifier: MIT\nint v{i};\n" for i in range(400)}
+    root = tree({**LICENSE, **files})
+    serial, parallel = tmp_path / "serial.json", tmp_path / "parallel.json"
+    scan(root, output=serial)  # -j 1
+    scan(root, "-j", "2", output=parallel)
+    assert serial.read_bytes() == parallel.read_bytes()
