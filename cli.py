@@ -124,6 +124,18 @@ def explain(rule: str, lang: str | None) -> None:
 
 
 @main.command()
+@click.option("--kind", type=click.Choice(["hardware", "software", "documentation", "content", "data"]))
+@click.option("--lang", type=click.Choice(["en", "zh"]), help="Language.")
+def licenses(kind: str | None, lang: str | None) -> None:
+    """The license knowledge base, as a table."""
+    from licensecheck import knowledge
+    from licensecheck.report import kb_table
+
+    entries = [e for e in knowledge.all_licenses().values() if kind is None or kind in e.kind]
+    click.echo(kb_table.render(sorted(entries, key=lambda e: e.id.lower()), _language(lang)))
+
+
+@main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 def identify(files: tuple[Path, ...]) -> None:
     """Which license text or notice each FILE holds, one JSON object per line."""

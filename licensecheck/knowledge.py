@@ -37,10 +37,11 @@ COPYLEFT = ("none", "weak", "strong", "network")
 KINDS = ("software", "hardware", "documentation", "content", "data")
 JUDGEMENT = "J"
 _FLAGS = ("non_commercial", "no_derivatives", "deprecated", "is_exception")
-_REQUIRED = {"id": str, "name": str, "name_zh": str, "copyleft": str, "osi": bool, "fsf_libre": bool,
-             "oshwa": bool, "obligations": list, "sources": list}
+_REQUIRED = {"id": str, "name": str, "name_zh": str, "kind": (list, str), "copyleft": str, "osi": bool,
+             "fsf_libre": bool, "oshwa": bool, "obligations": list, "sources": list}
 _OPTIONAL = {"url": str, "note": str, "replacement": str, "aliases": list, "used_with": list,
-             "kind": (list, str), **{flag: bool for flag in _FLAGS}}
+             **{flag: bool for flag in _FLAGS}}
+_FILES = ("sources.toml", "obligations.toml", "aliases.toml", "compatibility.toml")
 _PREDICATES = {"ids": list, "copyleft": list, "kind": list, "non_commercial": bool, "no_derivatives": bool,
                "is_exception": bool, "open": bool}
 _WITH = re.compile(r"\s+with\s+", re.IGNORECASE)
@@ -124,18 +125,14 @@ class _Rule:
 def _holds(predicate: dict[str, Any], entry: License) -> bool:
     for key, wanted in predicate.items():
         if key == "ids":
-            if entry.id not in wanted:
-                return False
+            found = entry.id in wanted
         elif key == "kind":
-            if not set(wanted) & set(entry.kind):
-                return False
-        elif key == "open":
-            if entry.is_open != wanted:
-                return False
+            found = bool(set(wanted) & set(entry.kind))
         elif key == "copyleft":
-            if entry.copyleft not in wanted:
-                return False
-        elif getattr(entry, key) != wanted:
+            found = entry.copyleft in wanted
+        else:  # the booleans: non_commercial, no_derivatives, is_exception, open
+            found = (entry.is_open if key == "open" else getattr(entry, key)) == wanted
+        if not found:
             return False
     return True
 
@@ -163,20 +160,20 @@ class KnowledgeBase:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.files = sorted(folder.glob("*.toml"))
+        self.files = sorted([folder / name for name in _FILES] + list(folder.glob("licenses-*.toml")))
         data = {path.name: _read(path) for path in self.files}
-        self.sources = _load_sources(data.get("sources.toml", {}))
-        self.field_sources = {k: tuple(v) for k, v in data.get("sources.toml", {}).get("field_sources", {}).items()}
-        self.obligation_texts = _load_obligations(data.get("obligations.toml", {}))
+        self.sources = _load_sources(data["sources.toml"])
+        fields = data["sources.toml"].get("field_sources", {})
+        self.field_sources = {field: tuple(keys) for field, keys in fields.items()}
+        self.obligation_texts = _load_obligations(data["obligations.toml"])
         self.licenses: dict[str, License] = {}
-        for name, content in data.items():
-            if name.startswith("licenses"):
-                for raw in content.get("license", []):
-                    entry = self._license(name, raw)
-                    if entry.id.lower() in {key.lower() for key in self.licenses}:
-                        raise KnowledgeError(f"{name}: license {entry.id!r} is defined twice")
-                    self.licenses[entry.id] = entry
-        self._by_lower = {key.lower(): key for key in self.licenses}
+        self._by_lower: dict[str, str] = {}
+        for name in sorted(data):
+            for raw in data[name].get("license", []) if name.startswith("licenses-") else ():
+                entry = self._license(name, raw)
+                if entry.id.lower() in self._by_lower:
+                    raise KnowledgeError(f"{name}: license {entry.id!r} is defined twice")
+                self.licenses[entry.id], self._by_lower[entry.id.lower()] = entry, entry.id
         self._check_references()
         self.aliases = self._alias_table(data.get("aliases.toml", {}))
         compat = data.get("compatibility.toml", {})
@@ -192,7 +189,7 @@ class KnowledgeBase:
     def _license(self, file: str, raw: dict[str, Any]) -> License:
         where = f"{file}: license {raw.get('id', '?')!r}"
         _check_fields(where, raw, _REQUIRED, _OPTIONAL)
-        kind = (raw["kind"],) if isinstance(raw.get("kind"), str) else tuple(raw.get("kind", ()))
+        kind = (raw["kind"],) if isinstance(raw["kind"], str) else tuple(raw["kind"])
         _check_choice(where, "copyleft", raw["copyleft"], COPYLEFT)
         for item in kind:
             _check_choice(where, "kind", item, KINDS)
@@ -259,8 +256,11 @@ class KnowledgeBase:
         for entry in current:
             add(entry.id, (entry.id, False), f"license {entry.id!r}")
         for entry in current:
+            weak = entry.deprecated or entry.is_exception
             for text in (entry.name, entry.name_zh, *([entry.url] if entry.url else [])):
-                add(text, (entry.id, False), f"license {entry.id!r}", weak=entry.deprecated or entry.is_exception)
+                add(text, (entry.id, False), f"license {entry.id!r}", weak)
+            for text in _standard_urls(entry):
+                add(text, (entry.id, False), f"license {entry.id!r}", weak=True)
             for text in entry.aliases:
                 add(text, (entry.id, False), f"license {entry.id!r}")
         for index, raw in enumerate(data.get("alias", [])):
@@ -278,7 +278,8 @@ class KnowledgeBase:
     def _result(self, where: str, raw: dict[str, Any], rule: str) -> Compatibility:
         _check_choice(where, "verdict", raw["verdict"], VERDICTS)
         self._check_sources(where, raw["sources"], raw.get("condition", ""))
-        if raw["verdict"] in ("depends", "unknown") and not (raw.get("condition") and raw.get("condition_zh")):
+        explained = raw.get("condition") and raw.get("condition_zh")
+        if raw["verdict"] in ("depends", "unknown") and not explained:
             raise KnowledgeError(f"{where}: verdict {raw['verdict']!r} needs 'condition' and 'condition_zh'")
         return Compatibility(raw["verdict"], raw.get("condition", ""), raw.get("condition_zh", ""),
                              tuple(raw["sources"]), rule)
@@ -303,8 +304,8 @@ class KnowledgeBase:
 
     def _rule(self, raw: dict[str, Any]) -> _Rule:
         where = f"compatibility.toml: rule {raw.get('name', '?')!r}"
-        _check_fields(where, raw, {"name": str, "verdict": str, "sources": list},
-                      {"same": bool, "inbound": dict, "outbound": dict, "condition": str, "condition_zh": str})
+        optional = {"same": bool, "inbound": dict, "outbound": dict, "condition": str, "condition_zh": str}
+        _check_fields(where, raw, {"name": str, "verdict": str, "sources": list}, optional)
         for side in ("inbound", "outbound"):
             _check_fields(f"{where} {side}", raw.get(side, {}), {}, _PREDICATES)
             for other in raw.get(side, {}).get("ids", []):
@@ -341,6 +342,9 @@ class KnowledgeBase:
 
     def compatible(self, inbound: str, outbound: str) -> Compatibility:
         a, b = self.canonical(inbound), self.canonical(outbound)
+        same = next((rule for rule in self.rules if rule.same), None)
+        if a == b and same is not None:
+            return same.result
         for key in ((a, b), (a, "*"), ("*", b)):
             if key in self.pairs:
                 return self.pairs[key]
@@ -356,20 +360,18 @@ class KnowledgeBase:
         for rule in self.rules:
             if rule.matches(first, second):
                 return rule.result
-        return Compatibility("unknown", "no fact or rule decides this pair", "没有适用的事实或规则", (), "none")
+        return Compatibility("unknown", "no fact or rule decides this pair", "没有适用的事实或规则", (), "")
 
     def _with_inbound(self, inbound: str, outbound: str) -> Compatibility:
-        # An exception only adds permissions: what the licence allows stays allowed,
-        # and what it forbids may or may not be lifted by the exception.
+        # An exception only adds permissions, mostly about linking or generated output,
+        # not about relicensing: the licence's verdict stands unless a pair fact says
+        # otherwise (Apache-2.0 WITH LLVM-exception, the KiCad libraries exception).
         base, exception = _WITH.split(inbound, maxsplit=1)
         result = self.compatible(base, outbound)
-        if result.verdict in ("yes", "unknown"):
-            return Compatibility(**{**result.__dict__, "rule": f"{result.rule} (licence without {exception})"})
-        extra = self.licenses[exception].sources if exception in self.licenses else ()
-        return Compatibility(
-            "depends", f"{base} alone: {result.verdict}; check whether {exception} permits this combination",
-            f"仅就 {base} 而言：{result.verdict}；请核对 {exception} 是否允许此种组合",
-            tuple(dict.fromkeys((*result.sources, *extra))), "exception-on-inbound")
+        note = f"(decided as {base}; {exception} does not change this)"
+        return Compatibility(result.verdict, f"{result.condition} {note}".lstrip(),
+                             f"{result.condition_zh}（按 {base} 判断，{exception} 不改变此结论）",
+                             result.sources, result.rule)
 
     def _with_outbound(self, inbound: str, outbound: str) -> Compatibility:
         # The whole is offered with an extra permission; copyleft material whose holders
@@ -379,15 +381,26 @@ class KnowledgeBase:
         entry = self.licenses.get(inbound)
         if result.verdict == "yes" and entry is not None and entry.copyleft != "none":
             return Compatibility(
-                "depends", f"{inbound} material is not offered with {exception}; keep it under {inbound} alone",
-                f"{inbound} 的材料未附带 {exception}，须仅按 {inbound} 提供", result.sources, "exception-on-outbound")
+                "depends", f"{inbound} material does not come with {exception}; it stays {inbound} only",
+                f"{inbound} 的材料未附带 {exception}，须仅按 {inbound} 提供",
+                result.sources, "exception-on-outbound")
         return result
 
-    def describe_sources(self, keys: tuple[str, ...]) -> list[Source]:
-        return [self.sources[key] for key in keys if key in self.sources]
+
+
+def _standard_urls(entry: License) -> list[str]:
+    # The SPDX page of every listed id, and OSI's older pages, which were named by SPDX id.
+    if entry.id.startswith("LicenseRef-"):
+        return []
+    urls = [f"https://spdx.org/licenses/{entry.id}.html"]
+    if entry.osi and not entry.deprecated:
+        urls.append(f"https://opensource.org/licenses/{entry.id}")
+    return urls
 
 
 def _read(path: Path) -> dict[str, Any]:
+    if not path.is_file():
+        raise KnowledgeError(f"{path.name}: missing from the knowledge base folder {path.parent}")
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
@@ -415,7 +428,7 @@ def _load_obligations(data: dict[str, Any]) -> dict[str, Obligation]:
 def _check_fields(where: str, raw: Any, required: dict[str, Any], optional: dict[str, Any]) -> None:
     if not isinstance(raw, dict):
         raise KnowledgeError(f"{where}: expected a table, got {type(raw).__name__}")
-    for key, kind in required.items():
+    for key in required:
         if key not in raw:
             raise KnowledgeError(f"{where}: missing field {key!r}")
     for key, value in raw.items():
@@ -443,7 +456,7 @@ def default() -> KnowledgeBase:
     return KnowledgeBase(data_path("licenses"))
 
 
-def license(license_id: str) -> License | None:  # noqa: A001 - the API name the callers use
+def license(license_id: str) -> License | None:
     """The entry for an SPDX id or LicenseRef (any case), or None."""
     return default().license(license_id)
 
@@ -464,6 +477,11 @@ def compatible(inbound: str, outbound: str) -> Compatibility:
 
 def obligations(license_id: str) -> list[Obligation]:
     return default().obligations(license_id)
+
+
+def source(key: str) -> Source | None:
+    """Title and URL of a source key that a licence, fact or rule cites."""
+    return default().sources.get(key)
 
 
 def data_version() -> str:

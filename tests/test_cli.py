@@ -265,3 +265,15 @@ def test_explain_every_rule_in_both_languages():
 def test_version():
     outcome = CliRunner().invoke(main, ["--version"])
     assert outcome.exit_code == 0 and outcome.output.startswith("licensecheck ")
+
+
+def test_licenses_table_by_kind_and_language():
+    runner = CliRunner()
+    everything = runner.invoke(main, ["licenses", "--lang", "en"])
+    assert everything.exit_code == 0
+    assert len(everything.output.splitlines()) > 150
+    hardware = runner.invoke(main, ["licenses", "--kind", "hardware", "--lang", "zh"])
+    rows = hardware.output.splitlines()
+    assert any(row.startswith("CERN-OHL-S-2.0 ") and "强互惠" in row for row in rows)
+    assert not any(row.startswith("MIT ") for row in rows)
+    assert runner.invoke(main, ["licenses", "--kind", "furniture"]).exit_code == 2

@@ -88,12 +88,21 @@ def license_pieces(pieces: list[Piece], detail: str) -> list[Evidence]:
         end = _absorb_repeats(pieces, end, expression)
         if expression not in seen:
             seen.add(expression)
-            raw = " ".join(p.text for p in pieces[i:end])[:MAX_VALUE]
-            found.append(
-                Evidence(source="embedded", expression=expression, raw=raw, line=pieces[i].line, detail=detail)
-            )
+            raw = " ".join(p.text for p in pieces[i:end])
+            found.append(_license(expression, raw, pieces[i].line, detail))
         i = end
     return found
+
+
+def sentence_evidence(text: str, line: int | None, detail: str) -> Evidence | None:
+    """Evidence for a one-line field that may name a license ("Licensed under ...", a license URL)."""
+    text = " ".join(text.split())
+    expression = license_in_text(text) if text else None
+    return _license(expression, text, line, detail) if expression else None
+
+
+def _license(expression: str, raw: str, line: int | None, detail: str) -> Evidence:
+    return Evidence(source="embedded", expression=expression, raw=raw[:MAX_VALUE], line=line, detail=detail)
 
 
 def _sentence_at(pieces: list[Piece], start: int) -> tuple[str, int] | None:

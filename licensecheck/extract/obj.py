@@ -13,19 +13,27 @@ from __future__ import annotations
 
 import re
 
+from licensecheck import textio
 from licensecheck.comments import STYLES
 from licensecheck.extract import Source
 from licensecheck.extract.header import extract_header
 from licensecheck.model import Evidence
 
-_FIRST_VERTEX = re.compile(rb"^[ \t]*v[ \t]", re.MULTILINE)
 _COMMENT = re.compile(r"[ \t]*#")
 
 
 def extract(source: Source) -> list[Evidence]:
-    vertex = _FIRST_VERTEX.search(source.data)
-    head = source.data[: vertex.start() if vertex else len(source.data)]
-    text = head.decode("utf-8", "replace")
+    decoded = textio.decode(source.data[: _first_vertex(source.data)])
+    if decoded is None:
+        return []
     # Statements other than comments become blank lines, so line numbers stay the file's.
-    comments = "\n".join(line if _COMMENT.match(line) else "" for line in text.split("\n"))
-    return extract_header(comments, STYLES["hash"])
+    lines = decoded.text.split("\n")
+    return extract_header("\n".join(line if _COMMENT.match(line) else "" for line in lines), STYLES["hash"])
+
+
+def _first_vertex(data: bytes) -> int:
+    """Where the first `v` line starts, or the end of the data (bytes.find scans at memchr speed)."""
+    if data.startswith((b"v ", b"v\t")):
+        return 0
+    found = [pos + 1 for pos in (data.find(b"\nv "), data.find(b"\nv\t")) if pos >= 0]
+    return min(found, default=len(data))

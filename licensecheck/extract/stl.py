@@ -35,7 +35,8 @@ SNIFF_SIZE = 1024  # an ASCII STL's first facet follows its name line within thi
 NAME_LIMIT = 1024
 _ASCII_START = re.compile(rb"\s*solid\b", re.IGNORECASE)
 _ASCII_BODY = re.compile(rb"\b(?:facet|endsolid)\b", re.IGNORECASE)
-_ASCII_END = re.compile(rb"\bendsolid\b[^\n]*\s*\Z", re.IGNORECASE)
+_ASCII_END = re.compile(rb"\bendsolid\b[^\r\n]*\s*\Z", re.IGNORECASE)
+_LINE_END = re.compile(rb"[\r\n]")
 _CONTROLS = re.compile(r"[\x00-\x1f\x7f]+")  # header bytes that end a tag's value
 
 
@@ -70,11 +71,11 @@ def _is_binary(data: bytes, size: int) -> bool:
 
 def _is_ascii(data: bytes) -> bool:
     head = data[:SNIFF_SIZE]
-    first_line_end = head.find(b"\n")
+    line_end = _LINE_END.search(head)
     return (
         _ASCII_START.match(head) is not None
-        and first_line_end >= 0
-        and _ASCII_BODY.search(head, first_line_end) is not None
+        and line_end is not None
+        and _ASCII_BODY.search(head, line_end.start()) is not None
     )
 
 
@@ -83,12 +84,9 @@ def _binary(data: bytes, size: int) -> list[Evidence]:
     if count is None:
         raise ExtractError(f"truncated binary STL: {size} bytes, shorter than the 84-byte header")
     expected = HEADER_SIZE + 4 + TRIANGLE_SIZE * count
-    if size < expected:
-        raise ExtractError(f"truncated binary STL: {count} triangles need {expected} bytes, the file has {size}")
-    if size > expected:
-        raise ExtractError(
-            f"binary STL size mismatch: {count} triangles need {expected} bytes, the file has {size}"
-        )
+    if size != expected:
+        problem = "truncated binary STL" if size < expected else "binary STL size mismatch"
+        raise ExtractError(f"{problem}: {count} triangles need {expected} bytes, the file has {size}")
     header = _CONTROLS.sub("\n", data[:HEADER_SIZE].decode("latin-1"))
     return _tagged(header, "binary STL header", line=None)
 
@@ -96,7 +94,7 @@ def _binary(data: bytes, size: int) -> list[Evidence]:
 def _ascii(data: bytes, complete: bool) -> list[Evidence]:
     if complete and not _ASCII_END.search(data[-SNIFF_SIZE:]):
         raise ExtractError("truncated ASCII STL: it does not end with an endsolid line")
-    first_line = data[:NAME_LIMIT].split(b"\n", 1)[0]
+    first_line = _LINE_END.split(data[:NAME_LIMIT], maxsplit=1)[0]
     name = _ASCII_START.sub(b"", first_line, count=1).decode("utf-8", "replace").strip()
     return _tagged(name, "STL solid name", line=1)
 

@@ -31,6 +31,7 @@ from licensecheck.extract.values import copyright_evidence, license_evidence, li
 from licensecheck.model import Evidence
 
 MAX_ENTRIES = 1000  # metadata entries kept from one part; real files have about ten
+MAX_LEADING = 10_000  # elements read before the geometry; real files have a few dozen
 COMMENT = "comment"
 
 
@@ -45,7 +46,7 @@ def events(data: bytes, kinds: tuple[str, ...] = ("start", "end")) -> Iterator[t
         yield from DefusedET.iterparse(io.BytesIO(data), events=kinds)
     except (ParseError, DefusedXmlException) as error:
         raise ExtractError(f"XML is not well-formed or is unsafe: {error}") from None
-    except (ValueError, LookupError, UnicodeError, RecursionError, MemoryError) as error:
+    except (ValueError, LookupError, UnicodeError) as error:
         raise ExtractError(f"XML cannot be parsed: {error}") from None
 
 
@@ -59,10 +60,11 @@ def leading_metadata(data: bytes, key: str, stop: frozenset[str]) -> tuple[str, 
 
     `key` is the attribute naming a field ("name" in 3MF, "type" in AMF); parsing
     stops at the first element whose local name is in `stop`, so a model part of
-    hundreds of megabytes of vertices costs no more than its first lines.
+    hundreds of megabytes of vertices costs no more than its first lines; it also
+    stops after `MAX_LEADING` elements, so a crafted part cannot make it slow.
     """
     root = ""
-    depth = 0
+    depth = started = 0
     found = Metadata([], [])
     for event, element in events(data, ("start", "end", COMMENT)):
         if event == COMMENT:
@@ -72,14 +74,16 @@ def leading_metadata(data: bytes, key: str, stop: frozenset[str]) -> tuple[str, 
         if event == "end":
             depth -= 1
             if depth == 1 and local(element.tag) == "metadata" and len(found.entries) < MAX_ENTRIES:
-                found.entries.append((element.get(key, ""), "".join(element.itertext())))
+                # metadata values are plain text; child elements (itertext recurses) are ignored
+                found.entries.append((element.get(key, ""), element.text or ""))
             if depth == 1:
                 element.clear()
             continue
         depth += 1
+        started += 1
         if depth == 1:
             root = local(element.tag)
-        elif depth == 2 and local(element.tag) in stop:
+        elif (depth == 2 and local(element.tag) in stop) or started > MAX_LEADING:
             break
     return root, found
 

@@ -12,10 +12,11 @@ never an expansion.
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Any, Protocol
+from xml.parsers.expat import ExpatError
 
 from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import DefusedXMLParser, ParseError
+from defusedxml.ElementTree import DefusedXMLParser
 
 from licensecheck.extract import ExtractError
 
@@ -23,12 +24,21 @@ CHUNK = 256 * 1024  # bytes fed to expat at a time, so a handler's Stop saves th
 MAX_DEPTH = 512  # design formats nest a dozen levels; deeper is a hostile or broken file
 
 
-class Stop(Exception):  # noqa: N818 - a signal, not an error
+class Stop(Exception):
     """Raised by a handler that has read everything it needs."""
 
 
+def attribute(attributes: list[str], name: str) -> str:
+    """The value of one attribute in expat's flat [name, value, name, value...] list, or ""."""
+    for i in range(0, len(attributes) - 1, 2):
+        if attributes[i] == name:
+            return attributes[i + 1]
+    return ""
+
+
 class Handler(Protocol):
-    def start(self, tag: str, attrs: dict[str, str], line: int) -> None: ...
+    def start(self, tag: str, attributes: list[str], line: int) -> None:
+        """`attributes` is expat's flat list; read it with `attribute()`."""
 
     def end(self, tag: str, text: str | None) -> None:
         """`text` is the element's character data when `start` asked to capture it."""
@@ -37,21 +47,21 @@ class Handler(Protocol):
 
 
 class _Target:
-    """Adapts expat's callbacks (through ElementTree's parser target API) to a Handler."""
+    """Adapts expat's callbacks to a Handler: element names without namespace, captured text."""
 
     def __init__(self, handler: Handler, capture: frozenset[str], limit: int) -> None:
         self.handler = handler
         self.capture = capture
         self.limit = limit
-        self.parser: DefusedXMLParser | None = None
+        self.parser: Any = None  # the expat parser, for line numbers
         self.stack: list[str] = []
         self.parts: list[list[str]] = []  # text of the captured elements that are open
         self.sizes: list[int] = []
 
     def _line(self) -> int:
-        return self.parser.parser.CurrentLineNumber if self.parser else 0
+        return self.parser.CurrentLineNumber if self.parser else 0
 
-    def start(self, tag: str, attrib: dict[str, str]) -> None:
+    def start(self, tag: str, attributes: list[str]) -> None:
         name = tag.rpartition("}")[2]
         self.stack.append(name)
         if len(self.stack) > MAX_DEPTH:
@@ -59,7 +69,7 @@ class _Target:
         if name in self.capture:
             self.parts.append([])
             self.sizes.append(0)
-        self.handler.start(name, attrib, self._line())
+        self.handler.start(name, attributes, self._line())
 
     def end(self, tag: str) -> None:
         name = self.stack.pop() if self.stack else tag.rpartition("}")[2]
@@ -77,9 +87,6 @@ class _Target:
     def comment(self, text: str) -> None:
         self.handler.comment(text, self._line())
 
-    def close(self) -> None:
-        return None
-
 
 def parse(data: bytes, handler: Handler, capture: frozenset[str], text_limit: int = 64 * 1024) -> list[str]:
     """Stream `data` through `handler`; return the path of open elements where it stopped.
@@ -89,16 +96,23 @@ def parse(data: bytes, handler: Handler, capture: frozenset[str], text_limit: in
     DTD entities and external references raise ExtractError.
     """
     target = _Target(handler, capture, text_limit)
-    parser = DefusedXMLParser(target=target, forbid_dtd=False, forbid_entities=True, forbid_external=True)
-    target.parser = parser
+    parser = DefusedXMLParser(forbid_dtd=False, forbid_entities=True, forbid_external=True)
+    # defusedxml has installed its guards (entity declarations, external references) on
+    # the expat parser; the element callbacks go straight to the target, without
+    # ElementTree's per-element name and attribute handling.
+    expat = target.parser = parser.parser
+    expat.StartElementHandler = target.start
+    expat.EndElementHandler = target.end
+    expat.CharacterDataHandler = target.data
+    expat.CommentHandler = target.comment
     try:
         for offset in range(0, len(data), CHUNK):
-            parser.feed(data[offset : offset + CHUNK])
-        parser.close()
+            expat.Parse(data[offset : offset + CHUNK], False)
+        expat.Parse(b"", True)
     except Stop:
         pass
     except DefusedXmlException as error:
         raise ExtractError(f"XML refused: {type(error).__name__} ({error})") from None
-    except (ParseError, ValueError, UnicodeError, LookupError) as error:
+    except (ExpatError, ValueError, UnicodeError, LookupError) as error:
         raise ExtractError(f"not well-formed XML: {error}") from None
     return target.stack

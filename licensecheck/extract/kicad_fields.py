@@ -1,0 +1,233 @@
+# SPDX-FileCopyrightText: 2026 The licensecheck authors
+# SPDX-License-Identifier: Apache-2.0
+"""What a KiCad text field says about licensing, whichever KiCad file it sits in.
+
+Shared by the s-expression, legacy and project extractors. A field's name says
+what it holds (`property "License"`, text variable `COPYRIGHT`, the title
+block's company); any other text (title-block comments, silkscreen text,
+descriptions) is free text, read for an SPDX tag, a license sentence, a
+copyright notice or a designer's name:
+
+>>> [e.expression for e in field_evidence("Licensed under the MIT license", 3, "title_block comment 1")]
+['MIT']
+>>> [(e.copyright, e.detail) for e in field_evidence("Designed by: Ada Lovelace", 4, "title_block comment 4")]
+[('Ada Lovelace', 'title_block comment 4; designer')]
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import replace
+from functools import lru_cache
+from typing import NamedTuple
+
+from licensecheck.comments import STYLES, style
+from licensecheck.extract.header import extract_header
+from licensecheck.extract.values import MAX_VALUE, license_expression, license_in_text
+from licensecheck.model import Evidence
+
+LICENSE, COPYRIGHT, AUTHOR = "license", "copyright", "author"
+
+# A field name -> what the field holds; first match wins ("CopyrightLicense" is a license).
+_NAME_KINDS = (
+    (re.compile(r"licen[cs]e|spdx.?license|许可|协议", re.IGNORECASE), LICENSE),
+    (re.compile(r"copyright|版权|©", re.IGNORECASE), COPYRIGHT),
+    (re.compile(r"author|designer|designed.?by|creator|作者|设计", re.IGNORECASE), AUTHOR),
+)
+
+# Words without which free text names no license and no copyright: a cheap test run
+# before the real reading, because a board holds thousands of descriptions. Substring
+# tests on the lower-cased text are ten times faster than one regex of alternatives.
+_MENTION_LITERALS = (
+    "licen", "spdx", "copyright", "©", "(c)", "released under", "distributed under", "available under",
+    "public domain", "ohl", "cc-by", "cc by", "cc0", "creative commons", "gpl", "apache", "mulan",
+    "unlicense", "eupl", "solderpad", "许可", "版权", "协议", "采用",
+)  # fmt: skip
+_MENTION_WORDS = r"\b(?:mit|bsd|mpl)\b"  # short ids that also occur inside words ("transmit")
+_MENTIONS = {
+    str: (_MENTION_LITERALS, ("mit", "bsd", "mpl"), re.compile(_MENTION_WORDS)),
+    bytes: (
+        tuple(w.encode() for w in _MENTION_LITERALS),
+        (b"mit", b"bsd", b"mpl"),
+        re.compile(_MENTION_WORDS.encode()),
+    ),
+}
+
+_TAG = re.compile(r"SPDX-License-Identifier\s*:\s*([^\r\n]*)", re.IGNORECASE)
+# "Designed by: Rafael G. Martins" in a title-block comment names the designer.
+_DESIGNER = re.compile(
+    r"^\s*(?:designed\s+by|designer|author|drawn\s+by|made\s+by|作者|设计者?|设计人)\s*[:：]?\s*(\S.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+_ESCAPE = re.compile(rb"\\(x[0-9a-fA-F]{1,2}|[0-7]{1,3}|.)", re.DOTALL)
+_SIMPLE_ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"a": b"\a", b"b": b"\b", b"f": b"\f", b"v": b"\v"}
+_MAX_COMMENT_LINES = 2000
+# A comment line's first non-blank character is '#'. The pattern starts with a
+# newline, so the engine finds candidates with memchr; the first line is apart.
+_COMMENT_LINE = re.compile(rb"\n[ \t]*+(#[^\n]*)")
+_FIRST_COMMENT = re.compile(rb"(?:\xef\xbb\xbf)?[ \t]*+(#[^\n]*)")
+
+
+class _Fact(NamedTuple):
+    is_license: bool
+    value: str  # the license text as found, or the copyright holder
+    expression: str | None = None
+    note: str = ""  # what kind of statement it was, when the field name does not say
+
+
+@lru_cache(maxsize=1024)
+def kind_of(name: str) -> str | None:
+    """LICENSE, COPYRIGHT or AUTHOR when a field's name says it holds one; None for other fields."""
+    return next((kind for pattern, kind in _NAME_KINDS if pattern.search(name)), None)
+
+
+def unescape(raw: bytes) -> str:
+    r"""A string as KiCad's lexer reads it: `\"`, `\\`, `\n`, hex and octal escapes.
+
+    >>> unescape(rb'say \"hi\"\\n')
+    'say "hi"\\n'
+    """
+    if b"\\" in raw:
+        raw = _ESCAPE.sub(_unescape_one, raw)
+    return raw.decode("utf-8", "replace")
+
+
+def _unescape_one(match: re.Match[bytes]) -> bytes:
+    code = match.group(1)
+    if code[:1] == b"x" and len(code) > 1:
+        return bytes([int(code[1:], 16)])
+    if code[:1].isdigit():
+        return bytes([int(code, 8) & 0xFF])
+    return _SIMPLE_ESCAPES.get(code, code)
+
+
+def field_evidence(
+    value: str, line: int | None, detail: str, kind: str | None = None, written: str | None = None
+) -> list[Evidence]:
+    """Evidence in one field's value (variables already resolved).
+
+    `kind` is what the field's name says it holds (see `kind_of`); `written` is
+    the value as written in the file when it differs (`${LICENSE}`): it is kept
+    as the license's raw text, the detail says what it resolved to.
+    """
+    found = []
+    for fact in _facts(value[: MAX_VALUE * 4], kind):
+        where = f"{detail}; {fact.note}" if fact.note else detail
+        if fact.is_license:
+            raw = written.strip() if written else fact.value
+            found.append(Evidence("embedded", expression=fact.expression, raw=raw, line=line, detail=where))
+        else:
+            found.append(Evidence("embedded", copyright=fact.value, line=line, detail=where))
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _facts(value: str, kind: str | None) -> tuple[_Fact, ...]:
+    """What a value states; cached because boards repeat each footprint's description."""
+    text = value.strip()
+    if not text:
+        return ()
+    facts = []
+    license_fact = _license_fact(text, whole=kind in (None, LICENSE))
+    if license_fact is None and kind == LICENSE:
+        license_fact = _Fact(True, text[:MAX_VALUE])  # unmappable: kept raw for the rules to report
+    if license_fact is not None:
+        facts.append(license_fact)
+    notices = [e.copyright for e in extract_header(text, STYLES["none"]) if e.copyright]
+    facts.extend(_Fact(False, notice) for notice in notices)
+    if notices or license_fact is not None:
+        return tuple(facts)
+    if kind in (COPYRIGHT, AUTHOR):
+        facts.append(_Fact(False, " ".join(text.split())[:MAX_VALUE]))
+    elif kind is None and (designer := _DESIGNER.match(text)):
+        facts.append(_Fact(False, " ".join(designer.group(1).split())[:MAX_VALUE], note="designer"))
+    return tuple(facts)
+
+
+def _license_fact(text: str, whole: bool) -> _Fact | None:
+    """A tag's value, a value that is all license (when `whole`), or a license named in a sentence.
+
+    A company called "MIT" is not the MIT license: only license and free-text
+    fields are read as a license as a whole.
+    """
+    tagged = _TAG.search(text)
+    if tagged:
+        value = tagged.group(1).strip().strip("\"')")
+        return _Fact(True, value[:MAX_VALUE], license_expression(value)) if value else None
+    if whole:
+        found = license_expression(text)
+        if found:
+            return _Fact(True, text[:MAX_VALUE], found)
+    found = license_in_text(text)
+    return _Fact(True, text[:MAX_VALUE], found) if found else None
+
+
+def mentions(text: str | bytes) -> bool:
+    """True when free text may name a license or a copyright holder (a fast pre-test).
+
+    Works on a KiCad string as read (bytes, still escaped) or decoded.
+    """
+    literals, short, words = _MENTIONS[type(text)]
+    low = text.lower()
+    return any(word in low for word in literals) or (
+        any(word in low for word in short) and words.search(low) is not None
+    )
+
+
+def comment_evidence(data: bytes, style_name: str = "kicad") -> list[Evidence]:
+    """SPDX tags and notices in the lines whose first non-blank character is '#'.
+
+    KiCad's lexer skips such lines, and its footprint reader keeps the leading
+    ones ("initial comments") when it saves the file again.
+    """
+    numbers, texts = [], []
+    for line, text in _hash_lines(data):
+        numbers.append(line)
+        texts.append(text)
+    if not texts:
+        return []
+    found = extract_header("\n".join(texts), style(style_name))
+    return [replace(e, line=numbers[e.line - 1]) if e.line else e for e in found]
+
+
+def _hash_lines(data: bytes) -> list[tuple[int, str]]:
+    """(line number, text) of each '#' comment line, up to a sane number of them."""
+    lines: list[tuple[int, str]] = []
+    first = _FIRST_COMMENT.match(data)
+    found = [first] if first else []
+    counter = LineCounter(data)
+    for match in itertools.chain(found, _COMMENT_LINE.finditer(data)):
+        if len(lines) >= _MAX_COMMENT_LINES:
+            break
+        text = match.group(1).decode("utf-8", "replace").rstrip("\r")
+        lines.append((counter(match.start(1)), text))
+    return lines
+
+
+class LineCounter:
+    """1-based line numbers of offsets in a file; cheap when offsets come mostly in order."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self._at, self._line = 0, 1
+
+    def __call__(self, offset: int) -> int:
+        if offset >= self._at:
+            self._line += self.data.count(b"\n", self._at, offset)
+        else:
+            self._line -= self.data.count(b"\n", offset, self._at)
+        self._at = offset
+        return self._line
+
+
+def dedupe(evidence: list[Evidence]) -> list[Evidence]:
+    """Each statement once per place: a board repeats a footprint's fields for every copy."""
+    seen: set[tuple] = set()
+    unique = []
+    for item in evidence:
+        key = (item.source, item.expression, item.copyright, item.raw, item.detail)
+        if key not in seen:
+            seen.add(key)
+            unique.append(item)
+    return unique
