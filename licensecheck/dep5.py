@@ -1,5 +1,6 @@
 # SPDX-FileCopyrightText: 2026 The licensecheck authors
 # SPDX-License-Identifier: Apache-2.0
+# REUSE-IgnoreStart: the text below mentions SPDX tags as examples, not as this file's own.
 """`.reuse/dep5`: the Debian copyright format 1.0, deprecated by REUSE 3.3 but still read.
 
 The file is paragraphs of `Field: value` lines separated by blank lines; a line

@@ -1,5 +1,6 @@
 # SPDX-FileCopyrightText: 2026 The licensecheck authors
 # SPDX-License-Identifier: Apache-2.0
+# REUSE-IgnoreStart: the text below mentions SPDX tags as examples, not as this file's own.
 r"""REUSE.toml: parse the files and apply their annotations to a file (REUSE 3.3).
 
 A `REUSE.toml` covers files in its directory and below. In one REUSE.toml the last

@@ -1,5 +1,6 @@
 # SPDX-FileCopyrightText: 2026 The licensecheck authors
 # SPDX-License-Identifier: Apache-2.0
+# REUSE-IgnoreStart: the text below mentions SPDX tags as examples, not as this file's own.
 """Turn a file's bytes into text, whatever the bytes are.
 
 `decode` never raises: it returns None for binary data and otherwise picks

@@ -1,5 +1,6 @@
 # SPDX-FileCopyrightText: 2026 The licensecheck authors
 # SPDX-License-Identifier: Apache-2.0
+# REUSE-IgnoreStart: the text below mentions SPDX tags as examples, not as this file's own.
 """AMF: `<metadata type=...>` of plain and zip-compressed documents."""
 
 from __future__ import annotations
@@ -7,6 +8,7 @@ from __future__ import annotations
 import io
 import time
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
@@ -73,15 +75,18 @@ def test_metadata():
 
 
 def test_compressed_amf():
-    assert run(compressed(amf(METADATA))) == run(amf(METADATA))
+    plain, packed = run(amf(METADATA)), run(compressed(amf(METADATA)))
+    lines = [(e.line, e.detail) for e in plain]
+    assert lines == [(4, "AMF metadata author"), (5, "AMF metadata company"), (7, "AMF metadata license")]
+    assert packed == [replace(e, line=None) for e in plain]  # lines inside an archive are not the file's
 
 
 def test_tag_in_description_and_comment():
     prelude = "<!-- SPDX-FileCopyrightText: 2025 Li Lei -->\n"
     found = run(amf([("description", "Lid. SPDX-License-Identifier: CC-BY-4.0")], prelude))
-    assert [(e.source, e.raw, e.copyright) for e in found] == [
-        ("embedded", "CC-BY-4.0", None),
-        ("header", None, "2025 Li Lei"),
+    assert [(e.source, e.raw, e.copyright, e.line) for e in found] == [
+        ("header", None, "2025 Li Lei", 2),
+        ("embedded", "CC-BY-4.0", None, 4),
     ]
 
 

@@ -1,5 +1,7 @@
 # SPDX-FileCopyrightText: 2026 The licensecheck authors
 # SPDX-License-Identifier: Apache-2.0
+# REUSE-IgnoreStart
+# (the fixtures below carry example tags and notices that are not this file's own)
 """Eagle XML extractor: fixtures are Eagle 9 files written here, with eagle.dtd's structure."""
 
 from __future__ import annotations
@@ -376,3 +378,6 @@ def test_mutated_schematic_never_crashes(position, insert, cut):
     except ExtractError:
         return
     assert all(e.source in ("embedded", "header") for e in found)
+
+
+# REUSE-IgnoreEnd

@@ -1,5 +1,6 @@
 # SPDX-FileCopyrightText: 2026 The licensecheck authors
 # SPDX-License-Identifier: Apache-2.0
+# REUSE-IgnoreStart: the text below mentions SPDX tags as examples, not as this file's own.
 """FreeCAD .FCStd: document and App::Part license properties, read from a zip we write."""
 
 from __future__ import annotations
@@ -186,8 +187,8 @@ def test_holders_and_comment(tmp_path):
     )
     found = run(tmp_path, fcstd(document))
     assert [(e.copyright, e.detail) for e in found if e.copyright] == [
-        ("Shenzhen Maker Team", "Document.xml property Company"),
         ("Li Lei", "Document.xml property CreatedBy"),
+        ("Shenzhen Maker Team", "Document.xml property Company"),
     ]
     assert [(e.expression, e.detail) for e in found if e.is_license] == [
         ("CERN-OHL-S-2.0", "Document.xml property Comment")

@@ -1,5 +1,7 @@
 # SPDX-FileCopyrightText: 2026 The licensecheck authors
 # SPDX-License-Identifier: Apache-2.0
+# REUSE-IgnoreStart
+# (the fixtures below carry example tags and notices that are not this file's own)
 """Fritzing extractor: parts (.fzp), sketches (.fz) and bundles (.fzz), written here in Fritzing's format."""
 
 from __future__ import annotations
@@ -29,7 +31,8 @@ def make_part(
     comment: str = "",
 ) -> bytes:
     rows = "".join(
-        f"        <property name={quoteattr(k)}>{escape(v)}</property>\n" for k, v in (properties or {}).items()
+        f"        <property name={quoteattr(k)}>{escape(v)}</property>\n"
+        for k, v in (properties or {}).items()
     )
     url_row = f"    <url>{escape(url)}</url>\n" if url else ""
     return f"""<?xml version="1.0" encoding="UTF-8"?>
@@ -85,6 +88,9 @@ def _instance(module: str, title: str, inner: str) -> str:
 """
 
 
+NOTE_PART = ":/resources/parts/core/note.fzp"
+
+
 def make_sketch(
     project_properties: dict[str, str] | None = None, note: str | None = None, logo: str | None = None
 ) -> bytes:
@@ -102,7 +108,7 @@ def make_sketch(
             "p, li { white-space: pre-wrap; }\n</style></head><body>"
             f"<p>{html_escape(note)}</p></body></html>"
         )
-        instances += f"""        <instance moduleIdRef="NoteModuleID" modelIndex="7" path=":/resources/parts/core/note.fzp">
+        instances += f"""        <instance moduleIdRef="NoteModuleID" modelIndex="7" path="{NOTE_PART}">
             <title>Note1</title>
             <text>{escape(rich)}</text>
             <views>
@@ -184,7 +190,8 @@ def test_part_url_counts_only_when_it_is_a_license_url():
 
 
 def test_part_xml_comment_tags():
-    comment = "<!-- SPDX-FileCopyrightText: 2025 Jane Maker -->\n<!-- SPDX-License-Identifier: CC-BY-SA-4.0 -->\n"
+    comment = "<!-- SPDX-FileCopyrightText: 2025 Jane Maker -->\n"
+    comment += "<!-- SPDX-License-Identifier: CC-BY-SA-4.0 -->\n"
     found = run(make_part(comment=comment))
     assert [(e.source, e.raw, e.copyright, e.line) for e in found if e.source == "header"] == [
         ("header", None, "2025 Jane Maker", 2),
@@ -251,10 +258,12 @@ def _zip_bomb(inflated: int) -> bytes:
     """A .fzz whose sketch inflates to `inflated` bytes of zeros, written without holding them."""
     buffer = io.BytesIO()
     chunk = bytes(1024 * 1024)
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        with archive.open("bomb.fz", "w", force_zip64=True) as member:
-            for _ in range(inflated // len(chunk)):
-                member.write(chunk)
+    with (
+        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive,
+        archive.open("bomb.fz", "w", force_zip64=True) as member,
+    ):
+        for _ in range(inflated // len(chunk)):
+            member.write(chunk)
     return buffer.getvalue()
 
 
@@ -314,3 +323,6 @@ def test_mutations_never_crash(valid, position, insert):
     for read in (run, run_archive):
         with contextlib.suppress(ExtractError):
             read(data)
+
+
+# REUSE-IgnoreEnd

@@ -73,6 +73,14 @@ def test_user_attribute_license_and_copyright():
     assert all(e.source == "embedded" for e in found)
 
 
+def test_license_attribute_holding_a_sentence_or_an_unknown_name():
+    found = run(make_gerber(["%TFLicense,Released under CERN-OHL-W-2.0*%", "%TFLicence,Acme Licence*%"]))
+    assert [(e.raw, e.expression) for e in found] == [
+        ("Released under CERN-OHL-W-2.0", "CERN-OHL-W-2.0"),
+        ("Acme Licence", None),  # kept raw: the rules report it
+    ]
+
+
 def test_g04_tags_lose_the_star_terminator():
     tags = ["G04 SPDX-FileCopyrightText: 2025 Li Lei*", "G04 SPDX-License-Identifier: CERN-OHL-S-2.0 *"]
     text = make_gerber(tags)

@@ -86,6 +86,10 @@ def test_norms_example_header():
 def test_strings_are_decoded():
     found = run(make_step(authors=("O'Brien", "\\X2\\674E96F7\\X0\\"), organizations=("Caf\\X\\E9 Lab",)))
     assert [c for _, c, _ in copyrights(found)] == ["O'Brien", "李雷", "Café Lab"]
+    raw_bytes = make_step(authors=("José", "李雷")).encode("utf-8")
+    assert [c for _, c, _ in copyrights(run(raw_bytes))] == ["José", "李雷", "Shenzhen Maker Team"]
+    latin = make_step(authors=("José",)).encode("latin-1")
+    assert [c for _, c, _ in copyrights(run(latin))] == ["José", "Shenzhen Maker Team"]
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,6 @@
 # SPDX-FileCopyrightText: 2026 The licensecheck authors
 # SPDX-License-Identifier: Apache-2.0
+# REUSE-IgnoreStart: the text below mentions SPDX tags as examples, not as this file's own.
 """STL: tags in the solid name or binary header, and whole-file checks (validated with numpy-stl)."""
 
 from __future__ import annotations

@@ -1,84 +1,68 @@
 # SPDX-FileCopyrightText: 2026 The licensecheck authors
 # SPDX-License-Identifier: Apache-2.0
-"""The streaming XML reader and the metadata-field table shared by 3MF, AMF and FreeCAD."""
+# REUSE-IgnoreStart: the text below mentions SPDX tags as examples, not as this file's own.
+"""The leading-metadata reader shared by 3MF and AMF."""
 
 from __future__ import annotations
 
 import pytest
 
 from licensecheck.extract import ExtractError
-from licensecheck.extract.xmlmeta import (
-    MAX_ENTRIES,
-    events,
-    field_evidence,
-    field_kind,
-    leading_metadata,
-    local,
-    text_evidence,
-)
+from licensecheck.extract.xmlmeta import leading_metadata
+
+GEOMETRY = frozenset({"geometry"})
 
 
-def test_local_name():
-    assert local("{http://schemas.microsoft.com/3dmanufacturing/core/2015/02}metadata") == "metadata"
-    assert local("metadata") == "metadata"
-    assert local(None) == ""
+def read(data: bytes, lines: bool = True) -> tuple[str, list]:
+    return leading_metadata(data, "k", GEOMETRY, "Test", lines)
 
 
-@pytest.mark.parametrize(
-    ("name", "kind"),
-    [
-        ("LicenseTerms", "license"),
-        ("cura:LicenseTerms", "license"),
-        ("Designer", "holder"),
-        ("COPYRIGHT", "copyright"),
-        ("Title", "text"),
-        ("Rating", None),
-        ("slic3rpe:Version3mf", None),
-    ],
-)
-def test_field_kind(name, kind):
-    assert field_kind(name) == kind
+def test_fields_by_kind_with_lines():
+    data = (
+        b'<?xml version="1.0"?>\n<r xmlns="urn:example">\n'
+        b'  <metadata k="LicenseTerms">  MIT </metadata>\n'
+        b'  <metadata k="Designer">Li Lei</metadata>\n'
+        b'  <metadata k="Rating">5</metadata>\n'
+        b"</r>\n"
+    )
+    root, found = read(data)
+    assert root == "r"
+    assert [(e.raw, e.copyright, e.line, e.detail, e.source) for e in found] == [
+        ("MIT", None, 3, "Test metadata LicenseTerms", "embedded"),
+        (None, "Li Lei", 4, "Test metadata Designer", "embedded"),
+    ]
 
 
-def test_events_turn_parse_errors_into_extract_errors():
-    with pytest.raises(ExtractError, match="not well-formed"):
-        list(events(b"<a><b></a>"))
-    with pytest.raises(ExtractError):
-        list(events(b'<?xml version="1.0" encoding="no-such-codec"?><a/>'))
-    with pytest.raises(ExtractError):
-        list(events(b""))
+def test_without_lines():
+    _, found = read(
+        b'<r>\n<!-- SPDX-License-Identifier: MIT -->\n<metadata k="License">MIT</metadata></r>', False
+    )
+    assert [(e.source, e.line) for e in found] == [("header", None), ("embedded", None)]
 
 
-def test_leading_metadata_stops_at_geometry():
-    data = b'<r><metadata k="a">1</metadata><!-- c --><geometry><<<broken'
-    root, found = leading_metadata(data, "k", frozenset({"geometry"}))
-    assert (root, found.entries, found.comments) == ("r", [("a", "1")], [" c "])
+def test_stops_at_geometry():
+    data = b'<r><metadata k="License">MIT</metadata><geometry><<<broken'
+    _, found = read(data)
+    assert [e.raw for e in found] == ["MIT"]
 
 
-def test_leading_metadata_keeps_a_bounded_number_of_entries():
-    data = b"<r>" + b'<metadata k="a">1</metadata>' * (MAX_ENTRIES + 50) + b"</r>"
-    _, found = leading_metadata(data, "k", frozenset())
-    assert len(found.entries) == MAX_ENTRIES
+def test_metadata_below_the_root_children_is_ignored():
+    data = b'<r><group><metadata k="License">GPL-3.0-only</metadata></group>'
+    data += b'<metadata k="License">MIT</metadata></r>'
+    assert [e.raw for e in read(data)[1]] == ["MIT"]
 
 
-def test_field_evidence_by_kind():
-    [license_] = field_evidence("license", "  MIT ", "3MF metadata License")
-    assert (license_.raw, license_.detail, license_.source) == ("MIT", "3MF metadata License", "embedded")
-    [holder] = field_evidence("holder", "Li Lei", "3MF metadata Designer")
-    assert (holder.copyright, holder.is_license) == ("Li Lei", False)
-    assert field_evidence("license", "   ", "x") == []
-    assert field_evidence("text", "A plant pot", "x") == []
-
-
-def test_text_evidence_prefers_tags_over_prose():
-    found = text_evidence("Once licensed under the GPL-2.0-only.\nSPDX-License-Identifier: MIT", "d")
-    assert [(e.raw, e.detail, e.line) for e in found] == [("MIT", "d", None)]
-    [prose] = text_evidence("Licensed under the GPL-2.0-only.", "d")
-    assert (prose.expression, prose.raw) == ("GPL-2.0-only", "Licensed under the GPL-2.0-only.")
-
-
-def test_leading_metadata_is_bounded(monkeypatch):
+def test_bounded(monkeypatch):
     monkeypatch.setattr("licensecheck.extract.xmlmeta.MAX_LEADING", 100)
-    data = b'<r><metadata k="a">1</metadata>' + b"<x/>" * 200 + b'<metadata k="b">2</metadata></r>'
-    _, found = leading_metadata(data, "k", frozenset())
-    assert found.entries == [("a", "1")]
+    data = (
+        b'<r><metadata k="License">MIT</metadata>'
+        + b"<x/>" * 200
+        + b'<metadata k="License">0BSD</metadata></r>'
+    )
+    assert [e.raw for e in read(data)[1]] == ["MIT"]
+
+
+@pytest.mark.parametrize("data", [b"", b"<r><metadata></r>", b'<?xml version="1.0" encoding="no-such"?><r/>'])
+def test_broken_xml(data):
+    with pytest.raises(ExtractError):
+        read(data)

@@ -60,6 +60,7 @@ class Source:
     path: str  # relative to the scan root, "/" separators
     data: bytes
     root: Path
+    size: int = 0  # the file's size on disk; `data` may hold only its first bytes
 
     def sibling(self, name: str) -> bytes | None:
         """A file in the same folder (a KiCad project beside its schematic), or None."""
@@ -83,7 +84,16 @@ Extractor = Callable[[Source], list]
 
 
 # format id -> "module:function" below licensecheck.extract
-REGISTRY: dict[str, str] = {}
+REGISTRY: dict[str, str] = {
+    "stl": "stl:extract",
+    "obj": "obj:extract",
+    "3mf": "threemf:extract",
+    "amf": "amf:extract",
+    "freecad": "freecad:extract",
+}
+
+# Zip-based formats keep their directory at the end: they are read whole (Archive limits apply).
+WHOLE_FILE_FORMATS = frozenset({"3mf", "amf", "freecad", "fritzing-archive", "librepcb-archive", "lceda-pro"})
 
 
 def extractor_for(format_id: str) -> Extractor | None:

@@ -6,7 +6,7 @@ The standard's metadata types are `name`, `description`, `URL`, `author`,
 `company`, `CAD`, `revision`, `tolerance` and `volume`; there is no license
 type, so `license`/`copyright` are read when a maker adds them, `author` and
 `company` name holders, `name` and `description` are free text that may carry
-an SPDX tag (see `xmlmeta.FIELD_KINDS`). Reading stops at the first object,
+an SPDX tag (`fields.field_kind`). Reading stops at the first object,
 material, texture or constellation, where the geometry starts.
 
 A compressed AMF is a zip archive holding one `.amf` document.
@@ -16,27 +16,22 @@ from __future__ import annotations
 
 from licensecheck.archive import Archive
 from licensecheck.extract import ExtractError, Source
-from licensecheck.extract.xmlmeta import comment_evidence, field_evidence, field_kind, leading_metadata
+from licensecheck.extract.xmlmeta import leading_metadata
 from licensecheck.model import Evidence
 
 GEOMETRY = frozenset({"object", "material", "texture", "constellation"})
 
 
 def extract(source: Source) -> list[Evidence]:
-    root, metadata = leading_metadata(_document(source.data), "type", GEOMETRY)
+    compressed = source.data.startswith(b"PK")
+    document = _unzipped(source.data) if compressed else source.data
+    root, found = leading_metadata(document, "type", GEOMETRY, "AMF", lines=not compressed)
     if root != "amf":
         raise ExtractError(f"the AMF document's root is <{root}>, not <amf>")
-    found: list[Evidence] = []
-    for name, value in metadata.entries:
-        kind = field_kind(name)
-        if kind:
-            found += field_evidence(kind, value, f"AMF metadata {name}")
-    return found + comment_evidence(metadata.comments, "AMF comment")
+    return found
 
 
-def _document(data: bytes) -> bytes:
-    if not data.startswith(b"PK"):
-        return data
+def _unzipped(data: bytes) -> bytes:
     archive = Archive(data)
     members = archive.find(".amf") or archive.names
     if not members:

@@ -1,5 +1,6 @@
 # SPDX-FileCopyrightText: 2026 The licensecheck authors
 # SPDX-License-Identifier: Apache-2.0
+# REUSE-IgnoreStart: the text below mentions SPDX tags as examples, not as this file's own.
 """EasyEDA / LCEDA (立创EDA) Standard JSON exports and Pro projects (.epro).
 
 Neither edition has a license field; makers write the license in text. Read:
@@ -33,9 +34,9 @@ from collections import deque
 from collections.abc import Iterator
 from itertools import pairwise
 
-from licensecheck.archive import Archive
 from licensecheck.extract import ExtractError, Source
 from licensecheck.extract.freetext import Piece, copyright_notices, license_pieces, text_evidence
+from licensecheck.extract.members import open_archive, read_member
 from licensecheck.extract.values import copyright_evidence, license_evidence
 from licensecheck.model import Evidence
 
@@ -193,13 +194,13 @@ def _title_block(where: str, frame: list[tuple[str, str]]) -> list[Evidence]:
 
 def extract_pro(source: Source) -> list[Evidence]:
     """License and copyright evidence in an EasyEDA/LCEDA Pro project or library archive."""
-    archive = Archive(source.data)
+    archive = open_archive(source.data)
     found: list[Evidence] = []
     for name in archive.find("project.json")[:1]:
-        found += _project(name, _loads(archive.read(name)))
+        found += _project(name, _loads(read_member(archive, name)))
     for name in archive.names:
         if name.lower().endswith(PRO_DOCUMENTS):
-            found += pro_document(archive.read(name), f"{name}: ")
+            found += pro_document(read_member(archive, name), f"{name}: ")
     return found
 
 

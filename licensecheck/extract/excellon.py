@@ -1,5 +1,6 @@
 # SPDX-FileCopyrightText: 2026 The licensecheck authors
 # SPDX-License-Identifier: Apache-2.0
+# REUSE-IgnoreStart: the text below mentions SPDX tags as examples, not as this file's own.
 """Excellon drill files.
 
 The header runs from `M48` to a line `%` or `M95`; its `;` lines are
@@ -15,17 +16,14 @@ compiled pattern finds any SPDX tag in them.
 
 from __future__ import annotations
 
-import re
-
 from licensecheck.extract import ExtractError, Source
 from licensecheck.extract.fields import comment_evidence, tags_after
-from licensecheck.extract.gerber import attribute_evidence
+from licensecheck.extract.gerber import attribute_comment
 from licensecheck.model import Evidence
 
 HEAD_LINES = 5000  # a header lists tools and comments; real ones have a few dozen lines
 HEAD_BYTES = 256 * 1024
 
-_ATTRIBUTE = re.compile(r"#@!\s*TF(?P<name>[^,\s]*)(?P<fields>,.*)?")
 _HEADER_END = frozenset({"%", "M95"})
 
 
@@ -53,7 +51,7 @@ def extract(source: Source) -> list[Evidence]:
 
 
 def _comment(text: str, line: int) -> list[Evidence]:
-    attribute = _ATTRIBUTE.match(text.strip())
-    if attribute:
-        return attribute_evidence(attribute["name"], attribute["fields"], line, "Excellon #@! TF attribute")
-    return comment_evidence(text, "semicolon", line, "Excellon header comment", (";", ""))
+    found = attribute_comment(text, line, "Excellon #@! TF attribute")
+    if found is None:
+        return comment_evidence(text, "semicolon", line, "Excellon header comment", (";", ""))
+    return found

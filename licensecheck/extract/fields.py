@@ -1,5 +1,6 @@
 # SPDX-FileCopyrightText: 2026 The licensecheck authors
 # SPDX-License-Identifier: Apache-2.0
+# REUSE-IgnoreStart: the text below mentions SPDX tags as examples, not as this file's own.
 """Evidence from named fields, free text and comments of the text fabrication formats.
 
 Gerber attributes, Gerber job keys, DXF drawing properties and STEP header
@@ -72,6 +73,8 @@ def field_evidence(name: str, value: str, line: int | None, detail: str) -> list
     kind = field_kind(name)
     if kind == "license":
         found = license_evidence(value, line, detail)
+        if found is not None and found.expression is None and (named := license_in_text(value)):
+            found = replace(found, expression=named)  # a sentence: "Released under CERN-OHL-W-2.0"
         return [found] if found else []
     if kind is not None:
         if kind == "holder" and is_placeholder(value):

@@ -13,11 +13,19 @@ from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 from licensecheck import classify, comments, expression, manifests, textio
-from licensecheck.extract import ExtractError, FileScan, Source, extractor_for, read_regular
+from licensecheck.extract import (
+    WHOLE_FILE_FORMATS,
+    ExtractError,
+    FileScan,
+    Source,
+    extractor_for,
+    read_regular,
+)
 from licensecheck.extract.header import extract_header
 from licensecheck.model import DiscoveredFile, Evidence
 
 READ_LIMIT = 32 * 1024 * 1024  # bytes of one file that are read; tags sit near the top
+WHOLE_FILE_LIMIT = 512 * 1024 * 1024  # zip-based design files, read whole up to this size
 KEEP_TEXT_NAMES = frozenset({"REUSE.toml", "dep5"}) | frozenset(manifests.READERS)
 
 
@@ -29,26 +37,29 @@ def read_bytes(path: Path, limit: int = READ_LIMIT) -> bytes:
 def scan_file(root: Path, file: DiscoveredFile) -> FileScan:
     try:
         data = read_bytes(root / file.path)
+        found = classify.classify(file.path, data[: classify.HEAD_SIZE])
+        if found.id in WHOLE_FILE_FORMATS and file.size > len(data):
+            data = read_bytes(root / file.path, WHOLE_FILE_LIMIT)
     except (OSError, ExtractError) as error:
         found = classify.classify(file.path, b"")
         return FileScan(file, found.category, found.id, problem=_reason(error))
-    found = classify.classify(file.path, data[: classify.HEAD_SIZE])
     evidence: list[Evidence] = []
     problem = None
-    text = None
-    if not found.binary and not textio.looks_binary(data):
-        decoded = textio.decode(data)
-        text = decoded.text if decoded else None
-    if text is not None:
-        evidence += extract_header(text, comments.style(found.comment))
     extractor = extractor_for(found.id)
+    text = None
     if extractor is not None:
+        # A format extractor owns its file: it reads comments and fields as the format defines them.
         try:
-            evidence += extractor(Source(file.path, data, root))
+            evidence += extractor(Source(file.path, data, root, file.size))
         except ExtractError as error:
             problem = str(error)
-    if text is not None and (classify.is_license_file(file.path) or _is_notice_candidate(evidence, found)):
-        evidence += _identified(text, file.path)
+    elif not found.binary and not textio.looks_binary(data):
+        decoded = textio.decode(data)
+        text = decoded.text if decoded else None
+        if text is not None:
+            evidence += extract_header(text, comments.style(found.comment))
+            if classify.is_license_file(file.path) or _is_notice_candidate(evidence, found):
+                evidence += _identified(text, file.path)
     keep = text if PurePosixPath(file.path).name in KEEP_TEXT_NAMES else None
     return FileScan(file, found.category, found.id, tuple(_normalize(evidence)), problem, keep)
 

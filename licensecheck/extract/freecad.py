@@ -28,47 +28,47 @@ while there are `App::Part` objects whose properties remain to be read.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from xml.etree.ElementTree import Element
-
 from licensecheck.archive import Archive
 from licensecheck.extract import ExtractError, Source
-from licensecheck.extract.values import license_evidence
-from licensecheck.extract.xmlmeta import HOLDER, TEXT, events, field_evidence
+from licensecheck.extract.fields import is_placeholder, text_evidence
+from licensecheck.extract.values import copyright_evidence, license_evidence
+from licensecheck.extract.xmlstream import Stop, attribute, parse
 from licensecheck.model import Evidence
 
 DOCUMENT = "Document.xml"
-LICENSE, LICENSE_URL = "License", "LicenseURL"
-DOCUMENT_FIELDS = {"CreatedBy": HOLDER, "Company": HOLDER, "Comment": TEXT, "Label": TEXT}
+LICENSE, LICENSE_URL, LABEL = "License", "LicenseURL", "Label"
+HOLDER_FIELDS = ("CreatedBy", "Company")  # a name, reported as copyright evidence for conclude to weigh
+TEXT_FIELDS = ("Comment", "Label")  # free text: a tag or a license sentence may be in it
 PART_TYPES = frozenset({"App::Part", "Assembly::AssemblyObject"})  # an Assembly is an App::Part
+PART_FIELDS = frozenset({LICENSE, LICENSE_URL, LABEL})
 MAX_PARTS = 1000  # parts whose properties are read; the rest cannot change the answer much
-# Elements parsed at most (defusedxml parses about 250,000 a second). A 1.8 MB document
-# of 250 objects has 17,000, so this reaches past the parts of a 50 MB one.
+# Elements parsed at most. A 1.8 MB document of 250 objects has 17,000, so this
+# reaches past the parts of a 50 MB one, and bounds the time a crafted one takes.
 MAX_ELEMENTS = 500_000
 UNSPECIFIED = "other"  # FreeCAD's "Other": the LicenseURL says which
 
-
-@dataclass
-class _Reading:
-    """What the stream has yielded so far."""
-
-    document: dict[str, str] = field(default_factory=dict)
-    parts: dict[str, dict[str, str]] = field(default_factory=dict)  # object name -> its properties
-    pending: set[str] = field(default_factory=set)  # parts whose properties are still to come
+# Where an element sits below <Document>
+DOCUMENT_PROPERTY = ("Properties", "Property")
+OBJECT = ("Objects", "Object")
+OBJECT_DATA = ("ObjectData", "Object")
+OBJECT_PROPERTY = ("ObjectData", "Object", "Properties", "Property")
 
 
 def extract(source: Source) -> list[Evidence]:
     archive = Archive(source.data)
     if DOCUMENT not in archive.names:
         raise ExtractError(f"the FreeCAD archive has no {DOCUMENT}")
-    reading = _read_document(archive.read(DOCUMENT))
-    found = _license(reading.document, f"{DOCUMENT} property")
-    for name, value in reading.document.items():
-        kind = DOCUMENT_FIELDS.get(name)
-        if kind:
-            found += field_evidence(kind, value, f"{DOCUMENT} property {name}")
-    for name, properties in reading.parts.items():
-        label = properties.get("Label") or name
+    reader = _Reader()
+    parse(archive.read(DOCUMENT), reader, frozenset())
+    found = _license(reader.document, f"{DOCUMENT} property")
+    for name in HOLDER_FIELDS:
+        value = reader.document.get(name, "")
+        holder = copyright_evidence(value, None, f"{DOCUMENT} property {name}")
+        found += [holder] if holder and not is_placeholder(value) else []
+    for name in TEXT_FIELDS:
+        found += text_evidence(reader.document.get(name, ""), None, f"{DOCUMENT} property {name}")
+    for name, properties in reader.parts.items():
+        label = properties.get(LABEL) or name
         found += _license(properties, f"{DOCUMENT} App::Part {label!r} property")
     return found
 
@@ -86,56 +86,59 @@ def _license(properties: dict[str, str], where: str) -> list[Evidence]:
     return [fallback] if fallback else []
 
 
-def _read_document(data: bytes) -> _Reading:
-    reading = _Reading()
-    path: list[str] = []
-    started = 0
-    for event, element in events(data):
-        if event == "start":
-            path.append(element.tag)
-            started += 1
-            if len(path) == 1 and element.tag != "Document":
-                raise ExtractError(f"{DOCUMENT}'s root is <{element.tag}>, not <Document>")
-            if started > MAX_ELEMENTS:
-                break
-            continue
-        path.pop()
-        if _handle_end(reading, path, element):
-            break
-    return reading
+class _Reader:
+    """xmlstream handler: string properties of the document and of its App::Part objects.
 
+    Past the object list it reads on only while App::Part objects remain to be read.
+    """
 
-def _handle_end(reading: _Reading, path: list[str], element: Element) -> bool:
-    """Take what an ended element holds; True when nothing further is needed."""
-    tag, depth = element.tag, len(path)
-    if tag == "Property" and path[1:] == ["Properties"]:
-        reading.document[element.get("name", "")] = _string_value(element)
-    elif tag == "Object" and path[1:] == ["Objects"]:
-        if element.get("type") in PART_TYPES and len(reading.pending) < MAX_PARTS:
-            reading.pending.add(element.get("name", ""))
-    elif tag == "Objects" and depth == 1:
-        element.clear()
-        return not reading.pending
-    elif tag == "Object" and path[1:] == ["ObjectData"]:
-        name = element.get("name", "")
-        if name in reading.pending:
-            reading.parts[name] = _object_strings(element)
-            reading.pending.discard(name)
-        element.clear()  # objects hold shapes and expressions: keep one at a time
-        return not reading.pending
-    elif tag == "ObjectData" and depth == 1:
-        return True
-    return False
+    def __init__(self) -> None:
+        self.path: list[str] = []  # open elements below <Document>
+        self.started = 0
+        self.document: dict[str, str] = {}
+        self.parts: dict[str, dict[str, str]] = {}  # object name -> its License, LicenseURL, Label
+        self.pending: set[str] = set()  # App::Part objects whose data is still to come
+        self.properties: dict[str, str] | None = None  # where the open object's properties go
+        self.property = ""  # the open <Property>'s name
 
+    def start(self, tag: str, attributes: list[str], line: int) -> None:
+        self.started += 1
+        if self.started == 1:
+            if tag != "Document":
+                raise ExtractError(f"{DOCUMENT}'s root is <{tag}>, not <Document>")
+            return
+        if self.started > MAX_ELEMENTS:
+            raise Stop
+        self.path.append(tag)
+        where = tuple(self.path)
+        if where in (DOCUMENT_PROPERTY, OBJECT_PROPERTY):
+            self.property = attribute(attributes, "name")
+        elif tag == "String" and where[:-1] in (DOCUMENT_PROPERTY, OBJECT_PROPERTY):
+            self._keep(where[:-1], attribute(attributes, "value"))
+        elif where == OBJECT and attribute(attributes, "type") in PART_TYPES:
+            if len(self.pending) < MAX_PARTS:
+                self.pending.add(attribute(attributes, "name"))
+        elif where == OBJECT_DATA:
+            name = attribute(attributes, "name")
+            self.properties = self.parts.setdefault(name, {}) if name in self.pending else None
+            self.pending.discard(name)
 
-def _string_value(prop: Element) -> str:
-    string = prop.find("String")
-    return string.get("value", "") if string is not None else ""
+    def _keep(self, property_path: tuple[str, ...], value: str) -> None:
+        if property_path == DOCUMENT_PROPERTY:
+            self.document[self.property] = value
+        elif self.properties is not None and self.property in PART_FIELDS:
+            self.properties[self.property] = value
 
+    def end(self, tag: str, text: str | None) -> None:
+        where = tuple(self.path)
+        if self.path:
+            self.path.pop()
+        if where == ("Objects",) and not self.pending:
+            raise Stop  # no App::Part: the rest is geometry and view data
+        if where == OBJECT_DATA and not self.pending:
+            raise Stop
+        if where == ("ObjectData",):
+            raise Stop
 
-def _object_strings(obj: Element) -> dict[str, str]:
-    return {
-        prop.get("name", ""): _string_value(prop)
-        for prop in obj.iterfind("Properties/Property")
-        if prop.get("name") in (LICENSE, LICENSE_URL, "Label")
-    }
+    def comment(self, text: str, line: int) -> None:
+        pass

@@ -1,5 +1,6 @@
 # SPDX-FileCopyrightText: 2026 The licensecheck authors
 # SPDX-License-Identifier: Apache-2.0
+# REUSE-IgnoreStart: the text below mentions SPDX tags as examples, not as this file's own.
 """Free text written by people inside design files, turned into evidence.
 
 Eagle descriptions and Fritzing notes are HTML; drawing frames split one

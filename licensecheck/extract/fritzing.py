@@ -22,11 +22,10 @@ from dataclasses import replace
 from pathlib import PurePosixPath
 
 from licensecheck import comments
-from licensecheck.archive import Archive
 from licensecheck.extract import Source
 from licensecheck.extract.freetext import Piece, license_pieces, sentence_evidence, strip_html, text_evidence
 from licensecheck.extract.header import extract_header
-from licensecheck.extract.members import license_members
+from licensecheck.extract.members import license_members, open_archive, read_member
 from licensecheck.extract.values import copyright_evidence, license_evidence
 from licensecheck.extract.xmlstream import attribute, parse
 from licensecheck.model import Evidence
@@ -151,10 +150,10 @@ def extract(source: Source) -> list[Evidence]:
 
 def extract_archive(source: Source) -> list[Evidence]:
     """The sketch, parts and license files inside a Fritzing bundle (.fzz, .fzpz, .fzbz)."""
-    archive = Archive(source.data)
+    archive = open_archive(source.data)
     found: list[Evidence] = []
     for name in archive.names:
         suffix = PurePosixPath(name).suffix.lower()
         if suffix in KINDS:
-            found += read_xml(archive.read(name), KINDS[suffix], f"{name}: ")
+            found += read_xml(read_member(archive, name), KINDS[suffix], f"{name}: ")
     return found + license_members(archive)

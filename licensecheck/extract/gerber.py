@@ -1,5 +1,6 @@
 # SPDX-FileCopyrightText: 2026 The licensecheck authors
 # SPDX-License-Identifier: Apache-2.0
+# REUSE-IgnoreStart: the text below mentions SPDX tags as examples, not as this file's own.
 """Gerber X2/X3 and RS-274X files, and the Gerber job file (.gbrjob).
 
 A Gerber file keeps text in two places [NORMS §5.2, S36]:
@@ -46,7 +47,8 @@ STANDARD_ATTRIBUTES = frozenset(
 _STATEMENT = re.compile(
     r"(?<![^*%\s])(?:%TF(?P<name>[^,*%]*)(?P<fields>,[^*%]*)?\*%|G0*4(?!\d)(?P<comment>[^*%]*)\*)"
 )
-_ATTRIBUTE_COMMENT = re.compile(r"\s*#@!\s*TF(?P<name>[^,\s]*)(?P<fields>,.*)?", re.DOTALL)
+# `#@! TF` file attributes; `#@! TA`, `TO`, `TD` (apertures, objects) name no license.
+_ATTRIBUTE_COMMENT = re.compile(r"\s*#@!\s*T(?P<kind>[A-Z])(?P<name>[^,\s]*)(?P<fields>,.*)?", re.DOTALL)
 _UNICODE_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})")
 _JOB_NODES = 20000  # a job file has a few hundred values; a bigger one is not a job file
 
@@ -74,11 +76,12 @@ def _cut(data: bytes, limit: int) -> int:
 
 
 def _tail_start(data: bytes, head_end: int) -> int:
+    """Where the tail starts: after the first line break or statement end in the last `TAIL_BYTES`."""
     start = max(head_end, len(data) - TAIL_BYTES)
     if start == head_end:
         return start
-    boundary = data.find(b"\n", start)
-    return boundary + 1 if boundary >= 0 else len(data)
+    boundaries = [found for found in (data.find(b"\n", start), data.find(b"*", start)) if found >= 0]
+    return min(boundaries) + 1 if boundaries else len(data)
 
 
 def _statements(chunk: bytes, first_line: int) -> list[Evidence]:
@@ -96,10 +99,20 @@ def _statements(chunk: bytes, first_line: int) -> list[Evidence]:
 
 
 def _comment(text: str, line: int) -> list[Evidence]:
+    found = attribute_comment(text, line, "G04 #@! TF attribute")
+    if found is None:
+        return comment_evidence(text, "gerber", line, "G04 comment", ("G04 ", "*"))
+    return found
+
+
+def attribute_comment(text: str, line: int, what: str) -> list[Evidence] | None:
+    """Evidence in an attribute written as a comment (`#@! TF.FileFunction,...`); None for other text."""
     attribute = _ATTRIBUTE_COMMENT.match(text)
-    if attribute:
-        return attribute_evidence(attribute["name"], attribute["fields"], line, "G04 #@! TF attribute")
-    return comment_evidence(text, "gerber", line, "G04 comment", ("G04 ", "*"))
+    if attribute is None:
+        return None
+    if attribute["kind"] != "F":
+        return []
+    return attribute_evidence(attribute["name"], attribute["fields"], line, what)
 
 
 def attribute_evidence(name: str, fields: str | None, line: int, what: str) -> list[Evidence]:
@@ -129,7 +142,7 @@ def extract_job(source: Source) -> list[Evidence]:
         evidence = field_evidence(key, value, None, f"Gerber job {path}")
         if not evidence:
             continue
-        position = text.find(json.dumps(key), cursor)
+        position = text.find(json.dumps(key, ensure_ascii=False), cursor)
         if position >= 0:
             cursor = position
             line = text.count("\n", 0, position) + 1

@@ -1,5 +1,6 @@
 # SPDX-FileCopyrightText: 2026 The licensecheck authors
 # SPDX-License-Identifier: Apache-2.0
+# REUSE-IgnoreStart: the text below mentions SPDX tags as examples, not as this file's own.
 """SPDX tags and copyright notices in the comments of any text file.
 
 Like the REUSE tool, the whole file is read, not just its top: a tag counts

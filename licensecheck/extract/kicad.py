@@ -121,7 +121,7 @@ def _head(data: bytes, pos: int, count: int) -> tuple[list[bytes], int]:
     while len(atoms) < count:
         found = _ATOM.match(data, pos, limit)
         if found is None:
-            return atoms, limit if _OPEN_STRING.match(data, pos, limit) else pos
+            return atoms, pos
         string = found.group(1)
         atoms.append(found.group(2) if string is None else string)
         pos = found.end()

@@ -1,5 +1,6 @@
 # SPDX-FileCopyrightText: 2026 The licensecheck authors
 # SPDX-License-Identifier: Apache-2.0
+# REUSE-IgnoreStart: the text below mentions SPDX tags as examples, not as this file's own.
 """What a KiCad text field says about licensing, whichever KiCad file it sits in.
 
 Shared by the s-expression, legacy and project extractors. A field's name says

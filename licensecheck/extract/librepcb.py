@@ -29,11 +29,10 @@ import re
 from dataclasses import replace
 
 from licensecheck import comments, textio
-from licensecheck.archive import Archive
 from licensecheck.extract import Source
 from licensecheck.extract.freetext import sentence_evidence, text_evidence
 from licensecheck.extract.header import extract_header
-from licensecheck.extract.members import license_members
+from licensecheck.extract.members import license_members, open_archive, read_member
 from licensecheck.extract.values import copyright_evidence, license_evidence
 from licensecheck.model import Evidence
 
@@ -78,11 +77,11 @@ def extract(source: Source) -> list[Evidence]:
 
 def extract_archive(source: Source) -> list[Evidence]:
     """The project metadata and the license files of a LibrePCB project archive (.lppz)."""
-    archive = Archive(source.data)
+    archive = open_archive(source.data)
     found: list[Evidence] = []
     metadata = sorted(archive.find(METADATA), key=len)
     if metadata:
-        decoded = textio.decode(archive.read(metadata[0]))
+        decoded = textio.decode(read_member(archive, metadata[0]))
         if decoded is not None:
             found += read_lp(decoded.text, f"{metadata[0]}: ")
     return found + license_members(archive)

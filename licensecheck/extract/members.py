@@ -1,5 +1,6 @@
 # SPDX-FileCopyrightText: 2026 The licensecheck authors
 # SPDX-License-Identifier: Apache-2.0
+# REUSE-IgnoreStart: the text below mentions SPDX tags as examples, not as this file's own.
 """License files and READMEs packed inside a design archive (.lppz, .fzz).
 
 A LibrePCB project archive carries the project's LICENSE.txt and README.md;
@@ -13,12 +14,14 @@ LICENSE") is not taken: the alias table would read it as the oldest version.
 from __future__ import annotations
 
 import re
+import zlib
 from dataclasses import replace
 from pathlib import PurePosixPath
 
 from licensecheck import textio
 from licensecheck.archive import Archive
 from licensecheck.comments import STYLES
+from licensecheck.extract import ExtractError
 from licensecheck.extract.freetext import text_evidence
 from licensecheck.extract.header import extract_header
 from licensecheck.extract.values import license_expression
@@ -29,11 +32,31 @@ TITLE_WORDS = 12
 
 LICENSE_FILE = re.compile(r"^(?:licen[cs]e|copying|copyright|notice|unlicense)(?:[-._ ].*)?$", re.IGNORECASE)
 README_FILE = re.compile(r"^readme(?:\..*)?$", re.IGNORECASE)
-# License texts carry their steward's notice ("Copyright (C) 2007 Free Software
-# Foundation, Inc."): it is the license's copyright, not the project's.
+# License texts carry their steward's own notice (the GPL's names the Free
+# Software Foundation): it is the license's copyright, not the project's.
 LICENSE_STEWARDS = ("Free Software Foundation", "Creative Commons", "Mozilla Foundation", "CERN")
 _DIGIT = re.compile(r"\d")
 _TRAILING = re.compile(r"[\s.,;:!-]+$")
+
+
+# Archive lets three zipfile errors through: zlib.error from a corrupt deflate
+# stream, NotImplementedError and IndexError from a corrupt directory. Until it
+# converts them itself, the archive extractors open and read through these two.
+_LEAKED = (zlib.error, NotImplementedError, IndexError)
+
+
+def open_archive(data: bytes) -> Archive:
+    try:
+        return Archive(data)
+    except _LEAKED as error:
+        raise ExtractError(f"not a readable zip archive: {error}") from None
+
+
+def read_member(archive: Archive, name: str) -> bytes:
+    try:
+        return archive.read(name)
+    except _LEAKED as error:
+        raise ExtractError(f"archive member {name!r} cannot be read: {error}") from None
 
 
 def top_level(names: list[str]) -> list[str]:
@@ -59,7 +82,7 @@ def license_members(archive: Archive) -> list[Evidence]:
 
 
 def _head(archive: Archive, name: str) -> str:
-    decoded = textio.decode(archive.read(name)[: HEAD_CHARS * 4])
+    decoded = textio.decode(read_member(archive, name)[: HEAD_CHARS * 4])
     return decoded.text[:HEAD_CHARS] if decoded else ""
 
 

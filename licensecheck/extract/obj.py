@@ -35,5 +35,8 @@ def _first_vertex(data: bytes) -> int:
     """Where the first `v` line starts, or the end of the data (bytes.find scans at memchr speed)."""
     if data.startswith((b"v ", b"v\t")):
         return 0
-    found = [pos + 1 for pos in (data.find(b"\nv "), data.find(b"\nv\t")) if pos >= 0]
-    return min(found, default=len(data))
+    spaced = data.find(b"\nv ")
+    end = spaced if spaced >= 0 else len(data)
+    tabbed = data.find(b"\nv\t", 0, end)
+    first = tabbed if tabbed >= 0 else spaced
+    return first + 1 if first >= 0 else len(data)

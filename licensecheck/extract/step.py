@@ -181,7 +181,11 @@ class _Tokens:
 
 
 def _utf8(latin: str) -> str:
-    return latin.encode("latin-1").decode("utf-8", errors="replace")
+    """Text read one byte per character, as UTF-8 when it is (exporters write it), else ISO 8859-1."""
+    try:
+        return latin.encode("latin-1").decode("utf-8")
+    except UnicodeDecodeError:
+        return latin
 
 
 def decode(raw: str) -> str:

@@ -1,5 +1,6 @@
 # SPDX-FileCopyrightText: 2026 The licensecheck authors
 # SPDX-License-Identifier: Apache-2.0
+# REUSE-IgnoreStart: the text below mentions SPDX tags as examples, not as this file's own.
 """3MF: the `<metadata>` of the model part of an OPC zip package.
 
 The 3MF core specification names the fields `Title`, `Designer`,
@@ -8,7 +9,7 @@ The 3MF core specification names the fields `Title`, `Designer`,
 qualified (`slic3rpe:Version3mf`), and slicers add their own (`License` in
 Bambu Studio). `LicenseTerms` and `License` are license fields, `Copyright`
 is a notice, `Designer` names a holder, `Title` and `Description` are free text
-that may carry an SPDX tag or a license sentence (see `xmlmeta.FIELD_KINDS`).
+that may carry an SPDX tag or a license sentence (`fields.field_kind`).
 
 The model part is the package's start part: the target of the `3dmodel`
 relationship in `_rels/.rels`, else `3D/3dmodel.model`. Its metadata sits
@@ -22,14 +23,8 @@ from urllib.parse import unquote
 
 from licensecheck.archive import Archive
 from licensecheck.extract import ExtractError, Source
-from licensecheck.extract.xmlmeta import (
-    comment_evidence,
-    events,
-    field_evidence,
-    field_kind,
-    leading_metadata,
-    local,
-)
+from licensecheck.extract.xmlmeta import leading_metadata
+from licensecheck.extract.xmlstream import Stop, attribute, parse
 from licensecheck.model import Evidence
 
 RELS = "_rels/.rels"
@@ -40,20 +35,16 @@ GEOMETRY = frozenset({"resources", "build"})
 
 def extract(source: Source) -> list[Evidence]:
     archive = Archive(source.data)
-    root, metadata = leading_metadata(archive.read(model_part(archive)), "name", GEOMETRY)
+    root, found = leading_metadata(archive.read(model_part(archive)), "name", GEOMETRY, "3MF", lines=False)
     if root != "model":
         raise ExtractError(f"the 3MF model part's root is <{root}>, not <model>")
-    found: list[Evidence] = []
-    for name, value in metadata.entries:
-        kind = field_kind(name)
-        if kind:
-            found += field_evidence(kind, value, f"3MF metadata {name}")
-    return found + comment_evidence(metadata.comments, "3MF model comment")
+    return found
 
 
 def model_part(archive: Archive) -> str:
     """The member holding the model: the start part the package's relationships name."""
-    target = _start_part(archive.read(RELS)) if _member(archive, RELS) else None
+    rels = _member(archive, RELS)
+    target = _start_part(archive.read(rels)) if rels else None
     for wanted in (target, DEFAULT_MODEL):
         name = _member(archive, wanted) if wanted else None
         if name:
@@ -61,11 +52,28 @@ def model_part(archive: Archive) -> str:
     raise ExtractError(f"the 3MF package has no model part ({target or DEFAULT_MODEL})")
 
 
+class _Relationships:
+    """xmlstream handler: the target of the package's 3D model relationship."""
+
+    def __init__(self) -> None:
+        self.target: str | None = None
+
+    def start(self, tag: str, attributes: list[str], line: int) -> None:
+        if tag == "Relationship" and attribute(attributes, "Type").strip() == MODEL_RELATIONSHIP:
+            self.target = unquote(attribute(attributes, "Target")).lstrip("/")
+            raise Stop
+
+    def end(self, tag: str, text: str | None) -> None:
+        pass
+
+    def comment(self, text: str, line: int) -> None:
+        pass
+
+
 def _start_part(rels: bytes) -> str | None:
-    for _, element in events(rels, ("end",)):
-        if local(element.tag) == "Relationship" and element.get("Type", "").strip() == MODEL_RELATIONSHIP:
-            return unquote(element.get("Target", "")).lstrip("/")
-    return None
+    relationships = _Relationships()
+    parse(rels, relationships, frozenset())
+    return relationships.target
 
 
 def _member(archive: Archive, name: str) -> str | None:

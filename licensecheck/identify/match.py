@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from .index import SHINGLE, Index, shingles
 
 # Least share of a rule's shingles a text must hold (over the whole text, then in one run).
-MIN_COVERAGE = {"text": 0.72, "header": 0.8, "exception": 0.75}
+MIN_COVERAGE = {"text": 0.72, "header": 0.9, "exception": 0.75}
 MIN_DENSITY = 0.55  # matched shingles per shingle of the run
 MIN_PROBE_SHARE = 0.25  # candidate lookup: share of a rule's probes found in the text
 

@@ -1,5 +1,6 @@
 # SPDX-FileCopyrightText: 2026 The licensecheck authors
 # SPDX-License-Identifier: Apache-2.0
+# REUSE-IgnoreStart: the text below mentions SPDX tags as examples, not as this file's own.
 """Text normalization along the SPDX matching guidelines.
 
 `clean` turns any text into one lower-case string without markup, URLs or
@@ -17,8 +18,8 @@ import re
 import unicodedata
 
 # Comment leaders and quote markers at the start of a line (`#`, `//`, ` * `, `--`, `;`, `%`,
-# `!`, `>`): only line-anchored patterns need to see past them, since words ignore punctuation.
-_LEADER = r"[ \t]*(?:[#/*;%!>-]+[ \t]*)*"
+# `!`, `>`), removed so that phrases wrapped across comment lines read on.
+_LINE_LEADER = re.compile(r"^[ \t]*[#/*;%!>-][ \t#/*;%!>-]*", re.MULTILINE)
 _HTML_TAG = re.compile(r"</?[a-z!][^<>\n]{0,300}>")
 _HTML_HINT = re.compile(r"</(?:p|div|li|h[1-6]|a|span|td)>|<br\s*/?>|<html", re.IGNORECASE)
 _URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>()\[\]\"']+")
@@ -27,7 +28,7 @@ _ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'"
 # A copyright statement: "Copyright (c) 2024 ...", "© ACME", "Portions Copyright [yyyy] ...".
 # "copyright notice" / "copyright holders" wrapped onto a line start are not statements.
 _COPYRIGHT_LINE = re.compile(
-    r"^" + _LEADER + r"(?:portions[ \t]+)?(?:copyright\b|©|\(c\))[ \t]*(?:\(c\)|©|:)?[ \t]*"
+    r"^[ \t]*(?:portions[ \t]+)?(?:copyright\b|©|\(c\))[ \t]*(?:\(c\)|©|:)?[ \t]*"
     r"(?:[\d\[<{(`'\"$_©]|by\b|yyyy|year\b|\(c\))[^\n]{0,200}$",
     re.MULTILINE,
 )
@@ -78,6 +79,7 @@ def clean(text: str) -> str:
         text = _HTML_TAG.sub(" ", text)
         for entity, char in _ENTITIES.items():
             text = text.replace(entity, char)
+    text = _LINE_LEADER.sub("", text)
     text = _MD_LINK_TARGET.sub("]", text)
     text = _URL.sub(" ", text)
     text = _COPYRIGHT_LINE.sub("", text)

@@ -1,0 +1,78 @@
+# SPDX-FileCopyrightText: 2026 The licensecheck authors
+# SPDX-License-Identifier: Apache-2.0
+"""Full-text license identification: name the license of a text that carries no SPDX tag.
+
+>>> identify(open("LICENSE").read())                       # doctest: +SKIP
+Identification(expression='MIT', confidence=1.0, detail='MIT: full text')
+
+Three kinds of evidence, combined by combine.py:
+
+* full license texts, standard headers and exception texts of the SPDX list,
+  recognized through a cached shingle index (index.py, match.py), whatever the
+  comment style, wrapping, quotes, Markdown or filled-in copyright lines;
+* GNU notices with their version and "or later" clause (gnu.py);
+* licensing statements that name a license: Apache and MPL boilerplate,
+  Creative Commons, CERN-OHL, Solderpad, MulanPSL (English and Chinese) ...
+  (notices.py, names.py).
+
+A prose mention that grants nothing ("uses the MIT license") is not reported.
+The index is built (or loaded from the cache) on the first call, not at import.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MAX_CHARS = 2_000_000  # beyond this a text is no license file; its head is what is read
+
+
+@dataclass(frozen=True)
+class Identification:
+    expression: str | None  # normalized SPDX expression; None when nothing is recognized
+    confidence: float  # 0.0-1.0
+    detail: str = ""  # what was recognized, e.g. "MIT: full text"
+
+
+_STATE: dict[str, object] = {}
+
+
+def _engine():
+    """The index and the set of known license ids, loaded once per process."""
+    if "index" not in _STATE:
+        from .index import get_index
+
+        index = get_index()
+        _STATE["index"] = index
+        _STATE["known"] = set(index.license_ids)
+    return _STATE["index"], _STATE["known"]
+
+
+def reset() -> None:
+    """Forget the loaded index (tests switch cache folders)."""
+    _STATE.clear()
+
+
+def identify(text: str) -> Identification:
+    """The SPDX expression of the licenses whose text or notice this text holds."""
+    from . import match, notices
+    from .combine import Found, combine
+    from .normalize import Prepared
+
+    index, known = _engine()
+    prepared = Prepared(text[:MAX_CHARS])
+    found = []
+    for m in match.find(index, prepared.words):
+        start, end = prepared.char_span(m.first, m.last)
+        detail = {"text": "full text", "header": "standard header", "exception": "exception text"}[m.kind]
+        found.append(Found(m.expression, start, end, detail, round(m.coverage, 3), m.kind))
+    expression, confidence, detail = combine(prepared.cleaned, found, notices.find(prepared, index.names, known))
+    return Identification(expression, confidence, detail)
+
+
+def data_version() -> str:
+    """The license data in use: packages, their versions and the SPDX list version."""
+    index, _ = _engine()
+    return index.version
+
+
+__all__ = ["Identification", "data_version", "identify", "reset"]

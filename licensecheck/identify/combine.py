@@ -1,0 +1,144 @@
+# SPDX-FileCopyrightText: 2026 The licensecheck authors
+# SPDX-License-Identifier: Apache-2.0
+"""Turn the matches and notices found in one text into one SPDX expression.
+
+* A notice inside a matched full license text belongs to that text (the GPL's
+  own "How to Apply" section is not a notice), so it is ignored.
+* A GNU full text alone reads as "-only"; a notice for the same license says
+  which ("-or-later" or "-only") and wins.
+* An exception joins the nearest license it can modify: "GPL-2.0-only WITH
+  Classpath-exception-2.0".
+* Several licenses are joined with AND, or with OR when the text offers a
+  choice ("dual licensed", "at your option", "alternatively", "either of").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .notices import MPL_NO_COPYLEFT, OR_CUE, Notice
+
+_GNU = re.compile(r"^(?:A|L)?GPL-|^GFDL-")
+# Exceptions that modify one fixed license; the others modify a GNU license.
+EXCEPTION_BASE = {"SHL-2.0": "Apache-2.0", "SHL-2.1": "Apache-2.0", "LLVM-exception": "Apache-2.0"}
+_UNVERSIONED = {"GPL-1.0-or-later", "LGPL-2.0-or-later", "LGPL-2.1-or-later", "AGPL-3.0-or-later"}
+
+
+@dataclass(frozen=True)
+class Found:
+    expression: str
+    start: int
+    end: int
+    detail: str
+    confidence: float
+    kind: str  # "text", "header", "exception" (from the index) or "notice"
+    group: int = -1
+    joiner: str = "AND"
+
+
+def _inside(item: Notice, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= item.start and item.end <= end + 1 for start, end in spans)
+
+
+def _family(expression: str) -> str:
+    return expression.split("-", 1)[0]
+
+
+def _base(expression: str) -> str:
+    """GPL-2.0-only -> GPL-2.0."""
+    return re.sub(r"-(?:only|or-later)$", "", expression)
+
+
+def _prefer_notices(licenses: list[Found]) -> list[Found]:
+    """A GNU notice says what a GNU full text alone cannot: keep the notice."""
+    notices = [f for f in licenses if f.kind == "notice" and _GNU.match(f.expression)]
+    texts = [f for f in licenses if f.kind == "text" and _GNU.match(f.expression)]
+    kept = []
+    for item in licenses:
+        if item in texts and any(_base(n.expression) == _base(item.expression) for n in notices):
+            continue
+        if (
+            item in notices
+            and item.expression in _UNVERSIONED
+            and any(_family(t.expression) == _family(item.expression) for t in texts)
+        ):
+            continue
+        kept.append(item)
+    return kept
+
+
+def _attach(licenses: list[Found], exceptions: list[Found]) -> list[Found]:
+    """Write each exception onto the nearest license it can modify (preferring one before it)."""
+    result = list(licenses)
+    seen: set[str] = set()
+    for exception in sorted(exceptions, key=lambda e: e.start):
+        if exception.expression in seen:
+            continue
+        seen.add(exception.expression)
+        fixed = EXCEPTION_BASE.get(exception.expression)
+        fits = [
+            (i, f)
+            for i, f in enumerate(result)
+            if " WITH " not in f.expression
+            and (f.expression == fixed if fixed else bool(_GNU.match(f.expression)))
+        ]
+        if fits:
+            before = [(i, f) for i, f in fits if f.start <= exception.start]
+            i, target = before[-1] if before else fits[0]
+            expression = f"{target.expression} WITH {exception.expression}"
+            result[i] = replace(target, expression=expression, detail=f"{target.detail} + {exception.detail}")
+        elif fixed:
+            result.append(replace(exception, expression=f"{fixed} WITH {exception.expression}"))
+    return result
+
+
+def _without(cleaned: str, spans: list[tuple[int, int]]) -> str:
+    for start, end in spans:
+        cleaned = cleaned[:start] + " " * (end - start) + cleaned[end:]
+    return cleaned
+
+
+def _join(items: list[Found], offers_choice: bool) -> str:
+    expressions = list(dict.fromkeys(f.expression for f in items))
+    if len(expressions) == 1:
+        return expressions[0]
+    if offers_choice:
+        return " OR ".join(expressions)
+    clauses: list[tuple[str, list[str]]] = []
+    last_group = None
+    for item in items:
+        if item.group >= 0 and item.group == last_group:
+            clauses[-1][1].append(item.expression)
+        else:
+            clauses.append((item.joiner, [item.expression]))
+        last_group = item.group if item.group >= 0 else None
+    terms = list(dict.fromkeys(f" {joiner} ".join(dict.fromkeys(names)) for joiner, names in clauses))
+    return " AND ".join(f"({t})" if " OR " in t and len(terms) > 1 else t for t in terms)
+
+
+def combine(cleaned: str, found: list[Found], notices: list[Notice]) -> tuple[str | None, float, str]:
+    """(expression, confidence, detail) for everything found in one text."""
+    blocked = [(f.start, f.end) for f in found if f.kind == "text"]
+    licenses = [f for f in found if f.kind in ("text", "header")]
+    exceptions = [f for f in found if f.kind == "exception"]
+    for notice in notices:
+        if _inside(notice, blocked):
+            continue
+        item = Found(
+            notice.expression, notice.start, notice.end, notice.detail, notice.confidence,
+            "notice", notice.group, notice.joiner,
+        )
+        (exceptions if notice.kind == "exception" else licenses).append(item)
+    licenses = _attach(sorted(_prefer_notices(licenses), key=lambda f: f.start), exceptions)
+    if not licenses:
+        return None, 0.0, ""
+    rest = _without(cleaned, blocked)
+    if MPL_NO_COPYLEFT.search(rest):
+        licenses = [
+            replace(f, expression="MPL-2.0-no-copyleft-exception") if f.expression == "MPL-2.0" else f
+            for f in licenses
+        ]
+    expression = _join(licenses, bool(OR_CUE.search(rest)) and len({f.expression for f in licenses}) > 1)
+    detail = "; ".join(dict.fromkeys(f"{f.expression}: {f.detail}" for f in licenses))
+    return expression, round(min(f.confidence for f in licenses), 3), detail

@@ -1,0 +1,134 @@
+# SPDX-FileCopyrightText: 2026 The licensecheck authors
+# SPDX-License-Identifier: Apache-2.0
+"""GNU license notices: which GPL, LGPL, AGPL or GFDL, which version, "only" or "or later".
+
+"... under the terms of the GNU General Public License as published by the
+Free Software Foundation; either version 2 of the License, or (at your option)
+any later version" -> GPL-2.0-or-later; without the "later" clause -> -only.
+A name without a version means any version (GPL-1.0-or-later, and for the
+Lesser GPL 2.1, which introduced that name). Only *grants* count: the name
+must follow "under", "licensed", "subject to", "License:" ...; "See the GNU
+General Public License for more details" is not one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NAME = re.compile(
+    r"\b(?:gnu\s+)?(?:(?P<agpl>affero\s+general\s+public)|(?P<lesser>lesser\s+general\s+public)"
+    r"|(?P<library>library\s+general\s+public)|(?P<gfdl>free\s+documentation)|(?P<gpl>general\s+public))"
+    r"\s+licen[cs]e\b"
+    r"|\b(?:gnu\s+)?(?P<abbr>agpl|lgpl|gpl|gfdl|fdl)(?:[\s-]?v(?=\d)|-)?(?P<abbr_version>\d(?:\.\d)?)?"
+    r"(?P<abbr_plus>\+|-or-?later|-?orlater|-only)?(?![a-z])"
+)
+# Where a version clause ends: a new sentence or paragraph, another license's name.
+_CLAUSE_END = re.compile(
+    r"\.\s+(?=[a-z(])|\n\s*\n|\b(?:gnu|mozilla|apache|mit|bsd|eclipse|creative|artistic|academic)\b"
+    r"|\b(?:lesser|library|affero)\s+general"
+)
+_VERSION = re.compile(r"(?:\bversion|\bv\.?|\bver\.?)\s*(\d+(?:\.\d+)?)\b")
+_LATER = re.compile(r"\blater\b|\bnewer\b|^\+|\(\s*>=|\bor\s+any\s+subsequent\b")
+_ONLY = re.compile(r"\bonly\b")
+_VERSION_BEFORE = re.compile(r"\bversion\s+(\d+(?:\.\d+)?)\s+(?:or\s+later\s+)?of\s+(?:the\s+)?$")
+_R_STYLE = re.compile(r"^\s*\(\s*>=\s*(\d+(?:\.\d+)?)\s*\)")
+# Words that make the following name a grant, then the fillers allowed before the name.
+_GRANT_TAIL = re.compile(
+    r"(?:\bunder|\bsubject\s+to|\bgoverned\s+by|\bcovered\s+by|\blicen[cs]ed(?:\s+as)?|\blicen[cs]e\s*:"
+    r"|\breleased\s+as|\bterms\s+of|\bconditions\s+of)"
+    r"(?:[\s,:\"'(]+(?:the|terms|and|conditions|of|either|a|an|both|version|v|\d+(?:\.\d+)?))*[\s,:\"'(]*$"
+)
+_ABBR_TAIL = re.compile(r"\b(?:is|are|be|as)\s+(?:licen[cs]ed\s+)?$")
+_CONTINUATION_TAIL = re.compile(r"\b(?:or|and)\s+(?:the\s+)?$")
+_TAIL_CHARS = 90
+
+FAMILY_PREFIX = {"agpl": "AGPL", "lesser": "LGPL", "library": "LGPL", "gfdl": "GFDL", "gpl": "GPL"}
+# "Any version" of a name: the first version that used it.
+UNVERSIONED = {
+    "gpl": "GPL-1.0-or-later",
+    "lesser": "LGPL-2.1-or-later",
+    "library": "LGPL-2.0-or-later",
+    "lgpl": "LGPL-2.0-or-later",
+    "agpl": "AGPL-3.0-or-later",
+    "gfdl": "GFDL-1.1-or-later",
+}
+
+
+@dataclass(frozen=True)
+class GnuNotice:
+    expression: str
+    start: int
+    end: int
+    detail: str
+
+
+def _family(match: re.Match[str]) -> str:
+    abbr = match.group("abbr")
+    if abbr:
+        return {"fdl": "gfdl", "gfdl": "gfdl", "agpl": "agpl", "lgpl": "lgpl", "gpl": "gpl"}[abbr]
+    return next(k for k in ("agpl", "lesser", "library", "gfdl", "gpl") if match.group(k))
+
+
+def _is_grant(cleaned: str, match: re.Match[str], previous_end: int) -> bool:
+    tail = cleaned[max(0, match.start() - _TAIL_CHARS) : match.start()]
+    if _GRANT_TAIL.search(tail):
+        return True
+    if match.group("abbr") and _ABBR_TAIL.search(tail):
+        return True
+    return previous_end >= 0 and match.start() - previous_end < 80 and bool(_CONTINUATION_TAIL.search(tail))
+
+
+def _version_clause(cleaned: str, match: re.Match[str]) -> tuple[str | None, bool, bool, int]:
+    """(version, or_later, only, clause end) read after the name, or just before it."""
+    window = cleaned[match.end() : match.end() + 260]
+    cut = _CLAUSE_END.search(window)
+    if cut:
+        window = window[: cut.start()]
+    if match.group("abbr"):
+        version = match.group("abbr_version")
+        plus = match.group("abbr_plus") or ""
+        r_style = _R_STYLE.match(window)
+        if r_style:
+            return r_style.group(1), True, False, match.end() + r_style.end()
+        rest = window[:40]
+        later = bool(plus and "only" not in plus) or bool(re.match(r"\s*(?:\+|or\s+later|or\s+newer)", rest))
+        return version, later, plus.endswith("only"), match.end() + len(rest)
+    found = _VERSION.search(window)
+    before = _VERSION_BEFORE.search(cleaned[max(0, match.start() - 40) : match.start()])
+    if found:
+        after = window[found.end() :]
+        return found.group(1), bool(_LATER.search(after)), bool(_ONLY.search(after)), match.end() + len(window)
+    if before:
+        return before.group(1), bool(_LATER.search(window)), False, match.end() + len(window)
+    return None, bool(_LATER.search(window)), False, match.end() + len(window)
+
+
+def _expression(family: str, version: str | None, later: bool, known: set[str]) -> str:
+    if version is not None:
+        if "." not in version:
+            version += ".0"
+        prefix = FAMILY_PREFIX.get(family, family.upper())
+        spdx_id = f"{prefix}-{version}-{'or-later' if later else 'only'}"
+        if spdx_id in known:
+            return spdx_id
+    return UNVERSIONED[family]
+
+
+def find(cleaned: str, known: set[str]) -> list[GnuNotice]:
+    """GNU license grants in a cleaned text, in order."""
+    notices: list[GnuNotice] = []
+    previous_end = -1
+    for match in _NAME.finditer(cleaned):
+        if not _is_grant(cleaned, match, previous_end):
+            continue
+        family = _family(match)
+        version, later, only, end = _version_clause(cleaned, match)
+        expression = _expression(family, version, later and not only, known)
+        if version is None:
+            detail = "GNU notice (no version: any version)"
+        else:
+            detail = "GNU notice (or later)" if expression.endswith("-or-later") else "GNU notice (only)"
+        notices.append(GnuNotice(expression, match.start(), end, detail))
+        previous_end = end
+    return notices

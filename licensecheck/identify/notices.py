@@ -1,0 +1,168 @@
+# SPDX-FileCopyrightText: 2026 The licensecheck authors
+# SPDX-License-Identifier: Apache-2.0
+"""Standard notices and licensing statements that name a license instead of quoting it.
+
+* A *grant* names a license right after "licensed under", "released under",
+  "subject to the terms of", "governed by", "License:", or Chinese
+  "基于/采用/遵循 ..." — the Apache boilerplate, MPL Exhibit A, Creative Commons
+  "This work is licensed under a ...", CERN-OHL v2 and Solderpad notices, the
+  English and Chinese MulanPSL notices. The name is looked up in names.py.
+* A few fixed phrases prove a license on their own (the CC0 waiver).
+* Exceptions named in a notice ("subject to the Classpath exception").
+* GNU notices (version, "or later") are read by gnu.py.
+
+References count when they are grants: "This project is licensed under the
+MIT license, see LICENSE" names MIT; "This project uses the MIT license",
+"compatible with the GPL" or a list of licenses in prose name nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import gnu
+from .normalize import EQUIVALENT_WORDS, NAME_FILLER, Prepared, version_number
+
+_GRANT = re.compile(
+    r"\b(?:licen[cs]ed|released|distributed|available|provided|published|offered|covered|governed"
+    r"|made\s+available|dedicated)\s+(?:to\s+you\s+)?(?:under|by|as)\b"
+    r"|\bsubject\s+to\b|\bunder\s+the\s+terms\b|\blicen[cs]ed\s+to\s+you\b|\blicen[cs]es?\s*:"
+    r"|\bspecify\s+the\s+licen[cs]e\b|\bunder\s+(?=the\s+[a-z]+\s+licen[cs]e)"
+    r"|(?:基于|采用|遵循|遵守|依据|根据|按照|受)"
+)
+# Words that may stand between the grant and the name, or between two names of one sentence.
+_LEAD_FILLER = frozenset(
+    {"the", "terms", "and", "conditions", "of", "either", "a", "an", "both", "this", "same", "as", "its",
+     "following", "current", "latest", "or", "any", "to", "in", "be", "are", "is", "under"}
+)
+_STOP = frozenset({"see", "you", "which", "that", "may", "must", "for", "if", "copy", "except", "but"})
+_FIRST_NAME_WITHIN = 6
+_NEXT_NAME_WITHIN = 10
+_LONGEST_NAME = 14
+
+PHRASES: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (
+        re.compile(r"waived\s+all\s+copyright\s+and\s+related\s+(?:or|and)\s+neighbou?ring\s+rights"),
+        "CC0-1.0",
+        "CC0 waiver",
+    ),
+    (
+        re.compile(r"free\s+and\s+unencumbered\s+software\s+released\s+into\s+the\s+public\s+domain"),
+        "Unlicense",
+        "Unlicense statement",
+    ),
+)
+# Exceptions named in notices (their full texts are matched by the index).
+EXCEPTION_MENTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bclasspath\W{0,3}\s+exception"), "Classpath-exception-2.0"),
+    (re.compile(r"\bgcc\s+runtime\s+library\s+exception"), "GCC-exception-3.1"),
+    (re.compile(r"\bllvm\s+exceptions?\b"), "LLVM-exception"),
+    (re.compile(r"\blinux-syscall-note\b"), "Linux-syscall-note"),
+)
+MPL_NO_COPYLEFT = re.compile(r"incompatible\s+with\s+secondary\s+licen[cs]es")
+OR_CUE = re.compile(
+    r"dual[\s-]*licen[cs]|\balternatively\b|\beither\s+of\b|your\s+choice\s+of|\bor\s+under\b"
+    r"|at\s+(?:your|the\s+licensee'?s?)\s+(?:option|choice|discretion)(?!\W{0,3}\s*any\s+later|\W{0,3}\s*version)"
+    r"|\bmay\s+(?:choose|elect)\b|\bchoice\s+of\s+licen|\bunder\s+(?:the\s+terms\s+of\s+)?either\b(?!\s+version)"
+    r"|\bdual\b|\bmulti[\s-]?licen"
+)
+
+
+@dataclass(frozen=True)
+class Notice:
+    expression: str
+    start: int  # character offsets in the cleaned text
+    end: int
+    detail: str
+    confidence: float
+    group: int = -1  # names read from one grant sentence share a group
+    kind: str = "license"  # or "exception"
+    joiner: str = "AND"  # how the names of one group combine ("OR": "the MIT or Apache license")
+
+
+class _Names:
+    """Longest-name lookup over the words after a grant."""
+
+    def __init__(self, table: dict[str, str]) -> None:
+        self.table = table
+        self.prefixes = {key[:i] for key in table for i in range(1, len(key) + 1)}
+
+    def at(self, words: list[str], i: int) -> tuple[str, int] | None:
+        """(expression, index of the name's last word) for a name starting at word i."""
+        if words[i] in NAME_FILLER:
+            return None
+        key, best = "", None
+        for j in range(i, min(i + _LONGEST_NAME, len(words))):
+            w = words[j]
+            if w in NAME_FILLER:
+                continue
+            key += version_number(EQUIVALENT_WORDS.get(w, w))
+            if key not in self.prefixes:
+                break
+            if key in self.table:
+                best = (self.table[key], j)
+        return best
+
+
+def _names_after(names: _Names, words: list[str], first: int) -> list[tuple[str, int, int]]:
+    """Names in the sentence after a grant: the first within a few words, then any that follow."""
+    found: list[tuple[str, int, int]] = []
+    i, budget = first, _FIRST_NAME_WITHIN
+    while i < len(words) and budget > 0:
+        hit = names.at(words, i)
+        if hit:
+            found.append((hit[0], i, hit[1]))
+            i, budget = hit[1] + 1, _NEXT_NAME_WITHIN
+            continue
+        if words[i] in _STOP:
+            break
+        if words[i] not in _LEAD_FILLER:
+            budget -= 1
+        i += 1
+    return found
+
+
+def _grants(prepared: Prepared, names: _Names) -> list[Notice]:
+    notices: list[Notice] = []
+    words = prepared.words
+    for group, grant in enumerate(_GRANT.finditer(prepared.cleaned)):
+        first = prepared.word_at(grant.end())
+        named = _names_after(names, words, first)
+        between = words[named[0][1] : named[-1][1]] if named else []
+        joiner = "OR" if "or" in between or "either" in between else "AND"
+        for expression, start, last in named:
+            _, end = prepared.char_span(start, last)
+            detail = f"licensing statement naming {expression}"
+            notices.append(Notice(expression, grant.start(), end, detail, 0.85, group, joiner=joiner))
+    return notices
+
+
+def find(prepared: Prepared, table: dict[str, str], known: set[str]) -> list[Notice]:
+    """Every notice, grant and named exception in the text, in text order."""
+    cleaned = prepared.cleaned
+    notices = [
+        Notice(n.expression, n.start, n.end, n.detail, 0.9) for n in gnu.find(cleaned, known)
+    ]
+    if _GRANT.search(cleaned):
+        notices += _grants(prepared, _names_for(table))
+    for pattern, expression, detail in PHRASES:
+        notices += [Notice(expression, m.start(), m.end(), detail, 0.9) for m in pattern.finditer(cleaned)]
+    for pattern, exception in EXCEPTION_MENTIONS:
+        notices += [
+            Notice(exception, m.start(), m.end(), "exception named", 0.8, kind="exception")
+            for m in pattern.finditer(cleaned)
+        ]
+    return sorted(notices, key=lambda n: n.start)
+
+
+_NAMES_CACHE: dict[int, _Names] = {}
+
+
+def _names_for(table: dict[str, str]) -> _Names:
+    found = _NAMES_CACHE.get(id(table))
+    if found is None or found.table is not table:
+        found = _Names(table)
+        _NAMES_CACHE.clear()
+        _NAMES_CACHE[id(table)] = found
+    return found
