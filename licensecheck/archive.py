@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 from licensecheck.extract import ExtractError
@@ -20,6 +21,20 @@ MAX_MEMBERS = 10_000
 MAX_MEMBER_SIZE = 64 * 1024 * 1024
 MAX_TOTAL_SIZE = 256 * 1024 * 1024
 CHUNK = 1024 * 1024
+# What zipfile raises on corrupt or hostile archives (found by fuzzing: zlib.error, IndexError...).
+CORRUPT_ZIP = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    OSError,
+    ValueError,
+    EOFError,
+    IndexError,
+    KeyError,
+    NotImplementedError,
+    RuntimeError,
+    OverflowError,
+)
 
 
 @dataclass(frozen=True)
@@ -38,30 +53,30 @@ class Archive:
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self._zip.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as error:
-            raise ExtractError(f"not a readable zip archive: {error}") from None
-        if len(infos) > limits.members:
-            raise ExtractError(
-                f"the archive has {len(infos)} members, more than the limit of {limits.members}"
-            )
-        self.names = [info.filename for info in infos if not info.is_dir()]
+            if len(infos) > limits.members:
+                raise ExtractError(
+                    f"the archive has {len(infos)} members, more than the limit of {limits.members}"
+                )
+            self.names = [info.filename for info in infos if info.filename and not info.is_dir()]
+            self._sizes = {info.filename: info.file_size for info in infos}
+        except CORRUPT_ZIP as error:
+            raise ExtractError(f"not a readable zip archive: {error or type(error).__name__}") from None
 
     def read(self, name: str) -> bytes:
         """One member's bytes; ExtractError when it is corrupt or inflates past a limit."""
+        if self._sizes.get(name, 0) > self.limits.member_size:  # an honest bomb costs nothing to refuse
+            raise ExtractError(
+                f"archive member {name!r} inflates past {self.limits.member_size} bytes (declared size)"
+            )
         try:
             with self._zip.open(name) as member:
                 return self._read_bounded(member, name)
         except KeyError:
             raise ExtractError(f"the archive has no member {name!r}") from None
-        except (
-            zipfile.BadZipFile,
-            OSError,
-            ValueError,
-            EOFError,
-            NotImplementedError,
-            RuntimeError,
-        ) as error:
-            raise ExtractError(f"archive member {name!r} cannot be read: {error}") from None
+        except CORRUPT_ZIP as error:
+            raise ExtractError(
+                f"archive member {name!r} cannot be read: {error or type(error).__name__}"
+            ) from None
 
     def _read_bounded(self, member, name: str) -> bytes:
         parts = []

@@ -13,6 +13,9 @@ Precedence, following REUSE 3.3 and documented in the README:
 5. a file still without a license takes the license of the nearest folder that has
    a license file or a manifest license field (`directory` / `manifest` evidence).
 
+The license of a component library copied into a design (an Eagle library inside a
+schematic) is kept as evidence but is not the design's license.
+
 Every piece of evidence is kept in the result, applied or not; the concluded
 licenses list each distinct expression, so disagreeing sources stay visible.
 """
@@ -109,7 +112,7 @@ def _conclude_file(scan, by_path, tomls, dep5_data, folder_evidence) -> FileResu
             replace(e, source="sidecar", detail=f"{sidecar.file.path}: {e.detail}") for e in sidecar.evidence
         ]
     else:
-        applied_own = own
+        applied_own = [e for e in own if _applies_to_design(e, scan.format)]
     licenses, copyrights = reuse_toml.apply(
         tomls, path, _license_evidence(applied_own), [e for e in applied_own if e.copyright]
     )
@@ -132,6 +135,16 @@ def _conclude_file(scan, by_path, tomls, dep5_data, folder_evidence) -> FileResu
         blob=scan.file.blob,
         problem=scan.problem,
     )
+
+
+def _applies_to_design(item: Evidence, format_id: str) -> bool:
+    """A library's description copied into a design (Eagle keeps whole libraries in
+    .sch/.brd files) is the library's license, not the design's (NORMS §1.4): kept as
+    evidence, not applied. Text a library draws on the sheet (a frame saying "Released
+    under CC BY-SA 4.0") is printed on the design and counts. In a library file itself
+    the description is the file's own license."""
+    library_description = item.detail.startswith("library ") and item.detail.endswith(" description")
+    return not library_description or format_id.endswith("-lbr")
 
 
 def _license_evidence(evidence) -> list[Evidence]:

@@ -114,6 +114,10 @@ def test_empty_frame_gives_nothing():
     assert run(make_project()) == []
 
 
+def test_label_without_value_does_not_take_the_next_frames_text():
+    assert run(make_project(sheet_shapes=[frame(), frame(), sch_text("A", "frame_title")])) == []
+
+
 def test_frame_template_default_is_not_a_holder():
     assert run(make_project(sheet_shapes=[frame(company="EasyEDA.com")])) == []
 

@@ -24,7 +24,11 @@ LICENSE = {"LICENSE": "SPDX-License-Identifier: MIT\n"}
     ],
 )
 def test_chinese_firmware_in_every_encoding(tree, encoding, prefix):
-    text = "// 版权所有 (C) 2024 深圳创客团队\n// SPDX-License-Identifier: MulanPSL-2.0\nint main(void) { return 0; }\n"
+    text = (
+        "// 版权所有 (C) 2024 深圳创客团队\n"
+        "// SPDX-License-Identifier: MulanPSL-2.0\n"
+        "int main(void) { return 0; }\n"
+    )
     root = tree({**LICENSE, "fw/main.c": prefix + text.encode(encoding)})
     _, result, _ = scan(root)
     entry = file_entry(result, "fw/main.c")

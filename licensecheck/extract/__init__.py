@@ -90,6 +90,23 @@ REGISTRY: dict[str, str] = {
     "3mf": "threemf:extract",
     "amf": "amf:extract",
     "freecad": "freecad:extract",
+    "eagle-sch": "eagle:extract",
+    "eagle-brd": "eagle:extract",
+    "eagle-lbr": "eagle:extract",
+    "fritzing": "fritzing:extract",
+    "fritzing-archive": "fritzing:extract_archive",
+    "librepcb": "librepcb:extract",
+    "librepcb-archive": "librepcb:extract_archive",
+    "easyeda": "easyeda:extract",
+    "lceda-pro": "easyeda:extract_pro",
+    "lceda-pro-doc": "easyeda:extract_pro_document",
+    "gerber": "gerber:extract",
+    "gerber-job": "gerber:extract_job",
+    "excellon": "excellon:extract",
+    "step": "step:extract",
+    "iges": "step:extract_iges",
+    "dxf": "dxf:extract",
+    "svg": "svg:extract",
 }
 
 # Zip-based formats keep their directory at the end: they are read whole (Archive limits apply).

@@ -8,7 +8,7 @@ syntax. Licensing sits in a few forms:
 
 - `(title_block (title ..) (company ..) (comment N ..))`, near the top;
 - text items spread through the file: `gr_text` (silkscreen), `text`,
-  `fp_text`, text boxes, a drawing sheet's `tbtext`;
+  `fp_text`, text boxes, table cells, a drawing sheet's `tbtext`;
 - `(property "License" "...")` of symbols, footprints and boards, and
   footprint `(descr ...)`;
 - lines starting with `#`, which the lexer skips (footprints keep them).
@@ -30,7 +30,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from licensecheck.extract import ExtractError, Source
 from licensecheck.extract.kicad_fields import (
@@ -63,7 +62,8 @@ _ROOTS = {
 _ROOT = re.compile(rb"(?:\s*+#[^\n]*+)*+\s*+\(\s*(" + b"|".join(_ROOTS) + rb")(?=[\s()])")
 
 _FORM = re.compile(
-    rb"\((title_block|gr_text_box|gr_text|fp_text_box|fp_text|text_box|text|tbtext|property|descr)(?=[\s)])"
+    rb"\((title_block|gr_text_box|gr_text|fp_text_box|fp_text|text_box|text|tbtext|table_cell|property|descr)"
+    rb"(?=[\s)])"
 )
 # A string ("..." with backslash escapes, unrolled so that it cannot backtrack) or a bare atom.
 _STRING = rb'"([^"\\]*(?:\\.[^"\\]*)*)"'
@@ -121,19 +121,15 @@ def _head(data: bytes, pos: int, count: int) -> tuple[list[bytes], int]:
     while len(atoms) < count:
         found = _ATOM.match(data, pos, limit)
         if found is None:
-            return atoms, pos
+            return atoms, limit if _OPEN_STRING.match(data, pos, limit) else pos
         string = found.group(1)
         atoms.append(found.group(2) if string is None else string)
         pos = found.end()
     return atoms, pos
 
 
-@lru_cache(maxsize=4096)
 def _worth_reading(raw: bytes) -> bool:
-    """A text as written may state a license, a copyright, or hold a variable that does.
-
-    Cached: a board repeats each footprint's description and values.
-    """
+    """A text as written may state a license, a copyright, or hold a variable that does."""
     return b"${" in raw or mentions(raw)
 
 

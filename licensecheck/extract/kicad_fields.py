@@ -61,7 +61,7 @@ _DESIGNER = re.compile(
     r"^\s*(?:designed\s+by|designer|author|drawn\s+by|made\s+by|作者|设计者?|设计人)\s*[:：]?\s*(\S.*)$",
     re.IGNORECASE | re.DOTALL,
 )
-_ESCAPE = re.compile(rb"\\(x[0-9a-fA-F]{1,2}|[0-7]{1,3}|.)", re.DOTALL)
+_ESCAPE = re.compile(rb"\\(?:x([0-9a-fA-F]{1,2})|([0-7]{1,3})|(.))", re.DOTALL)
 _SIMPLE_ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"a": b"\a", b"b": b"\b", b"f": b"\f", b"v": b"\v"}
 _MAX_COMMENT_LINES = 2000
 # A comment line's first non-blank character is '#'. The pattern starts with a
@@ -95,12 +95,12 @@ def unescape(raw: bytes) -> str:
 
 
 def _unescape_one(match: re.Match[bytes]) -> bytes:
-    code = match.group(1)
-    if code[:1] == b"x" and len(code) > 1:
-        return bytes([int(code[1:], 16)])
-    if code[:1].isdigit():
-        return bytes([int(code, 8) & 0xFF])
-    return _SIMPLE_ESCAPES.get(code, code)
+    hexadecimal, octal, other = match.groups()
+    if hexadecimal:
+        return bytes([int(hexadecimal, 16)])
+    if octal:
+        return bytes([int(octal, 8) & 0xFF])
+    return _SIMPLE_ESCAPES.get(other, other)
 
 
 def field_evidence(
@@ -154,7 +154,7 @@ def _license_fact(text: str, whole: bool) -> _Fact | None:
     """
     tagged = _TAG.search(text)
     if tagged:
-        value = tagged.group(1).strip().strip("\"')")
+        value = tagged.group(1).strip()
         return _Fact(True, value[:MAX_VALUE], license_expression(value)) if value else None
     if whole:
         found = license_expression(text)
@@ -164,10 +164,12 @@ def _license_fact(text: str, whole: bool) -> _Fact | None:
     return _Fact(True, text[:MAX_VALUE], found) if found else None
 
 
+@lru_cache(maxsize=4096)
 def mentions(text: str | bytes) -> bool:
     """True when free text may name a license or a copyright holder (a fast pre-test).
 
-    Works on a KiCad string as read (bytes, still escaped) or decoded.
+    Works on a KiCad string as read (bytes, still escaped) or decoded. Cached:
+    a board repeats each footprint's description and values.
     """
     literals, short, words = _MENTIONS[type(text)]
     low = text.lower()

@@ -59,6 +59,7 @@ class _Record:
     pattern: re.Pattern[bytes]
     label: str
     owner: bytes | None = None  # the header line of the symbol or footprint it belongs to
+    owner_word: int = 0  # which word of that line names it: `L Device:C C1` is C1
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ class _Layout:
 # Every pattern starts with a literal newline, so the regex engine finds candidates with memchr.
 _NAMED_FIELD = _string("text") + rb'[^"\n]*' + _string("name")
 _NOTES = _Record(re.compile(rb"\nText Notes [^\n]*\n(?P<text>[^\r\n]*)"), "Text Notes")
-_SCH_FIELD = _Record(re.compile(rb"\nF (?:[4-9]|\d\d+) " + _NAMED_FIELD), "field", b"\nL ")
+_SCH_FIELD = _Record(re.compile(rb"\nF (?:[4-9]|\d\d+) " + _NAMED_FIELD), "field", b"\nL ", 1)
 _LIB_FIELD = _Record(re.compile(rb"\nF(?:[4-9]|\d\d+) " + _NAMED_FIELD), "field", b"\nDEF ")
 _DOC_DESCRIPTION = _Record(re.compile(rb"\nD (?P<text>[^\r\n]*)"), "D", b"\n$CMP ")
 _BOARD_TEXT = _Record(re.compile(rb"\nTe " + _string("text")), "Te")
@@ -104,7 +105,7 @@ def extract(source: Source) -> list[Evidence]:
     for record in layout.records:
         for found in record.pattern.finditer(data):
             evidence.extend(_record_evidence(data, record, found, lines))
-    return dedupe(evidence)
+    return dedupe(sorted(evidence, key=lambda e: e.line or 0))
 
 
 def _layout(source: Source) -> _Layout:
@@ -137,25 +138,25 @@ def _record_evidence(
     data: bytes, record: _Record, found: re.Match[bytes], lines: LineCounter
 ) -> list[Evidence]:
     raw = found.group("text")
-    named = "name" in found.re.groupindex
-    name = unescape(found.group("name")) if named else None
+    name = unescape(found.group("name")) if "name" in found.re.groupindex else None
     kind = kind_of(name) if name else None
     if kind is None and not mentions(raw):
         return []
     text = unescape(raw)
     detail = f"{record.label} {name}" if name else record.label
-    owner = _owner(data, record.owner, found.start()) if record.owner else None
+    owner = _owner(data, record, found.start()) if record.owner else None
     if owner:
         detail = f"{detail} ({owner})"
-    return field_evidence(text, lines(found.start() + 1), detail, kind)
+    return field_evidence(text, lines(found.start("text")), detail, kind)
 
 
-def _owner(data: bytes, marker: bytes, pos: int) -> str | None:
-    """The rest of the nearest header line before pos: `DEF R`, `$CMP BC856`, `$MODULE SOD128`."""
+def _owner(data: bytes, record: _Record, pos: int) -> str | None:
+    """The name on the nearest header line before pos: `DEF R`, `$CMP BC856`, `L Device:C C1`."""
+    marker = record.owner or b""
     at = data.rfind(marker, max(0, pos - _OWNER_LOOKBACK), pos)
     if at < 0:
         return None
     start = at + len(marker)
     end = data.find(b"\n", start, start + 256)
-    rest = data[start : start + 256 if end < 0 else end].decode("utf-8", "replace")
-    return " ".join(rest.split()) or None
+    words = data[start : start + 256 if end < 0 else end].split()
+    return words[record.owner_word].decode("utf-8", "replace") if len(words) > record.owner_word else None

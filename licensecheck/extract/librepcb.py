@@ -26,6 +26,7 @@ A project archive (.lppz) is a zip of the project folder: its
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 
 from licensecheck import comments, textio
@@ -58,12 +59,21 @@ ATTRIBUTES = {
     "DESIGNER": "copyright",
     "COMPANY": "copyright",
 }
+# The header fields of a root element, in the order LibrePCB writes them before the body.
+HEADER = frozenset(
+    {
+        "name", "description", "keywords", "author", "version", "created", "deprecated", "generated_by",
+        "category", "resource", "url", "dependency", "attribute", "manufacturer", "datasheet_url", "icon",
+    }
+)  # fmt: skip
+_LOCALIZED = frozenset({"name", "description", "keywords"})  # name_de_DE ...
 METADATA = "project/metadata.lp"
 
 _TOKEN = re.compile(r'"((?:[^"\\]|\\.)*)"|(\()|(\))|;[^\n]*|([^\s()";]+)', re.DOTALL)
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "b": "\b", "\\": "\\", '"': '"'}
 _ESCAPE = re.compile(r"\\(.)", re.DOTALL)
 _ROOT = re.compile(r"\(\s*([^\s()\";]+)")
+_LEADING = re.compile(r"(?:\s*;[^\n]*)*\s*")  # blank and comment lines before the root
 _QUOTE = re.compile(r'(?<!\\)(?:\\\\)*"')
 
 
@@ -90,12 +100,11 @@ def extract_archive(source: Source) -> list[Evidence]:
 def read_lp(text: str, prefix: str) -> list[Evidence]:
     """Fields of the root element and tags in `;` comments; `prefix` starts every detail."""
     found = _comment_evidence(text, prefix)
-    start = _root_start(text)
-    root = _ROOT.match(text, start) if start is not None else None
+    root = _ROOT.match(text, _LEADING.match(text).end())
     if root is None or root.group(1) not in ROOTS:
         return found
     kind = ROOTS[root.group(1)]
-    for key, values, line in _children(text, root.end()):
+    for key, values, line in _header(text, root.end()):
         found += _field(kind, key, values, line, prefix)
     return found
 
@@ -131,13 +140,13 @@ def _value_of(values: list) -> str:
     return ""
 
 
-def _children(text: str, position: int) -> list[tuple[str, list, int]]:
-    """The root's direct child lists as (key, values, line); values hold strings and nested tuples.
+def _header(text: str, position: int) -> Iterator[tuple[str, list, int]]:
+    """The root's header children as (key, values, line); values hold strings and nested tuples.
 
-    Nested lists are kept only one level down (an attribute's `(value ...)`);
-    anything deeper is skipped without being built.
+    Reading stops at the first child that is not a header field (the element's
+    pins, polygons, pads...), so a large element is not read past its metadata.
+    Nested lists are kept one level down (an attribute's `(value ...)`).
     """
-    children: list[tuple[str, list, int]] = []
     stack: list[list] = []
     line = 1 + text.count("\n", 0, position)
     counted = position
@@ -150,30 +159,26 @@ def _children(text: str, position: int) -> list[tuple[str, list, int]]:
             stack.append([])
         elif closing:
             if not stack:
-                break  # the root closes
+                return  # the root closes
             done = stack.pop()
             if not stack and done and isinstance(done[0], str):
-                children.append((done[0], done[1:], line))
+                yield done[0], done[1:], line
             elif len(stack) == 1:
                 stack[-1].append(tuple(done))
-        elif stack and len(stack) <= 2 and (string is not None or atom is not None):
-            stack[-1].append(_unescape(string) if string is not None else atom)
-    return children
+        elif string is not None or atom is not None:
+            value = _unescape(string) if string is not None else atom
+            if len(stack) == 1 and not stack[0] and not _is_header(value):
+                return
+            if 0 < len(stack) <= 2:
+                stack[-1].append(value)
+
+
+def _is_header(key: str) -> bool:
+    return key in HEADER or key.partition("_")[0] in _LOCALIZED
 
 
 def _unescape(text: str) -> str:
     return _ESCAPE.sub(lambda m: _ESCAPES.get(m.group(1), m.group(1)), text)
-
-
-def _root_start(text: str) -> int | None:
-    """Where the root list opens, after any leading blank or comment lines."""
-    position = 0
-    for line in text.splitlines(keepends=True):
-        stripped = line.strip()
-        if stripped and not stripped.startswith(";"):
-            return position + line.index(stripped[0])
-        position += len(line)
-    return None
 
 
 def _comment_evidence(text: str, prefix: str) -> list[Evidence]:

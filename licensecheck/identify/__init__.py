@@ -24,6 +24,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 MAX_CHARS = 2_000_000  # beyond this a text is no license file; its head is what is read
+NOTICE_MIN_WORDS = 12
+KIND_DETAIL = {"text": "full text", "header": "standard header", "exception": "exception text"}
 
 
 @dataclass(frozen=True)
@@ -60,12 +62,20 @@ def identify(text: str) -> Identification:
 
     index, known = _engine()
     prepared = Prepared(text[:MAX_CHARS])
+    words = prepared.words
+    matches = [
+        m
+        for m in match.find(index, words)
+        if m.kind != "header" or notices.names_license(words, m.first, m.last, index.names, m.expression)
+    ]
+    covered = len(set().union(*(range(m.first, m.last + 1) for m in matches if m.kind == "text")))
+    # Words outside the matched license texts: too few to hold a notice, skip that (slower) search.
+    found_notices = notices.find(prepared, index.names, known) if len(words) - covered > NOTICE_MIN_WORDS else []
     found = []
-    for m in match.find(index, prepared.words):
+    for m in matches:
         start, end = prepared.char_span(m.first, m.last)
-        detail = {"text": "full text", "header": "standard header", "exception": "exception text"}[m.kind]
-        found.append(Found(m.expression, start, end, detail, round(m.coverage, 3), m.kind))
-    expression, confidence, detail = combine(prepared.cleaned, found, notices.find(prepared, index.names, known))
+        found.append(Found(m.expression, start, end, KIND_DETAIL[m.kind], round(m.coverage, 3), m.kind))
+    expression, confidence, detail = combine(prepared.cleaned, found, found_notices)
     return Identification(expression, confidence, detail)
 
 

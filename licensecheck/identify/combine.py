@@ -51,7 +51,8 @@ def _base(expression: str) -> str:
 
 
 def _prefer_notices(licenses: list[Found]) -> list[Found]:
-    """A GNU notice says what a GNU full text alone cannot: keep the notice."""
+    """A GNU notice says what a GNU full text alone cannot: keep the notice. A versionless
+    mention next to a versioned one of the same license adds nothing."""
     notices = [f for f in licenses if f.kind == "notice" and _GNU.match(f.expression)]
     texts = [f for f in licenses if f.kind == "text" and _GNU.match(f.expression)]
     kept = []
@@ -61,9 +62,12 @@ def _prefer_notices(licenses: list[Found]) -> list[Found]:
         if (
             item in notices
             and item.expression in _UNVERSIONED
-            and any(_family(t.expression) == _family(item.expression) for t in texts)
+            and any(
+                _family(other.expression) == _family(item.expression) and other.expression not in _UNVERSIONED
+                for other in texts + notices
+            )
         ):
-            continue
+            continue  # "the GPL" after "the GNU General Public License version 2" is that one
         kept.append(item)
     return kept
 
@@ -100,6 +104,8 @@ def _without(cleaned: str, spans: list[tuple[int, int]]) -> str:
 
 
 def _join(items: list[Found], offers_choice: bool) -> str:
+    modified = {f.expression.split(" WITH ")[0] for f in items if " WITH " in f.expression}
+    items = [f for f in items if f.expression not in modified]  # "X WITH E" already says X
     expressions = list(dict.fromkeys(f.expression for f in items))
     if len(expressions) == 1:
         return expressions[0]
@@ -120,10 +126,13 @@ def _join(items: list[Found], offers_choice: bool) -> str:
 def combine(cleaned: str, found: list[Found], notices: list[Notice]) -> tuple[str | None, float, str]:
     """(expression, confidence, detail) for everything found in one text."""
     blocked = [(f.start, f.end) for f in found if f.kind == "text"]
+    # An exception text names the GPL it modifies ("covered by the GNU General Public License")
+    # without granting it; a versioned notice inside one (389-exception) still counts.
+    in_exception = [(f.start, f.end) for f in found if f.kind == "exception"]
     licenses = [f for f in found if f.kind in ("text", "header")]
     exceptions = [f for f in found if f.kind == "exception"]
     for notice in notices:
-        if _inside(notice, blocked):
+        if _inside(notice, blocked) or (notice.expression in _UNVERSIONED and _inside(notice, in_exception)):
             continue
         item = Found(
             notice.expression, notice.start, notice.end, notice.detail, notice.confidence,
@@ -133,12 +142,12 @@ def combine(cleaned: str, found: list[Found], notices: list[Notice]) -> tuple[st
     licenses = _attach(sorted(_prefer_notices(licenses), key=lambda f: f.start), exceptions)
     if not licenses:
         return None, 0.0, ""
-    rest = _without(cleaned, blocked)
-    if MPL_NO_COPYLEFT.search(rest):
+    if any(f.expression == "MPL-2.0" for f in licenses) and MPL_NO_COPYLEFT.search(_without(cleaned, blocked)):
         licenses = [
             replace(f, expression="MPL-2.0-no-copyleft-exception") if f.expression == "MPL-2.0" else f
             for f in licenses
         ]
-    expression = _join(licenses, bool(OR_CUE.search(rest)) and len({f.expression for f in licenses}) > 1)
+    several = len({f.expression for f in licenses}) > 1
+    expression = _join(licenses, several and bool(OR_CUE.search(_without(cleaned, blocked))))
     detail = "; ".join(dict.fromkeys(f"{f.expression}: {f.detail}" for f in licenses))
     return expression, round(min(f.confidence for f in licenses), 3), detail

@@ -18,24 +18,17 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
-import re
 import sys
 import tempfile
 from array import array
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import data, names
-from .normalize import CJK_CHAR, EQUIVALENT_WORDS, words_of
+from . import data
 
 FORMAT = 3  # bump when the layout or the normalization changes
 SHINGLE = 3
-PROBES_PER_RULE = 40
 _BITS = 21  # word ids < 2**21; three of them fit in one 63-bit int
-MIN_RULE_WORDS = 8
-# Licenses whose "-only" and "-or-later" texts are the same; the text alone is "-only".
-GNU_FAMILY = re.compile(r"^(?:A|L)?GPL-|^GFDL-|^LGPLLR")
 
 
 @dataclass
@@ -52,18 +45,30 @@ class Index:
     rules: list[Rule]
     offsets: array  # rule i's shingles are shingles[offsets[i]:offsets[i + 1]]
     shingles: array
+    distinct_offsets: array  # the same for the shingles no other license has
+    distinct: array
     postings: dict[int, tuple[int, ...]]
     probes: list[int]  # how many postings each rule has
     names: dict[str, str]
     exception_ids: list[str]
     license_ids: list[str]
     _sets: dict[int, frozenset[int]] = field(default_factory=dict, repr=False)
+    _distinct_sets: dict[int, frozenset[int]] = field(default_factory=dict, repr=False)
 
     def rule_set(self, rule: int) -> frozenset[int]:
         found = self._sets.get(rule)
         if found is None:
             found = frozenset(self.shingles[self.offsets[rule] : self.offsets[rule + 1]])
             self._sets[rule] = found
+        return found
+
+    def distinct_set(self, rule: int) -> frozenset[int]:
+        """The rule's shingles that no other license shares (its name, its own clauses)."""
+        found = self._distinct_sets.get(rule)
+        if found is None:
+            offsets = self.distinct_offsets
+            found = frozenset(self.distinct[offsets[rule] : offsets[rule + 1]])
+            self._distinct_sets[rule] = found
         return found
 
     def ids(self, words: list[str]) -> list[int]:
@@ -74,101 +79,6 @@ class Index:
 def shingles(ids: list[int]) -> list[int]:
     """Packed word trigrams; a trigram with an unknown word (id 0) matches nothing."""
     return [(a << (2 * _BITS)) | (b << _BITS) | c for a, b, c in zip(ids, ids[1:], ids[2:], strict=False)]
-
-
-def _script_parts(text: str, words: list[str]) -> list[list[str]]:
-    """A bilingual text (Chinese + English) also yields each language alone."""
-    if not CJK_CHAR.search(text):
-        return []
-    cjk = [w for w in words if CJK_CHAR.fullmatch(w)]
-    latin = [w for w in words if not CJK_CHAR.fullmatch(w)]
-    if min(len(cjk), len(latin)) >= max(30, len(words) // 5):
-        return [cjk, latin]
-    return []
-
-
-def _prefer(candidate: str, current: str) -> bool:
-    """Of two licenses with the same text, keep "-only" over "-or-later", then the shorter id."""
-    return (candidate.endswith("-or-later"), len(candidate), candidate) < (
-        current.endswith("-or-later"),
-        len(current),
-        current,
-    )
-
-
-def _texts(corpus: data.Corpus) -> list[tuple[str, str, list[str]]]:
-    sources = [(i, "text", t) for i, t in corpus.licenses.items() if i not in corpus.deprecated]
-    # GNU headers are templates of "version N or later" notices: notices.py reads those.
-    sources += [
-        (i, "header", t)
-        for i, t in corpus.headers.items()
-        if i not in corpus.deprecated and not GNU_FAMILY.match(i)
-    ]
-    sources += [(i, "exception", t) for i, t in corpus.exceptions.items()]
-    texts: list[tuple[str, str, list[str]]] = []
-    for spdx_id, kind, text in sources:
-        words = words_of(text)
-        texts.append((spdx_id, kind, words))
-        texts.extend((spdx_id, kind, part) for part in _script_parts(text, words))
-    return texts
-
-
-def _vocabulary() -> dict[str, int]:
-    """Word ids; both spellings of an equivalent pair share one."""
-    vocab: dict[str, int] = {}
-    for variant, canonical in EQUIVALENT_WORDS.items():
-        vocab[variant] = vocab.setdefault(canonical, len(vocab) + 1)
-    return vocab
-
-
-def build(corpus: data.Corpus) -> Index:
-    vocab = _vocabulary()
-    unique: dict[tuple[int, ...], tuple[str, str]] = {}
-    add = vocab.setdefault
-    for spdx_id, kind, words in _texts(corpus):
-        if len(words) < MIN_RULE_WORDS:
-            continue
-        key = tuple([vocab.get(w) or add(w, len(vocab) + 1) for w in words])
-        held = unique.get(key)
-        if held is None or (held[1] == kind and _prefer(spdx_id, held[0])):
-            unique[key] = (spdx_id, kind)
-    rules: list[Rule] = []
-    sets: list[list[int]] = []
-    for key, (spdx_id, kind) in unique.items():
-        rules.append(Rule(spdx_id, kind, len(key)))
-        sets.append(sorted(set(shingles(list(key)))))
-    frequency = dict(Counter(s for rule_shingles in sets for s in rule_shingles))
-    postings: dict[int, list[int]] = {}
-    probes: list[int] = []
-    offsets = array("Q", [0])
-    flat = array("Q")
-    for number, rule_shingles in enumerate(sets):
-        flat.extend(rule_shingles)
-        offsets.append(len(flat))
-        chosen = _probes(rule_shingles, frequency)
-        probes.append(len(chosen))
-        for s in chosen:
-            postings.setdefault(s, []).append(number)
-    return Index(
-        version=corpus.version,
-        vocab=vocab,
-        rules=rules,
-        offsets=offsets,
-        shingles=flat,
-        postings={s: tuple(r) for s, r in postings.items()},
-        probes=probes,
-        names=names.build_table(corpus),
-        exception_ids=sorted(corpus.exception_names),
-        license_ids=sorted(set(corpus.names) - corpus.deprecated),
-    )
-
-
-def _probes(rule_shingles: list[int], frequency: dict[int, int]) -> list[int]:
-    """The rarest shingle of each of PROBES_PER_RULE stretches of the rule (set order is sorted
-    by value, which scatters positions; that is enough spread for a lookup)."""
-    step = max(1, -(-len(rule_shingles) // PROBES_PER_RULE))
-    rarity = frequency.__getitem__
-    return [min(rule_shingles[i : i + step], key=rarity) for i in range(0, len(rule_shingles), step)]
 
 
 # ---- cache -------------------------------------------------------------------------------
@@ -197,6 +107,8 @@ def _to_payload(index: Index, key: str) -> dict:
         "rules": [(r.expression, r.kind, r.words) for r in index.rules],
         "offsets": index.offsets.tobytes(),
         "shingles": index.shingles.tobytes(),
+        "distinct_offsets": index.distinct_offsets.tobytes(),
+        "distinct": index.distinct.tobytes(),
         "postings": index.postings,
         "probes": index.probes,
         "names": index.names,
@@ -208,18 +120,22 @@ def _to_payload(index: Index, key: str) -> dict:
 def _from_payload(payload: dict, key: str) -> Index:
     if payload.get("key") != key or payload.get("format") != FORMAT:
         raise ValueError("stale index")
-    offsets, flat = array("Q"), array("Q")
-    offsets.frombytes(payload["offsets"])
-    flat.frombytes(payload["shingles"])
+    arrays = {}
+    for name in ("offsets", "shingles", "distinct_offsets", "distinct"):
+        arrays[name] = array("Q")
+        arrays[name].frombytes(payload[name])
     rules = [Rule(e, k, w) for e, k, w in payload["rules"]]
-    if len(offsets) != len(rules) + 1 or offsets[-1] != len(flat):
-        raise ValueError("inconsistent index")
+    for offsets, flat in (("offsets", "shingles"), ("distinct_offsets", "distinct")):
+        if len(arrays[offsets]) != len(rules) + 1 or arrays[offsets][-1] != len(arrays[flat]):
+            raise ValueError("inconsistent index")
     return Index(
         version=payload["version"],
         vocab=payload["vocab"],
         rules=rules,
-        offsets=offsets,
-        shingles=flat,
+        offsets=arrays["offsets"],
+        shingles=arrays["shingles"],
+        distinct_offsets=arrays["distinct_offsets"],
+        distinct=arrays["distinct"],
         postings=payload["postings"],
         probes=payload["probes"],
         names=payload["names"],
@@ -260,6 +176,8 @@ def get_index() -> Index:
     key = data.data_version()
     index = load_cached(key)
     if index is None:
+        from .build import build
+
         index = build(data.load())
         save(index, key)
     return index

@@ -13,7 +13,10 @@ several licenses yields several matches.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from itertools import accumulate, compress
+from operator import sub
 
 from .index import SHINGLE, Index, shingles
 
@@ -21,6 +24,13 @@ from .index import SHINGLE, Index, shingles
 MIN_COVERAGE = {"text": 0.72, "header": 0.9, "exception": 0.75}
 MIN_DENSITY = 0.55  # matched shingles per shingle of the run
 MIN_PROBE_SHARE = 0.25  # candidate lookup: share of a rule's probes found in the text
+# A rule with its own wording (a header's license name) must show some of it: the Apache
+# boilerplate around another license's name is not the Apache header.
+MIN_DISTINCT_SHARE = 0.35
+MIN_DISTINCT_SHINGLES = 6
+OPENING = 60  # the first shingles of a run, whose return means the text starts over
+REPEAT_STREAK = 32  # two license texts may open alike for a sentence (GPL and LGPL)
+_STREAK = re.compile(rb"\x01{%d,}" % REPEAT_STREAK)
 
 
 @dataclass(frozen=True)
@@ -31,6 +41,7 @@ class TextMatch:
     last: int
     coverage: float
     score: int
+    hits: frozenset[int] = frozenset()
 
 
 def _candidates(index: Index, doc: set[int]) -> list[int]:
@@ -43,42 +54,98 @@ def _candidates(index: Index, doc: set[int]) -> list[int]:
     return [r for r, c in counts.items() if c >= 2 and c >= MIN_PROBE_SHARE * probes[r]]
 
 
-def _runs(hits: list[int], gap: int) -> list[list[int]]:
-    runs: list[list[int]] = []
-    for position in hits:
-        if runs and position - runs[-1][-1] <= gap:
-            runs[-1].append(position)
-        else:
-            runs.append([position])
+def _split_gaps(hits: list[int], gap: int) -> list[list[int]]:
+    cuts = [k for k, (a, b) in enumerate(zip(hits, hits[1:]), 1) if b - a > gap]
+    bounds = [0, *cuts, len(hits)]
+    return [hits[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]
+
+
+def _split_copies(run: list[int], sequence: list[int]) -> list[list[int]]:
+    """A long streak of the run's opening shingles is a second copy of the text (files often
+    repeat a BSD notice per source file)."""
+    runs = []
+    while len(run) > OPENING + REPEAT_STREAK:
+        opening = set(map(sequence.__getitem__, run[:OPENING]))
+        flags = bytes(map(opening.__contains__, map(sequence.__getitem__, run[OPENING:])))
+        streak = _STREAK.search(flags)
+        if streak is None:
+            break
+        runs.append(run[: OPENING + streak.start()])
+        run = run[OPENING + streak.start() :]
+    runs.append(run)
     return runs
+
+
+def _runs(hits: list[int], sequence: list[int], gap: int) -> list[list[int]]:
+    """Hits split where a gap is wide or where the text starts over."""
+    return [copy for run in _split_gaps(hits, gap) for copy in _split_copies(run, sequence)]
+
+
+def _stretches(hits: list[int], sequence: list[int], gap: int) -> list[list[int]]:
+    """The runs, plus each group of copies taken whole: a text made of several licenses in a
+    row (Sleepycat holds two BSD texts) is one license, and the scores decide which reading wins."""
+    runs = _runs(hits, sequence, gap)
+    stretches = list(runs)
+    group = runs[:1]
+    for run in runs[1:] + [[]]:
+        if run and run[0] - group[-1][-1] <= gap:
+            group.append(run)
+            continue
+        if len(group) > 1:
+            stretches.append([p for part in group for p in part])
+        group = [run]
+    return stretches
+
+
+def _densest(run: list[int]) -> list[int]:
+    """The stretch of a run where hits outweigh misses (maximum subarray, a hit +1, a miss -1):
+    a run that wandered into a neighbouring text on a few shared phrases is cut back."""
+    if len(run) < 2:
+        return run
+    gaps = list(map(sub, run[1:], run[:-1]))
+    if max(gaps) <= 2:
+        return run
+    sums = list(accumulate([1, *map((2).__sub__, gaps)]))
+    floors = list(accumulate([0, *sums[:-1]], min))  # lowest prefix sum before each hit
+    gains = list(map(sub, sums, floors))
+    best = gains.index(max(gains))
+    floor = floors[best]
+    start = 0 if floor == 0 else sums.index(floor) + 1
+    return run[start : best + 1]
 
 
 def _rule_matches(index: Index, rule: int, sequence: list[int]) -> list[TextMatch]:
     wanted = index.rule_set(rule)
+    own = index.distinct_set(rule)
     kind = index.rules[rule].kind
-    hits = [i for i, s in enumerate(sequence) if s in wanted]
+    hits = list(compress(range(len(sequence)), map(wanted.__contains__, sequence)))
     found = []
-    for run in _runs(hits, gap=max(40, len(wanted) // 8)):
-        matched = len({sequence[i] for i in run})
-        coverage = matched / len(wanted)
+    for whole in _stretches(hits, sequence, gap=max(40, len(wanted) // 8)):
+        run = _densest(whole)
+        matched = set(map(sequence.__getitem__, run))
+        coverage = len(matched) / len(wanted)
         span = run[-1] - run[0] + 1
         if coverage < MIN_COVERAGE[kind] or len(run) / span < MIN_DENSITY:
             continue
-        score = 2 * matched - len(wanted) - (span - len(run))
-        found.append(
-            TextMatch(index.rules[rule].expression, kind, run[0], run[-1] + SHINGLE - 1, coverage, score)
-        )
+        if len(own) >= MIN_DISTINCT_SHINGLES and len(own & matched) < MIN_DISTINCT_SHARE * len(own):
+            continue
+        score = 2 * len(matched) - len(wanted) - (span - len(run))
+        last = run[-1] + SHINGLE - 1
+        expression = index.rules[rule].expression
+        found.append(TextMatch(expression, kind, run[0], last, coverage, score, frozenset(run)))
     return found
 
 
 def _select(matches: list[TextMatch]) -> list[TextMatch]:
-    """Best first; drop a run lying mostly inside runs already kept."""
+    """Best first; drop a run whose matched words mostly belong to runs already kept.
+    (Matched words, not spans: an exception appended to the GPL lies inside the GPL's run,
+    yet the GPL matches only a few of its words.)"""
     kept: list[TextMatch] = []
+    taken: set[int] = set()
     for match in sorted(matches, key=lambda m: (-m.score, -m.coverage, m.expression)):
-        length = match.last - match.first + 1
-        inside = sum(max(0, min(match.last, k.last) - max(match.first, k.first) + 1) for k in kept)
-        if inside <= 0.5 * length:
+        if len(match.hits & taken) <= 0.5 * len(match.hits):
             kept.append(match)
+            taken |= match.hits
     return sorted(kept, key=lambda m: m.first)
 
 

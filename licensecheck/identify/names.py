@@ -31,6 +31,8 @@ ALIASES: dict[str, str] = {
     "ASL 2.0": "Apache-2.0",
     "ALv2": "Apache-2.0",
     "BSD-style license": "BSD-3-Clause",
+    "BSD license": "BSD-3-Clause",
+    "BSD licensed": "BSD-3-Clause",
     "3-clause BSD": "BSD-3-Clause",
     "BSD 3-clause": "BSD-3-Clause",
     "new BSD": "BSD-3-Clause",
@@ -60,6 +62,10 @@ ALIASES: dict[str, str] = {
     "W3C Software License": "W3C",
     "Open Software License 3": "OSL-3.0",
     "Mulan PSL v2": "MulanPSL-2.0",
+    "木兰宽松许可证，第2版": "MulanPSL-2.0",
+    "木兰宽松许可证，第1版": "MulanPSL-1.0",
+    "木兰宽松许可证 v2": "MulanPSL-2.0",
+    "木兰宽松许可证 v1": "MulanPSL-1.0",
     "Mulan PSL v1": "MulanPSL-1.0",
     "Mulan Permissive Software License v2": "MulanPSL-2.0",
     "Mulan Permissive Software License v1": "MulanPSL-1.0",
@@ -108,6 +114,23 @@ def _variants(name: str) -> set[str]:
     return {k for k in keys if k}
 
 
+FAMILY = "family:"  # a value that names a license family, not a license
+
+
+def _add_families(table: dict[str, str], current: list[str], spdx_names: dict[str, str]) -> None:
+    """Versionless names ("LaTeX Project Public License") as FAMILY + the id prefix, when all
+    licenses of that name share it: enough to confirm a standard header, not to name a license."""
+    families: dict[str, set[str]] = {}
+    for spdx_id in current:
+        words = [w for w in words_of(spdx_names.get(spdx_id, "")) if not w[:1].isdigit()]
+        stem = name_key(words)
+        if stem:
+            families.setdefault(stem, set()).add(spdx_id.split("-")[0])
+    for stem, prefixes in families.items():
+        if len(prefixes) == 1 and stem not in table:
+            table[stem] = FAMILY + prefixes.pop()
+
+
 def build_table(corpus) -> dict[str, str]:
     """Name key -> SPDX expression. A key two licenses share is dropped as ambiguous."""
     table: dict[str, str] = {}
@@ -128,6 +151,7 @@ def build_table(corpus) -> dict[str, str]:
                 add(key, spdx_id)
     for key in ambiguous:
         table.pop(key, None)
+    _add_families(table, current, corpus.names)
     for alias, expression in ALIASES.items():
         table[key_of(alias)] = expression
     # Keys shorter than three letters ("0", "1") name nothing reliably.

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from . import gnu
+from .names import FAMILY
 from .normalize import EQUIVALENT_WORDS, NAME_FILLER, Prepared, version_number
 
 _GRANT = re.compile(
@@ -123,6 +124,17 @@ def _names_after(names: _Names, words: list[str], first: int) -> list[tuple[str,
     return found
 
 
+def names_license(words: list[str], first: int, last: int, table: dict[str, str], expression: str) -> bool:
+    """Whether words[first:last+1] name this license somewhere (a standard header must: the
+    Apache boilerplate also carries the Educational Community License and others)."""
+    names = _names_for(table)
+    family = FAMILY + expression.split("-")[0]
+    return any(
+        hit is not None and hit[0] in (expression, family)
+        for hit in (names.at(words, i) for i in range(first, min(last + 1, len(words))))
+    )
+
+
 def _grants(prepared: Prepared, names: _Names) -> list[Notice]:
     notices: list[Notice] = []
     words = prepared.words
@@ -132,6 +144,8 @@ def _grants(prepared: Prepared, names: _Names) -> list[Notice]:
         between = words[named[0][1] : named[-1][1]] if named else []
         joiner = "OR" if "or" in between or "either" in between else "AND"
         for expression, start, last in named:
+            if expression.startswith(FAMILY):
+                continue
             _, end = prepared.char_span(start, last)
             detail = f"licensing statement naming {expression}"
             notices.append(Notice(expression, grant.start(), end, detail, 0.85, group, joiner=joiner))
