@@ -84,7 +84,9 @@ def scan(path, outputs, profile, config_file, fail_on, lang, since, jobs, no_cac
     except (config_module.ConfigError, report.UnknownFormat) as error:
         _fail(str(error))
     try:
-        result = run_scan(path, str(path), settings, active, Options(lang=lang, jobs=jobs, since=since))
+        wants_checksums = any(report.needs_checksums(output) for output in outputs)
+        options = Options(lang=lang, jobs=jobs, since=since, checksums=wants_checksums)
+        result = run_scan(path, str(path), settings, active, options)
     except ScanError as error:
         _fail(str(error))
     for output in outputs:

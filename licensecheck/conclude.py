@@ -129,11 +129,12 @@ def _conclude_file(scan, by_path, tomls, dep5_data, folder_evidence) -> FileResu
         category=scan.category,
         format=scan.format,
         licenses=_expressions(licenses),
-        copyrights=tuple(sorted({e.copyright for e in copyrights if e.copyright})),
+        copyrights=_distinct_copyrights(copyrights),
         evidence=tuple(evidence),
         size=scan.file.size,
         blob=scan.file.blob,
         problem=scan.problem,
+        checksums=scan.checksums,
     )
 
 
@@ -168,6 +169,14 @@ def _expressions(evidence: list[Evidence]) -> tuple[str, ...]:
             groups[key].append(item.expression)
     combined = {expression.combine_and(values) for values in groups.values()}
     return tuple(sorted(combined))
+
+
+def _distinct_copyrights(evidence: list[Evidence]) -> tuple[str, ...]:
+    """Each notice once; a bare holder name (a title-block company) already inside a fuller
+    notice of the same file ("2025 Shenzhen Maker Team") is not listed again."""
+    notices = {e.copyright.strip() for e in evidence if e.copyright and e.copyright.strip()}
+    kept = {n for n in notices if not any(n != other and n in other for other in notices)}
+    return tuple(sorted(kept))
 
 
 def _unique(evidence: list[Evidence]) -> list[Evidence]:

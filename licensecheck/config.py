@@ -15,7 +15,9 @@ from pathlib import Path
 PROFILES = ("default", "oshwa", "reuse", "strict")
 FAIL_ON = ("error", "warning", "info", "never")
 RULE_SEVERITIES = ("error", "warning", "info", "off")
-TOP_KEYS = ("profile", "fail-on", "exclude", "components", "rules", "waivers")
+TOP_KEYS = ("profile", "fail-on", "exclude", "components", "rules", "waivers", "licenses")
+LICENSE_LIST_KEYS = ("allow", "deny")
+CATEGORIES = ("software", "hardware", "documentation", "data", "other")
 RULE_KEYS = ("severity",)
 WAIVER_KEYS = ("rule", "paths", "reason")
 
@@ -40,6 +42,9 @@ class Config:
     components: dict[str, tuple[str, ...]] = field(default_factory=dict)
     severities: dict[str, str] = field(default_factory=dict)
     waivers: tuple[Waiver, ...] = ()
+    # "*" for every category, else a category name -> license ids (SPDX, case as written)
+    allow: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    deny: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def find(root: Path, explicit: Path | None) -> tuple[Path, dict] | None:
@@ -114,8 +119,11 @@ def parse(table: dict, source: str, known_rules: frozenset[str]) -> Config:
         if severity is not None:
             severities[rule] = severity
 
+    allow, deny = _license_lists(table.get("licenses", {}), fail)
     return Config(
         source=source,
+        allow=allow,
+        deny=deny,
         profile=profile,
         fail_on=fail_on,
         exclude=exclude,
@@ -147,6 +155,29 @@ def _waivers(items: object, known_rules: frozenset[str], fail) -> tuple[Waiver, 
         paths = _strings(item.get("paths", ["**"]), f"{where}.paths", fail)
         waivers.append(Waiver(rule, paths, reason.strip()))
     return tuple(waivers)
+
+
+def _license_lists(table: object, fail) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """`[licenses]` allow/deny for every category, `[licenses.CATEGORY]` for one."""
+    if not isinstance(table, dict):
+        raise fail("licenses", "must be a table with allow/deny lists or [licenses.CATEGORY] tables")
+    lists: dict[str, dict[str, tuple[str, ...]]] = {"allow": {}, "deny": {}}
+    for key, value in table.items():
+        if key in LICENSE_LIST_KEYS:
+            lists[key]["*"] = _strings(value, f"licenses.{key}", fail)
+        elif key in CATEGORIES:
+            if not isinstance(value, dict):
+                raise fail(f"licenses.{key}", "must be a table with allow and/or deny lists")
+            for inner, items in value.items():
+                if inner not in LICENSE_LIST_KEYS:
+                    raise fail(
+                        f"licenses.{key}.{inner}", f"unknown key; allowed: {', '.join(LICENSE_LIST_KEYS)}"
+                    )
+                lists[inner][key] = _strings(items, f"licenses.{key}.{inner}", fail)
+        else:
+            allowed = ", ".join(LICENSE_LIST_KEYS + CATEGORIES)
+            raise fail(f"licenses.{key}", f"unknown key; allowed: {allowed}")
+    return lists["allow"], lists["deny"]
 
 
 def _choice(table: dict, key: str, allowed: tuple[str, ...], fail, prefix: str = "") -> str | None:

@@ -14,7 +14,7 @@ def evaluate(
     concluded: Concluded, policy: Policy, lang: str, only_paths: frozenset[str] | None = None
 ) -> list[Finding]:
     """Findings of every enabled rule; `only_paths` keeps file findings for those paths (--since)."""
-    context = Context(concluded, lang)
+    context = Context(concluded, lang, policy)
     findings = []
     for rule in catalog().values():
         severity = policy.severity(rule.id, rule.severity)

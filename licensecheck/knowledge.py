@@ -37,18 +37,43 @@ COPYLEFT = ("none", "weak", "strong", "network")
 KINDS = ("software", "hardware", "documentation", "content", "data")
 JUDGEMENT = "J"
 _FLAGS = ("non_commercial", "no_derivatives", "deprecated", "is_exception")
-_REQUIRED = {"id": str, "name": str, "name_zh": str, "kind": (list, str), "copyleft": str, "osi": bool,
-             "fsf_libre": bool, "oshwa": bool, "obligations": list, "sources": list}
-_OPTIONAL = {"url": str, "note": str, "replacement": str, "aliases": list, "used_with": list,
-             **{flag: bool for flag in _FLAGS}}
+_REQUIRED = {
+    "id": str,
+    "name": str,
+    "name_zh": str,
+    "kind": (list, str),
+    "copyleft": str,
+    "osi": bool,
+    "fsf_libre": bool,
+    "oshwa": bool,
+    "obligations": list,
+    "sources": list,
+}
+_OPTIONAL = {
+    "url": str,
+    "note": str,
+    "replacement": str,
+    "aliases": list,
+    "used_with": list,
+    **{flag: bool for flag in _FLAGS},
+}
 _FILES = ("sources.toml", "obligations.toml", "aliases.toml", "compatibility.toml")
-_PREDICATES = {"ids": list, "copyleft": list, "kind": list, "non_commercial": bool, "no_derivatives": bool,
-               "is_exception": bool, "open": bool}
+_PREDICATES = {
+    "ids": list,
+    "copyleft": list,
+    "kind": list,
+    "non_commercial": bool,
+    "no_derivatives": bool,
+    "is_exception": bool,
+    "open": bool,
+}
 _WITH = re.compile(r"\s+with\s+", re.IGNORECASE)
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://")
 _URL_LIKE = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.|[\w-]+(?:\.[\w-]+)+/)", re.IGNORECASE)
-_URL_TAIL = re.compile(r"(?:/(?:legalcode|deed)(?:\.[\w-]+)?|/index\.\w+|(?:\.[a-z]{2}(?:[-_][a-z]{2,4})?)?"
-                       r"\.(?:html?|txt|php|md|pdf))$")
+_URL_TAIL = re.compile(
+    r"(?:/(?:legalcode|deed)(?:\.[\w-]+)?|/index\.\w+|(?:\.[a-z]{2}(?:[-_][a-z]{2,4})?)?"
+    r"\.(?:html?|txt|php|md|pdf))$"
+)
 
 
 class KnowledgeError(ValueError):
@@ -201,13 +226,26 @@ class KnowledgeBase:
         if raw.get("replacement") and not raw.get("deprecated"):
             raise KnowledgeError(f"{where}: 'replacement' is only for deprecated entries")
         return License(
-            id=raw["id"], name=raw["name"], name_zh=raw["name_zh"], kind=kind, copyleft=raw["copyleft"],
-            osi=raw["osi"], fsf_libre=raw["fsf_libre"], oshwa=raw["oshwa"],
-            non_commercial=raw.get("non_commercial", False), no_derivatives=raw.get("no_derivatives", False),
-            deprecated=raw.get("deprecated", False), replacement=raw.get("replacement"),
-            is_exception=raw.get("is_exception", False), obligations=tuple(raw["obligations"]),
-            aliases=tuple(raw.get("aliases", ())), sources=tuple(raw["sources"]), url=raw.get("url"),
-            note=raw.get("note", ""), used_with=tuple(raw.get("used_with", ())))
+            id=raw["id"],
+            name=raw["name"],
+            name_zh=raw["name_zh"],
+            kind=kind,
+            copyleft=raw["copyleft"],
+            osi=raw["osi"],
+            fsf_libre=raw["fsf_libre"],
+            oshwa=raw["oshwa"],
+            non_commercial=raw.get("non_commercial", False),
+            no_derivatives=raw.get("no_derivatives", False),
+            deprecated=raw.get("deprecated", False),
+            replacement=raw.get("replacement"),
+            is_exception=raw.get("is_exception", False),
+            obligations=tuple(raw["obligations"]),
+            aliases=tuple(raw.get("aliases", ())),
+            sources=tuple(raw["sources"]),
+            url=raw.get("url"),
+            note=raw.get("note", ""),
+            used_with=tuple(raw.get("used_with", ())),
+        )
 
     def _check_sources(self, where: str, keys: list[str], note: str) -> None:
         if not keys:
@@ -244,8 +282,10 @@ class KnowledgeBase:
             if key in table and table[key] != target and key not in weak_keys:
                 if weak:
                     return
-                raise KnowledgeError(f"{where}: alias {text!r} (key {key!r}) already means "
-                                     f"{table[key][0]!r} (from {origin[key]})")
+                raise KnowledgeError(
+                    f"{where}: alias {text!r} (key {key!r}) already means "
+                    f"{table[key][0]!r} (from {origin[key]})"
+                )
             if key not in table or key in weak_keys:
                 table[key], origin[key] = target, where
                 weak_keys.discard(key)
@@ -265,8 +305,12 @@ class KnowledgeBase:
                 add(text, (entry.id, False), f"license {entry.id!r}")
         for index, raw in enumerate(data.get("alias", [])):
             where = f"aliases.toml: alias #{index + 1}"
-            _check_fields(where, raw, {"texts": list, "expression": str, "ambiguous": bool, "sources": list},
-                          {"note": str})
+            _check_fields(
+                where,
+                raw,
+                {"texts": list, "expression": str, "ambiguous": bool, "sources": list},
+                {"note": str},
+            )
             self._check_expression(where, raw["expression"])
             self._check_sources(where, raw["sources"], raw.get("note", ""))
             if raw["ambiguous"] and not raw.get("note", "").strip():
@@ -281,15 +325,20 @@ class KnowledgeBase:
         explained = raw.get("condition") and raw.get("condition_zh")
         if raw["verdict"] in ("depends", "unknown") and not explained:
             raise KnowledgeError(f"{where}: verdict {raw['verdict']!r} needs 'condition' and 'condition_zh'")
-        return Compatibility(raw["verdict"], raw.get("condition", ""), raw.get("condition_zh", ""),
-                             tuple(raw["sources"]), rule)
+        return Compatibility(
+            raw["verdict"], raw.get("condition", ""), raw.get("condition_zh", ""), tuple(raw["sources"]), rule
+        )
 
     def _load_pairs(self, raws: list[dict[str, Any]]) -> dict[tuple[str, str], Compatibility]:
         pairs: dict[tuple[str, str], Compatibility] = {}
         for index, raw in enumerate(raws):
             where = f"compatibility.toml: pair #{index + 1}"
-            _check_fields(where, raw, {"inbound": (str, list), "outbound": (str, list), "verdict": str,
-                                       "sources": list}, {"condition": str, "condition_zh": str, "note": str})
+            _check_fields(
+                where,
+                raw,
+                {"inbound": (str, list), "outbound": (str, list), "verdict": str, "sources": list},
+                {"condition": str, "condition_zh": str, "note": str},
+            )
             result = self._result(where, raw, "pair")
             inbound, outbound = _as_list(raw["inbound"]), _as_list(raw["outbound"])
             for side in (*inbound, *outbound):
@@ -310,8 +359,13 @@ class KnowledgeBase:
             _check_fields(f"{where} {side}", raw.get(side, {}), {}, _PREDICATES)
             for other in raw.get(side, {}).get("ids", []):
                 self._check_expression(where, other)
-        return _Rule(raw["name"], raw.get("same", False), raw.get("inbound", {}), raw.get("outbound", {}),
-                     self._result(where, raw, raw["name"]))
+        return _Rule(
+            raw["name"],
+            raw.get("same", False),
+            raw.get("inbound", {}),
+            raw.get("outbound", {}),
+            self._result(where, raw, raw["name"]),
+        )
 
     # -- answers ------------------------------------------------------------------------
 
@@ -355,8 +409,13 @@ class KnowledgeBase:
         first, second = self.licenses.get(a), self.licenses.get(b)
         if first is None or second is None:
             missing = a if first is None else b
-            return Compatibility("unknown", f"{missing} is not in the knowledge base",
-                                 f"知识库中没有 {missing}", (), "not-in-knowledge-base")
+            return Compatibility(
+                "unknown",
+                f"{missing} is not in the knowledge base",
+                f"知识库中没有 {missing}",
+                (),
+                "not-in-knowledge-base",
+            )
         for rule in self.rules:
             if rule.matches(first, second):
                 return rule.result
@@ -369,9 +428,13 @@ class KnowledgeBase:
         base, exception = _WITH.split(inbound, maxsplit=1)
         result = self.compatible(base, outbound)
         note = f"(decided as {base}; {exception} does not change this)"
-        return Compatibility(result.verdict, f"{result.condition} {note}".lstrip(),
-                             f"{result.condition_zh}（按 {base} 判断，{exception} 不改变此结论）",
-                             result.sources, result.rule)
+        return Compatibility(
+            result.verdict,
+            f"{result.condition} {note}".lstrip(),
+            f"{result.condition_zh}（按 {base} 判断，{exception} 不改变此结论）",
+            result.sources,
+            result.rule,
+        )
 
     def _with_outbound(self, inbound: str, outbound: str) -> Compatibility:
         # The whole is offered with an extra permission; copyleft material whose holders
@@ -381,11 +444,13 @@ class KnowledgeBase:
         entry = self.licenses.get(inbound)
         if result.verdict == "yes" and entry is not None and entry.copyleft != "none":
             return Compatibility(
-                "depends", f"{inbound} material does not come with {exception}; it stays {inbound} only",
+                "depends",
+                f"{inbound} material does not come with {exception}; it stays {inbound} only",
                 f"{inbound} 的材料未附带 {exception}，须仅按 {inbound} 提供",
-                result.sources, "exception-on-outbound")
+                result.sources,
+                "exception-on-outbound",
+            )
         return result
-
 
 
 def _standard_urls(entry: License) -> list[str]:

@@ -85,9 +85,12 @@ class FileResult:
     size: int = 0
     blob: str | None = None
     problem: str | None = None  # why the file could not be read or parsed
+    checksums: tuple[
+        tuple[str, str], ...
+    ] = ()  # (("SHA1", hex), ("SHA256", hex)) when asked for (SPDX output)
 
     def to_dict(self) -> dict:
-        return {
+        data = {
             "path": self.path,
             "category": self.category,
             "format": self.format,
@@ -98,6 +101,9 @@ class FileResult:
             "blob": self.blob,
             "problem": self.problem,
         }
+        if self.checksums:
+            data["checksums"] = dict(self.checksums)
+        return data
 
     @classmethod
     def from_dict(cls, data: dict) -> FileResult:
@@ -111,6 +117,7 @@ class FileResult:
             size=data.get("size", 0),
             blob=data.get("blob"),
             problem=data.get("problem"),
+            checksums=tuple(sorted((data.get("checksums") or {}).items())),
         )
 
 
@@ -171,6 +178,9 @@ class Provenance:
     dirty: bool | None = None
     license_list_version: str | None = None
     submodules: tuple[str, ...] = ()
+    knowledge_version: str | None = None  # hash of the knowledge base in licenses/
+    config: str | None = None  # the configuration file used, as given
+    lang: str = "en"
 
     def to_dict(self) -> dict:
         return {
@@ -178,6 +188,9 @@ class Provenance:
             "branch": self.branch,
             "dirty": self.dirty,
             "license_list_version": self.license_list_version,
+            "knowledge_version": self.knowledge_version,
+            "config": self.config,
+            "lang": self.lang,
             "submodules": list(self.submodules),
         }
 
@@ -238,5 +251,8 @@ class ScanResult:
                 dirty=prov.get("dirty"),
                 license_list_version=prov.get("license_list_version"),
                 submodules=tuple(prov.get("submodules", ())),
+                knowledge_version=prov.get("knowledge_version"),
+                config=prov.get("config"),
+                lang=prov.get("lang", "en"),
             ),
         )

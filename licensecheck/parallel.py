@@ -31,19 +31,21 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _scan_batch(root: Path, batch: list[DiscoveredFile]) -> list[FileScan]:
-    return [scan_file(root, file) for file in batch]
+def _scan_batch(root: Path, batch: list[DiscoveredFile], with_checksums: bool = False) -> list[FileScan]:
+    return [scan_file(root, file, with_checksums) for file in batch]
 
 
-def scan_files(root: Path, files: list[DiscoveredFile], jobs: int) -> list[FileScan]:
+def scan_files(
+    root: Path, files: list[DiscoveredFile], jobs: int, with_checksums: bool = False
+) -> list[FileScan]:
     if jobs <= 1 or len(files) < SERIAL_BELOW:
-        return _scan_batch(root, files)
+        return _scan_batch(root, files, with_checksums)
     size = max(32, min(512, len(files) // (jobs * 8) or 1))
     batches = [files[i : i + size] for i in range(0, len(files), size)]
     results: list[FileScan] = []
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts)
     try:
-        for scanned in pool.map(_scan_batch, repeat(root), batches):
+        for scanned in pool.map(_scan_batch, repeat(root), batches, repeat(with_checksums)):
             results.extend(scanned)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)

@@ -63,6 +63,14 @@ class Policy:
                 return waiver
         return None
 
+    def allowed(self, category: str) -> tuple[str, ...] | None:
+        """The licenses allowed for a category, or None when the config sets no allow list."""
+        found = self.config.allow.get(category, self.config.allow.get("*"))
+        return found
+
+    def denied(self, category: str) -> tuple[str, ...]:
+        return self.config.deny.get("*", ()) + self.config.deny.get(category, ())
+
     def fails(self, severity: str) -> bool:
         if self.fail_on == "never":
             return False

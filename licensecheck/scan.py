@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from licensecheck import __version__, expression
+from licensecheck import __version__, expression, knowledge
 from licensecheck.conclude import conclude
 from licensecheck.config import Config
 from licensecheck.discover import changed_since, discover
@@ -26,12 +26,13 @@ class Options:
     lang: str = "en"
     jobs: int = 0  # 0: one per CPU
     since: str | None = None
+    checksums: bool = False  # SHA1/SHA256 of every file, for SPDX documents
 
 
 def scan(root: Path, root_label: str, config: Config, policy: Policy, options: Options) -> ScanResult:
     """Scan the tree at `root`; `root_label` is the path as the user gave it."""
     found = discover(root, config.exclude)
-    scans = scan_files(root, list(found.files), options.jobs or default_jobs())
+    scans = scan_files(root, list(found.files), options.jobs or default_jobs(), options.checksums)
     concluded = conclude(scans, found.problems)
     only = _changed(root, options.since) if options.since else None
     findings = evaluate(concluded, policy, options.lang, only)
@@ -49,6 +50,9 @@ def scan(root: Path, root_label: str, config: Config, policy: Policy, options: O
             dirty=git.dirty if git else None,
             license_list_version=expression.list_version(),
             submodules=found.submodules,
+            knowledge_version=knowledge.data_version(),
+            config=config.source,
+            lang=options.lang,
         ),
     )
 

@@ -90,3 +90,27 @@ def test_undecodable_file(tmp_path):
     path.write_bytes(b'profile = "\xff\xfe"\n')
     with pytest.raises(config.ConfigError, match=r"bad\.toml"):
         config.load(tmp_path, path, RULES)
+
+
+def test_license_allow_and_deny_lists(tmp_path):
+    (tmp_path / ".licensecheck.toml").write_text(
+        '[licenses]\ndeny = ["AGPL-3.0-only"]\n\n[licenses.hardware]\nallow = ["CERN-OHL-S-2.0", "CERN-OHL-W-2.0"]\n'
+    )
+    loaded = config.load(tmp_path, None, RULES)
+    assert loaded.deny == {"*": ("AGPL-3.0-only",)}
+    assert loaded.allow == {"hardware": ("CERN-OHL-S-2.0", "CERN-OHL-W-2.0")}
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("[licenses]\npermit = []\n", "licenses.permit"),
+        ("[licenses.furniture]\nallow = []\n", "licenses.furniture"),
+        ('[licenses.hardware]\nallow = "MIT"\nonly = []\n', "licenses.hardware.only"),
+        ("[licenses]\ndeny = 1\n", "licenses.deny"),
+    ],
+)
+def test_license_list_errors(tmp_path, text, key):
+    (tmp_path / ".licensecheck.toml").write_text(text)
+    with pytest.raises(config.ConfigError, match=key.replace(".", r"\.")):
+        config.load(tmp_path, None, RULES)

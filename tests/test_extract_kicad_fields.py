@@ -102,6 +102,8 @@ def test_copyright_values():
         ("Rafael G. Martins", "title_block comment 4; designer")
     ]
     assert field_evidence("AISLER Project ID: JVSZVMBH", 4, "title_block comment 4") == []
+    assert field_evidence("Authorized distributors only", 4, "title_block comment 4") == []
+    assert [e.copyright for e in field_evidence("作者：李雷", 4, "title_block comment 4")] == ["李雷"]
     assert field_evidence("", 1, "property License", LICENSE) == []
 
 

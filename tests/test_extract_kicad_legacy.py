@@ -148,13 +148,13 @@ def test_schematic_with_empty_title_block():
 
 
 def test_schematic_fields_and_notes():
-    body = component("C1", [("Manufacturer", "KEMET"), ("License", "CERN-OHL-W-2.0")]) + note(
-        "Hardware: CERN-OHL-S-2.0\nsee LICENSE"
-    )
+    fields = [("Manufacturer", "KEMET"), ("License", "CERN-OHL-W-2.0"), ("Author", "Li Lei")]
+    body = component("C1", fields) + note("Hardware: CERN-OHL-S-2.0\nsee LICENSE")
     text = make_legacy_sch({"Comp": "Example Labs"}, body)
     assert found(run(text, "a.sch")) == [
         ("embedded", line_of(text, "Comp"), "Example Labs", "$Descr Comp"),
         ("embedded", line_of(text, '"License"'), "CERN-OHL-W-2.0", "field License (C1)"),
+        ("embedded", line_of(text, '"Author"'), "Li Lei", "field Author (C1)"),
         ("embedded", line_of(text, "Hardware"), "CERN-OHL-S-2.0", "Text Notes"),
     ]
 

@@ -42,6 +42,7 @@ class FileScan:
     evidence: tuple[Evidence, ...] = ()
     problem: str | None = None
     text: str | None = None  # kept only for the files conclude reads (REUSE.toml, dep5, manifests)
+    checksums: tuple[tuple[str, str], ...] = ()
 
 
 def read_regular(path: Path, limit: int) -> bytes:
@@ -107,6 +108,18 @@ REGISTRY: dict[str, str] = {
     "iges": "step:extract_iges",
     "dxf": "dxf:extract",
     "svg": "svg:extract",
+    "kicad-sch": "kicad:extract",
+    "kicad-pcb": "kicad:extract",
+    "kicad-sym": "kicad:extract",
+    "kicad-mod": "kicad:extract",
+    "kicad-wks": "kicad:extract",
+    "kicad-pro": "kicad_project:extract",
+    "kicad-legacy-sch": "kicad_legacy:extract",
+    "kicad-legacy-lib": "kicad_legacy:extract",
+    "kicad-legacy-dcm": "kicad_legacy:extract",
+    "kicad-legacy-pcb": "kicad_legacy:extract",
+    "kicad-legacy-mod": "kicad_legacy:extract",
+    "kicad-legacy-pro": "kicad_legacy:extract",
 }
 
 # Zip-based formats keep their directory at the end: they are read whole (Archive limits apply).

@@ -9,6 +9,7 @@ device swapped in after discovery is refused rather than waited on.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
@@ -34,7 +35,19 @@ def read_bytes(path: Path, limit: int = READ_LIMIT) -> bytes:
     return read_regular(path, limit)
 
 
-def scan_file(root: Path, file: DiscoveredFile) -> FileScan:
+def checksums(path: Path, data: bytes, size: int) -> tuple[tuple[str, str], ...]:
+    """SHA1 and SHA256 of the whole file (SPDX needs both); what was read is reused."""
+    sha1, sha256 = hashlib.sha1(data), hashlib.sha256(data)
+    if size > len(data):  # only the head was read: stream the rest
+        with open(path, "rb") as handle:
+            handle.seek(len(data))
+            while chunk := handle.read(1 << 20):
+                sha1.update(chunk)
+                sha256.update(chunk)
+    return (("SHA1", sha1.hexdigest()), ("SHA256", sha256.hexdigest()))
+
+
+def scan_file(root: Path, file: DiscoveredFile, with_checksums: bool = False) -> FileScan:
     try:
         data = read_bytes(root / file.path)
         found = classify.classify(file.path, data[: classify.HEAD_SIZE])
@@ -61,7 +74,13 @@ def scan_file(root: Path, file: DiscoveredFile) -> FileScan:
             if classify.is_license_file(file.path) or _is_notice_candidate(evidence, found):
                 evidence += _identified(text, file.path)
     keep = text if PurePosixPath(file.path).name in KEEP_TEXT_NAMES else None
-    return FileScan(file, found.category, found.id, tuple(_normalize(evidence)), problem, keep)
+    sums = ()
+    if with_checksums:
+        try:
+            sums = checksums(root / file.path, data, file.size)
+        except OSError as error:
+            problem = problem or _reason(error)
+    return FileScan(file, found.category, found.id, tuple(_normalize(evidence)), problem, keep, sums)
 
 
 def _is_notice_candidate(evidence: list[Evidence], found: classify.Format) -> bool:

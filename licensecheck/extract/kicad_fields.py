@@ -58,7 +58,8 @@ _MENTIONS = {
 _TAG = re.compile(r"SPDX-License-Identifier\s*:\s*([^\r\n]*)", re.IGNORECASE)
 # "Designed by: Rafael G. Martins" in a title-block comment names the designer.
 _DESIGNER = re.compile(
-    r"^\s*(?:designed\s+by|designer|author|drawn\s+by|made\s+by|作者|设计者?|设计人)\s*[:：]?\s*(\S.*)$",
+    r"^\s*(?:(?:designed\s+by|designer|author|drawn\s+by|made\s+by)(?![a-z])|作者|设计者?|设计人)"
+    r"\s*[:：]?\s*(\S.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 _ESCAPE = re.compile(rb"\\(?:x([0-9a-fA-F]{1,2})|([0-7]{1,3})|(.))", re.DOTALL)

@@ -1,9 +1,10 @@
 # SPDX-FileCopyrightText: 2026 The licensecheck authors
 # SPDX-License-Identifier: Apache-2.0
-"""User-facing strings, one catalog per language (`en.toml`, `zh.toml` beside this file).
+"""User-facing strings, one catalog per language: the TOML files in `en/` and `zh/`
+beside this file, merged (one file per concern: core, norms, report ...).
 
 Keys are dotted (`rule.missing-license.title`, `message.missing-license`,
-`ui.summary`); a missing key in any catalog fails a test.
+`ui.summary`); a key missing in any language, or defined twice, fails a test.
 """
 
 from __future__ import annotations
@@ -30,8 +31,15 @@ def _flatten(table: dict, prefix: str = "") -> dict[str, str]:
 
 @cache
 def catalog(lang: str) -> dict[str, str]:
-    with open(_HERE / f"{lang}.toml", "rb") as handle:
-        return _flatten(tomllib.load(handle))
+    merged: dict[str, str] = {}
+    for path in sorted((_HERE / lang).glob("*.toml")):
+        with open(path, "rb") as handle:
+            strings = _flatten(tomllib.load(handle))
+        twice = sorted(set(strings) & set(merged))
+        if twice:
+            raise ValueError(f"{path}: keys defined in another {lang} catalog too: {', '.join(twice)}")
+        merged.update(strings)
+    return merged
 
 
 def text(lang: str, key: str, /, **params: object) -> str:

@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 MAX_CHARS = 2_000_000  # beyond this a text is no license file; its head is what is read
-NOTICE_MIN_WORDS = 12
+NOTICE_MIN_WORDS = 5
 KIND_DETAIL = {"text": "full text", "header": "standard header", "exception": "exception text"}
 
 
@@ -70,12 +70,14 @@ def identify(text: str) -> Identification:
     ]
     covered = len(set().union(*(range(m.first, m.last + 1) for m in matches if m.kind == "text")))
     # Words outside the matched license texts: too few to hold a notice, skip that (slower) search.
-    found_notices = notices.find(prepared, index.names, known) if len(words) - covered > NOTICE_MIN_WORDS else []
-    found = []
-    for m in matches:
-        start, end = prepared.char_span(m.first, m.last)
-        found.append(Found(m.expression, start, end, KIND_DETAIL[m.kind], round(m.coverage, 3), m.kind))
-    expression, confidence, detail = combine(prepared.cleaned, found, found_notices)
+    found_notices = (
+        notices.find(prepared, index.names, known) if len(words) - covered > NOTICE_MIN_WORDS else []
+    )
+    found = [
+        Found(m.expression, m.first, m.last, KIND_DETAIL[m.kind], round(m.coverage, 3), m.kind)
+        for m in matches
+    ]
+    expression, confidence, detail = combine(prepared, found, found_notices)
     return Identification(expression, confidence, detail)
 
 

@@ -20,7 +20,7 @@ from array import array
 from collections import Counter
 from itertools import chain
 
-from . import data, names
+from . import data
 from .index import Index, Rule, shingles
 from .normalize import CJK_CHAR, EQUIVALENT_WORDS, words_of
 
@@ -190,7 +190,7 @@ def build(corpus: data.Corpus) -> Index:
         distinct=distinct,
         postings={s: tuple(r) for s, r in postings.items()},
         probes=probes,
-        names=names.build_table(corpus),
+        license_names={i: n for i, n in corpus.names.items() if i not in corpus.deprecated},
         exception_ids=sorted(corpus.exception_names),
         license_ids=sorted(set(corpus.names) - corpus.deprecated),
     )

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from .normalize import Prepared
 from .notices import MPL_NO_COPYLEFT, OR_CUE, Notice
 
 _GNU = re.compile(r"^(?:A|L)?GPL-|^GFDL-")
@@ -38,7 +39,7 @@ class Found:
 
 
 def _inside(item: Notice, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= item.start and item.end <= end + 1 for start, end in spans)
+    return any(start <= item.start and item.end <= end for start, end in spans)
 
 
 def _family(expression: str) -> str:
@@ -97,9 +98,13 @@ def _attach(licenses: list[Found], exceptions: list[Found]) -> list[Found]:
     return result
 
 
-def _without(cleaned: str, spans: list[tuple[int, int]]) -> str:
-    for start, end in spans:
-        cleaned = cleaned[:start] + " " * (end - start) + cleaned[end:]
+def _outside(prepared: Prepared, spans: list[tuple[int, int]]) -> str:
+    """The cleaned text without the matched license texts (their own "at your option" and
+    such are not the file's words)."""
+    cleaned = prepared.cleaned
+    for first, last in sorted(spans, reverse=True):
+        start, end = prepared.char_span(first, last)
+        cleaned = cleaned[:start] + " " + cleaned[end:]
     return cleaned
 
 
@@ -123,8 +128,8 @@ def _join(items: list[Found], offers_choice: bool) -> str:
     return " AND ".join(f"({t})" if " OR " in t and len(terms) > 1 else t for t in terms)
 
 
-def combine(cleaned: str, found: list[Found], notices: list[Notice]) -> tuple[str | None, float, str]:
-    """(expression, confidence, detail) for everything found in one text."""
+def combine(prepared: Prepared, found: list[Found], notices: list[Notice]) -> tuple[str | None, float, str]:
+    """(expression, confidence, detail) for everything found in one text (positions in words)."""
     blocked = [(f.start, f.end) for f in found if f.kind == "text"]
     # An exception text names the GPL it modifies ("covered by the GNU General Public License")
     # without granting it; a versioned notice inside one (389-exception) still counts.
@@ -135,19 +140,27 @@ def combine(cleaned: str, found: list[Found], notices: list[Notice]) -> tuple[st
         if _inside(notice, blocked) or (notice.expression in _UNVERSIONED and _inside(notice, in_exception)):
             continue
         item = Found(
-            notice.expression, notice.start, notice.end, notice.detail, notice.confidence,
-            "notice", notice.group, notice.joiner,
+            notice.expression,
+            notice.start,
+            notice.end,
+            notice.detail,
+            notice.confidence,
+            "notice",
+            notice.group,
+            notice.joiner,
         )
         (exceptions if notice.kind == "exception" else licenses).append(item)
     licenses = _attach(sorted(_prefer_notices(licenses), key=lambda f: f.start), exceptions)
     if not licenses:
         return None, 0.0, ""
-    if any(f.expression == "MPL-2.0" for f in licenses) and MPL_NO_COPYLEFT.search(_without(cleaned, blocked)):
+    if any(f.expression == "MPL-2.0" for f in licenses) and MPL_NO_COPYLEFT.search(
+        _outside(prepared, blocked)
+    ):
         licenses = [
             replace(f, expression="MPL-2.0-no-copyleft-exception") if f.expression == "MPL-2.0" else f
             for f in licenses
         ]
     several = len({f.expression for f in licenses}) > 1
-    expression = _join(licenses, several and bool(OR_CUE.search(_without(cleaned, blocked))))
+    expression = _join(licenses, several and bool(OR_CUE.search(_outside(prepared, blocked))))
     detail = "; ".join(dict.fromkeys(f"{f.expression}: {f.detail}" for f in licenses))
     return expression, round(min(f.confidence for f in licenses), 3), detail

@@ -98,7 +98,12 @@ def _version_clause(cleaned: str, match: re.Match[str]) -> tuple[str | None, boo
     before = _VERSION_BEFORE.search(cleaned[max(0, match.start() - 40) : match.start()])
     if found:
         after = window[found.end() :]
-        return found.group(1), bool(_LATER.search(after)), bool(_ONLY.search(after)), match.end() + len(window)
+        return (
+            found.group(1),
+            bool(_LATER.search(after)),
+            bool(_ONLY.search(after)),
+            match.end() + len(window),
+        )
     if before:
         return before.group(1), bool(_LATER.search(window)), False, match.end() + len(window)
     return None, bool(_LATER.search(window)), False, match.end() + len(window)

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from . import data
 
-FORMAT = 3  # bump when the layout or the normalization changes
+FORMAT = 4  # bump when the layout or the normalization changes
 SHINGLE = 3
 _BITS = 21  # word ids < 2**21; three of them fit in one 63-bit int
 
@@ -49,11 +49,22 @@ class Index:
     distinct: array
     postings: dict[int, tuple[int, ...]]
     probes: list[int]  # how many postings each rule has
-    names: dict[str, str]
+    license_names: dict[str, str]  # current SPDX licenses: id -> name
     exception_ids: list[str]
     license_ids: list[str]
     _sets: dict[int, frozenset[int]] = field(default_factory=dict, repr=False)
     _distinct_sets: dict[int, frozenset[int]] = field(default_factory=dict, repr=False)
+    _names: dict[str, str] | None = field(default=None, repr=False)
+
+    @property
+    def names(self) -> dict[str, str]:
+        """Name key -> expression (names.py), made from the names at first use: kept out of the
+        cache so that a change to the aliases needs no rebuild."""
+        if self._names is None:
+            from .names import build_table
+
+            self._names = build_table(self.license_names)
+        return self._names
 
     def rule_set(self, rule: int) -> frozenset[int]:
         found = self._sets.get(rule)
@@ -111,7 +122,7 @@ def _to_payload(index: Index, key: str) -> dict:
         "distinct": index.distinct.tobytes(),
         "postings": index.postings,
         "probes": index.probes,
-        "names": index.names,
+        "license_names": index.license_names,
         "exception_ids": index.exception_ids,
         "license_ids": index.license_ids,
     }
@@ -138,7 +149,7 @@ def _from_payload(payload: dict, key: str) -> Index:
         distinct=arrays["distinct"],
         postings=payload["postings"],
         probes=payload["probes"],
-        names=payload["names"],
+        license_names=payload["license_names"],
         exception_ids=payload["exception_ids"],
         license_ids=payload["license_ids"],
     )

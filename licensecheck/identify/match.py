@@ -31,6 +31,7 @@ MIN_DISTINCT_SHINGLES = 6
 OPENING = 60  # the first shingles of a run, whose return means the text starts over
 REPEAT_STREAK = 32  # two license texts may open alike for a sentence (GPL and LGPL)
 _STREAK = re.compile(rb"\x01{%d,}" % REPEAT_STREAK)
+_WIDE = re.compile(rb"\x01")
 
 
 @dataclass(frozen=True)
@@ -55,8 +56,8 @@ def _candidates(index: Index, doc: set[int]) -> list[int]:
 
 
 def _split_gaps(hits: list[int], gap: int) -> list[list[int]]:
-    cuts = [k for k, (a, b) in enumerate(zip(hits, hits[1:]), 1) if b - a > gap]
-    bounds = [0, *cuts, len(hits)]
+    wide = bytes(map(gap.__lt__, map(sub, hits[1:], hits[:-1])))
+    bounds = [0, *(m.start() + 1 for m in _WIDE.finditer(wide)), len(hits)]
     return [hits[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]
 
 

@@ -131,8 +131,9 @@ def _add_families(table: dict[str, str], current: list[str], spdx_names: dict[st
             table[stem] = FAMILY + prefixes.pop()
 
 
-def build_table(corpus) -> dict[str, str]:
-    """Name key -> SPDX expression. A key two licenses share is dropped as ambiguous."""
+def build_table(license_names: dict[str, str]) -> dict[str, str]:
+    """Name key -> SPDX expression, from the current licenses' names (id -> name) and ALIASES.
+    A key two licenses share is dropped as ambiguous."""
     table: dict[str, str] = {}
     ambiguous: set[str] = set()
 
@@ -142,16 +143,16 @@ def build_table(corpus) -> dict[str, str]:
             ambiguous.add(key)
         table[key] = expression
 
-    current = [i for i in corpus.names if i not in corpus.deprecated and not _GNU.match(i)]
+    current = [i for i in license_names if not _GNU.match(i)]
     for spdx_id in current:
         add(key_of(spdx_id), spdx_id)
     for spdx_id in current:
-        for key in _variants(corpus.names.get(spdx_id, "")):
+        for key in _variants(license_names[spdx_id]):
             if key not in table:
                 add(key, spdx_id)
     for key in ambiguous:
         table.pop(key, None)
-    _add_families(table, current, corpus.names)
+    _add_families(table, current, license_names)
     for alias, expression in ALIASES.items():
         table[key_of(alias)] = expression
     # Keys shorter than three letters ("0", "1") name nothing reliably.

@@ -34,11 +34,36 @@ _GRANT = re.compile(
 )
 # Words that may stand between the grant and the name, or between two names of one sentence.
 _LEAD_FILLER = frozenset(
-    {"the", "terms", "and", "conditions", "of", "either", "a", "an", "both", "this", "same", "as", "its",
-     "following", "current", "latest", "or", "any", "to", "in", "be", "are", "is", "under"}
+    {
+        "the",
+        "terms",
+        "and",
+        "conditions",
+        "of",
+        "either",
+        "a",
+        "an",
+        "both",
+        "this",
+        "same",
+        "as",
+        "its",
+        "following",
+        "current",
+        "latest",
+        "or",
+        "any",
+        "to",
+        "in",
+        "be",
+        "are",
+        "is",
+        "under",
+    }
 )
 _STOP = frozenset({"see", "you", "which", "that", "may", "must", "for", "if", "copy", "except", "but"})
-_FIRST_NAME_WITHIN = 6
+_ARTICLES = frozenset({"the", "a", "an", "either", "both", "under"})
+_FIRST_NAME_WITHIN = 4
 _NEXT_NAME_WITHIN = 10
 _LONGEST_NAME = 14
 
@@ -73,7 +98,7 @@ OR_CUE = re.compile(
 @dataclass(frozen=True)
 class Notice:
     expression: str
-    start: int  # character offsets in the cleaned text
+    start: int  # first and last word
     end: int
     detail: str
     confidence: float
@@ -106,12 +131,21 @@ class _Names:
         return best
 
 
+def _joined(words: list[str], i: int, first: int) -> bool:
+    """Whether the name at word i follows "or"/"and" (a second name of the same statement)."""
+    j = i - 1
+    while j > first and words[j] in _ARTICLES:
+        j -= 1
+    return j >= first and words[j] in ("or", "and")
+
+
 def _names_after(names: _Names, words: list[str], first: int) -> list[tuple[str, int, int]]:
-    """Names in the sentence after a grant: the first within a few words, then any that follow."""
+    """Names in the sentence after a grant: the first within a few words, then any that
+    follow "or"/"and" within a few more ("either of Apache-2.0 ... or MIT")."""
     found: list[tuple[str, int, int]] = []
     i, budget = first, _FIRST_NAME_WITHIN
     while i < len(words) and budget > 0:
-        hit = names.at(words, i)
+        hit = names.at(words, i) if not found or _joined(words, i, first) else None
         if hit:
             found.append((hit[0], i, hit[1]))
             i, budget = hit[1] + 1, _NEXT_NAME_WITHIN
@@ -143,28 +177,30 @@ def _grants(prepared: Prepared, names: _Names) -> list[Notice]:
         named = _names_after(names, words, first)
         between = words[named[0][1] : named[-1][1]] if named else []
         joiner = "OR" if "or" in between or "either" in between else "AND"
-        for expression, start, last in named:
+        for expression, _, last in named:
             if expression.startswith(FAMILY):
                 continue
-            _, end = prepared.char_span(start, last)
             detail = f"licensing statement naming {expression}"
-            notices.append(Notice(expression, grant.start(), end, detail, 0.85, group, joiner=joiner))
+            notices.append(Notice(expression, first, last, detail, 0.85, group, joiner=joiner))
     return notices
 
 
 def find(prepared: Prepared, table: dict[str, str], known: set[str]) -> list[Notice]:
     """Every notice, grant and named exception in the text, in text order."""
     cleaned = prepared.cleaned
+    at = prepared.word_at
     notices = [
-        Notice(n.expression, n.start, n.end, n.detail, 0.9) for n in gnu.find(cleaned, known)
+        Notice(n.expression, at(n.start), at(n.end) - 1, n.detail, 0.9) for n in gnu.find(cleaned, known)
     ]
     if _GRANT.search(cleaned):
         notices += _grants(prepared, _names_for(table))
     for pattern, expression, detail in PHRASES:
-        notices += [Notice(expression, m.start(), m.end(), detail, 0.9) for m in pattern.finditer(cleaned)]
+        notices += [
+            Notice(expression, at(m.start()), at(m.end()) - 1, detail, 0.9) for m in pattern.finditer(cleaned)
+        ]
     for pattern, exception in EXCEPTION_MENTIONS:
         notices += [
-            Notice(exception, m.start(), m.end(), "exception named", 0.8, kind="exception")
+            Notice(exception, at(m.start()), at(m.end()) - 1, "exception named", 0.8, kind="exception")
             for m in pattern.finditer(cleaned)
         ]
     return sorted(notices, key=lambda n: n.start)

@@ -42,6 +42,11 @@ def writer_for(path: str) -> Callable[[ScanResult, str], str]:
     raise UnknownFormat(f"{path}: unknown report format; the file name must end in one of: {allowed}")
 
 
+def needs_checksums(path: str) -> bool:
+    """SPDX documents carry each file's SHA1 and SHA256, which the scan then computes."""
+    return Path(path).name.lower().endswith((".spdx", ".spdx.json"))
+
+
 def check_writable(path: str) -> None:
     """Fail before scanning when the output path cannot be written at all."""
     writer_for(path)

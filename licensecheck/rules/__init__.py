@@ -17,6 +17,7 @@ from importlib import import_module
 
 from licensecheck import i18n
 from licensecheck.conclude import Concluded
+from licensecheck.policy import Policy
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class Issue:
 class Context:
     concluded: Concluded
     lang: str
+    policy: Policy
 
     def say(self, key: str, /, **params: object) -> str:
         return i18n.text(self.lang, f"message.{key}", **params)
