@@ -85,7 +85,7 @@ def scan(path, outputs, profile, config_file, fail_on, lang, since, jobs, no_cac
         _fail(str(error))
     try:
         wants_checksums = any(report.needs_checksums(output) for output in outputs)
-        options = Options(lang=lang, jobs=jobs, since=since, checksums=wants_checksums)
+        options = Options(lang=lang, jobs=jobs, since=since, checksums=wants_checksums, cache=not no_cache)
         result = run_scan(path, str(path), settings, active, options)
     except ScanError as error:
         _fail(str(error))

@@ -36,53 +36,143 @@ from licensecheck.identify import build, data, index  # noqa: E402
 from licensecheck.identify.normalize import words_of  # noqa: E402
 
 COMMON = (
-    "MIT Apache-2.0 BSD-3-Clause BSD-2-Clause GPL-2.0-only GPL-3.0-only LGPL-2.1-only LGPL-3.0-only "
-    "AGPL-3.0-only MPL-2.0 ISC Unlicense CC0-1.0 CC-BY-4.0 CC-BY-SA-4.0 Zlib BSL-1.0 EPL-1.0 EPL-2.0 0BSD "
-    "MIT-0 WTFPL Artistic-2.0 OFL-1.1 CDDL-1.0 CDDL-1.1 EUPL-1.2 EUPL-1.1 MPL-1.1 LGPL-2.0-only "
-    "GPL-1.0-only AFL-3.0 OSL-3.0 PostgreSQL Python-2.0 PSF-2.0 BlueOak-1.0.0 CC-BY-3.0 CC-BY-SA-3.0 "
-    "CC-BY-NC-4.0 CC-BY-NC-SA-4.0 CC-BY-ND-4.0 CC-BY-NC-ND-4.0 CERN-OHL-S-2.0 CERN-OHL-W-2.0 "
-    "CERN-OHL-P-2.0 CERN-OHL-1.2 TAPR-OHL-1.0 SHL-0.51 SHL-0.5 MulanPSL-2.0 BSD-4-Clause "
-    "BSD-3-Clause-Clear X11 NCSA UPL-1.0 Vim OpenSSL Ruby BSD-1-Clause"
-).split()
+    "MIT",
+    "Apache-2.0",
+    "BSD-3-Clause",
+    "BSD-2-Clause",
+    "GPL-2.0-only",
+    "GPL-3.0-only",
+    "LGPL-2.1-only",
+    "LGPL-3.0-only",
+    "AGPL-3.0-only",
+    "MPL-2.0",
+    "ISC",
+    "Unlicense",
+    "CC0-1.0",
+    "CC-BY-4.0",
+    "CC-BY-SA-4.0",
+    "Zlib",
+    "BSL-1.0",
+    "EPL-1.0",
+    "EPL-2.0",
+    "0BSD",
+    "MIT-0",
+    "WTFPL",
+    "Artistic-2.0",
+    "OFL-1.1",
+    "CDDL-1.0",
+    "CDDL-1.1",
+    "EUPL-1.2",
+    "EUPL-1.1",
+    "MPL-1.1",
+    "LGPL-2.0-only",
+    "GPL-1.0-only",
+    "AFL-3.0",
+    "OSL-3.0",
+    "PostgreSQL",
+    "Python-2.0",
+    "PSF-2.0",
+    "BlueOak-1.0.0",
+    "CC-BY-3.0",
+    "CC-BY-SA-3.0",
+    "CC-BY-NC-4.0",
+    "CC-BY-NC-SA-4.0",
+    "CC-BY-ND-4.0",
+    "CC-BY-NC-ND-4.0",
+    "CERN-OHL-S-2.0",
+    "CERN-OHL-W-2.0",
+    "CERN-OHL-P-2.0",
+    "CERN-OHL-1.2",
+    "TAPR-OHL-1.0",
+    "SHL-0.51",
+    "SHL-0.5",
+    "MulanPSL-2.0",
+    "BSD-4-Clause",
+    "BSD-3-Clause-Clear",
+    "X11",
+    "NCSA",
+    "UPL-1.0",
+    "Vim",
+    "OpenSSL",
+    "Ruby",
+    "BSD-1-Clause",
+)
 HOLDER = "2024 ACME Robotics Ltd."
-PLACEHOLDERS = ("<year>", "[yyyy]", "<copyright holders>", "[name of copyright owner]", "<owner>",
-                "[year]", "<name of author>", "[fullname]", "<AUTHOR>")
+PLACEHOLDERS = (
+    "<year>",
+    "[yyyy]",
+    "<copyright holders>",
+    "[name of copyright owner]",
+    "<owner>",
+    "[year]",
+    "<name of author>",
+    "[fullname]",
+    "<AUTHOR>",
+)
 
 # Notices written here (standard forms), with the expression they state.
 NOTICES = (
-    ("This program is free software; you can redistribute it and/or modify it under the terms of the GNU "
-     "General Public License as published by the Free Software Foundation; either version 2 of the License, "
-     "or (at your option) any later version.", "GPL-2.0-or-later"),
-    ("This program is free software: you can redistribute it and/or modify it under the terms of the GNU "
-     "General Public License as published by the Free Software Foundation, version 3.", "GPL-3.0-only"),
-    ("This library is free software; you can redistribute it and/or modify it under the terms of the GNU "
-     "Lesser General Public License as published by the Free Software Foundation; either version 2.1 of "
-     "the License, or (at your option) any later version.", "LGPL-2.1-or-later"),
-    ("This program is free software: you can redistribute it and/or modify it under the terms of the GNU "
-     "Affero General Public License as published by the Free Software Foundation, either version 3 of the "
-     "License, or (at your option) any later version.", "AGPL-3.0-or-later"),
-    ("Licensed under the Apache License, Version 2.0 (the \"License\"); you may not use this file except "
-     "in compliance with the License.", "Apache-2.0"),
-    ("This Source Code Form is subject to the terms of the Mozilla Public License, v. 2.0. If a copy of "
-     "the MPL was not distributed with this file, You can obtain one at https://mozilla.org/MPL/2.0/.",
-     "MPL-2.0"),
-    ("This work is licensed under a Creative Commons Attribution-ShareAlike 4.0 International License.",
-     "CC-BY-SA-4.0"),
+    (
+        "This program is free software; you can redistribute it and/or modify it under the terms of the GNU "
+        "General Public License as published by the Free Software Foundation; either version 2 of the "
+        "License, "
+        "or (at your option) any later version.",
+        "GPL-2.0-or-later",
+    ),
+    (
+        "This program is free software: you can redistribute it and/or modify it under the terms of the GNU "
+        "General Public License as published by the Free Software Foundation, version 3.",
+        "GPL-3.0-only",
+    ),
+    (
+        "This library is free software; you can redistribute it and/or modify it under the terms of the GNU "
+        "Lesser General Public License as published by the Free Software Foundation; either version 2.1 of "
+        "the License, or (at your option) any later version.",
+        "LGPL-2.1-or-later",
+    ),
+    (
+        "This program is free software: you can redistribute it and/or modify it under the terms of the GNU "
+        "Affero General Public License as published by the Free Software Foundation, either version 3 of the "
+        "License, or (at your option) any later version.",
+        "AGPL-3.0-or-later",
+    ),
+    (
+        'Licensed under the Apache License, Version 2.0 (the "License"); you may not use this file except '
+        "in compliance with the License.",
+        "Apache-2.0",
+    ),
+    (
+        "This Source Code Form is subject to the terms of the Mozilla Public License, v. 2.0. If a copy of "
+        "the MPL was not distributed with this file, You can obtain one at https://mozilla.org/MPL/2.0/.",
+        "MPL-2.0",
+    ),
+    (
+        "This work is licensed under a Creative Commons Attribution-ShareAlike 4.0 International License.",
+        "CC-BY-SA-4.0",
+    ),
     ("This source describes Open Hardware and is licensed under the CERN-OHL-W v2.", "CERN-OHL-W-2.0"),
-    ("Copyright and related rights are licensed under the Solderpad Hardware License, Version 0.51 (the "
-     "\"License\"); you may not use this file except in compliance with the License.", "SHL-0.51"),
-    ("OpenKeyboard is licensed under Mulan PSL v2. You can use this software according to the terms and "
-     "conditions of the Mulan PSL v2.", "MulanPSL-2.0"),
+    (
+        "Copyright and related rights are licensed under the Solderpad Hardware License, Version 0.51 (the "
+        '"License"); you may not use this file except in compliance with the License.',
+        "SHL-0.51",
+    ),
+    (
+        "OpenKeyboard is licensed under Mulan PSL v2. You can use this software according to the terms and "
+        "conditions of the Mulan PSL v2.",
+        "MulanPSL-2.0",
+    ),
     ("本软件采用木兰宽松许可证，第2版（Mulan PSL v2）授权。", "MulanPSL-2.0"),
-    ("Licensed under either of Apache License, Version 2.0 or MIT license at your option.",
-     "Apache-2.0 OR MIT"),
+    (
+        "Licensed under either of Apache License, Version 2.0 or MIT license at your option.",
+        "Apache-2.0 OR MIT",
+    ),
     ("This project is licensed under the terms of the MIT license. See LICENSE for details.", "MIT"),
 )
 NEGATIVES = (
     "This project uses the MIT license for its firmware, see LICENSE.",
     "# Badge\n\nA 16x16 LED badge with an RP2040.\n\n## Build\n\nRun `make` and flash the UF2 file.\n",
-    "def add(a, b):\n    \"\"\"Return the sum.\"\"\"\n    return a + b\n\nprint(add(2, 3))\n",
-    "#include <stdio.h>\nint main(void) { printf(\"GPL is a license\\n\"); return 0; }\n",
+    'def add(a, b):\n    """Return the sum."""\n    return a + b\n\nprint(add(2, 3))\n',
+    '#include <stdio.h>\nint main(void) { printf("GPL is a license\\n"); return 0; }\n',
     "Choosing between the GPL and the Apache License is a matter of goals; see the FSF FAQ.",
     "Changelog\n- 1.2: moved docs to CC BY 4.0 discussion page\n- 1.1: fixed the BOM\n",
     "The KiCad project files are in hardware/, the firmware in firmware/.",
@@ -119,8 +209,10 @@ VARIANTS: dict[str, Callable[[str], str]] = {
     "wrap60": lambda t: _wrap(t, 60),
     "oneline": lambda t: " ".join(t.split()),
     "crlf": lambda t: t.replace("\n", "\r\n"),
-    "markdown": lambda t: "# License\n\n" + "\n\n".join(f"**{p.strip()}**" if i == 0 else p
-                                                       for i, p in enumerate(t.split("\n\n"))),
+    "markdown": lambda t: (
+        "# License\n\n"
+        + "\n\n".join(f"**{p.strip()}**" if i == 0 else p for i, p in enumerate(t.split("\n\n")))
+    ),
     "hash": _comment("# "),
     "slashes": _comment("// "),
     "block": lambda t: "/*\n" + _comment(" * ")(t) + " */\nint x;\n",
@@ -151,12 +243,25 @@ def labelled_set(corpus: data.Corpus) -> list[tuple[str, str, str, set[str]]]:
         for variant, change in VARIANTS.items() if text else ():
             cases.append((f"{variant}:{spdx_id}", change(text), spdx_id, classes[spdx_id]))
     for number, (notice, expected) in enumerate(NOTICES):
-        cases.append((f"notice:{number}", f"// Copyright {HOLDER}\n//\n// {notice}\n\nint main(void);\n",
-                      expected, set()))
+        cases.append(
+            (
+                f"notice:{number}",
+                f"// Copyright {HOLDER}\n//\n// {notice}\n\nint main(void);\n",
+                expected,
+                set(),
+            )
+        )
     mit, apache = corpus.licenses.get("MIT", ""), corpus.licenses.get("Apache-2.0", "")
     cases.append(("dual:and", f"{mit}\n\n-----\n\n{apache}", "MIT AND Apache-2.0", set()))
-    cases.append(("dual:or", f"This project is dual licensed: you may use it under either license below, "
-                  f"at your option.\n\n{mit}\n\n{apache}", "MIT OR Apache-2.0", set()))
+    cases.append(
+        (
+            "dual:or",
+            f"This project is dual licensed: you may use it under either license below, "
+            f"at your option.\n\n{mit}\n\n{apache}",
+            "MIT OR Apache-2.0",
+            set(),
+        )
+    )
     cases += [(f"negative:{n}", text, "NONE", set()) for n, text in enumerate(NEGATIVES)]
     return cases
 
@@ -186,8 +291,13 @@ def run_labelled(errors: int) -> dict[str, float]:
     elapsed = time.perf_counter() - start
     for case in wrong[:errors]:
         print("WRONG", *case, sep=" | ")
-    return {"cases": len(cases), "exact %": 100 * exact / len(cases), "negatives": negatives,
-            "false positives": false_positives, "files/s": len(cases) / elapsed}
+    return {
+        "cases": len(cases),
+        "exact %": 100 * exact / len(cases),
+        "negatives": negatives,
+        "false positives": false_positives,
+        "files/s": len(cases) / elapsed,
+    }
 
 
 def time_index() -> tuple[float, float]:
@@ -207,7 +317,8 @@ def time_index() -> tuple[float, float]:
 
 
 def run_detect_bench(bench: Path, errors: int) -> None:
-    rows = list(csv.DictReader(open(bench / "manifest.csv", encoding="utf-8")))
+    with open(bench / "manifest.csv", encoding="utf-8") as stream:
+        rows = list(csv.DictReader(stream))
     with tempfile.TemporaryDirectory() as out:
         predictions = Path(out) / "pred.csv"
         start = time.perf_counter()
@@ -219,8 +330,17 @@ def run_detect_bench(bench: Path, errors: int) -> None:
                 writer.writerow([row["file"], identify.identify(text).expression or ""])
         speed = len(rows) / (time.perf_counter() - start)
         print(f"\ndetect-bench ({bench}): {len(rows)} cases, {speed:.0f} files/s\n")
-        command = [sys.executable, "score.py", str(predictions), "--manifest", "manifest.csv",
-                   "--by", "category", "--errors", str(errors)]
+        command = [
+            sys.executable,
+            "score.py",
+            str(predictions),
+            "--manifest",
+            "manifest.csv",
+            "--by",
+            "category",
+            "--errors",
+            str(errors),
+        ]
         print(subprocess.run(command, cwd=bench, capture_output=True, text=True, check=False).stdout)
 
 
@@ -233,10 +353,15 @@ def main() -> None:
     identify.identify("warm up: load the index")
     result = run_labelled(args.errors)
     print(f"license data: {identify.data_version()}\n")
-    print("| set | cases | exact % | negatives | with a false positive | files/s | index build s | cache load s |")
+    print(
+        "| set | cases | exact % | negatives | with a false positive | files/s | index build s "
+        "| cache load s |"
+    )
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
-    print(f"| generated from SPDX data | {result['cases']} | {result['exact %']:.1f} | {result['negatives']} "
-          f"| {result['false positives']} | {result['files/s']:.0f} | {build_s:.2f} | {load_s:.3f} |")
+    print(
+        f"| generated from SPDX data | {result['cases']} | {result['exact %']:.1f} | {result['negatives']} "
+        f"| {result['false positives']} | {result['files/s']:.0f} | {build_s:.2f} | {load_s:.3f} |"
+    )
     bench = args.bench or ROOT.parent / "shared" / "detect-bench"
     if not (bench / "manifest.csv").is_file():
         print(f"\ndetect-bench: not found at {bench}, skipped")

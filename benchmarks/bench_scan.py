@@ -3,12 +3,14 @@
 """Scan speed: licensecheck (cold) against `reuse lint` on generated maker trees.
 
 Usage: python benchmarks/bench_scan.py [COUNT ...]   (default: 1000 10000)
-Prints one table: files, MB, reuse lint s, licensecheck s, ratio, files/s, peak MB.
+Prints one table: files, MB, reuse lint s, licensecheck cold s (no cache), warm s (cache,
+nothing changed), one-change s (cache, one file edited), ratios, files/s, peak MB.
 `reuse` is used only if it is installed; nothing is installed here.
 """
 
 from __future__ import annotations
 
+import os
 import resource
 import shutil
 import subprocess
@@ -27,11 +29,12 @@ def tree_size(root: Path) -> tuple[int, float]:
     return len(files), sum(p.stat().st_size for p in files) / 1e6
 
 
-def timed(command: list[str]) -> tuple[float, float]:
-    """Wall seconds and the child's peak resident memory in MB."""
+def timed(command: list[str], cache: Path | None = None) -> tuple[float, float]:
+    """Wall seconds and the children's peak resident memory in MB so far."""
+    env = {**os.environ, "LICENSECHECK_CACHE_DIR": str(cache)} if cache else None
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
-    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=env)
     elapsed = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return elapsed, max(peak, before) / 1024
@@ -40,19 +43,27 @@ def timed(command: list[str]) -> tuple[float, float]:
 def main(counts: list[int]) -> None:
     licensecheck = shutil.which("licensecheck") or str(Path(sys.executable).parent / "licensecheck")
     reuse = shutil.which("reuse")
-    print("| files | MB | reuse lint s | licensecheck cold s | ratio | files/s | peak MB |")
-    print("|---:|---:|---:|---:|---:|---:|---:|")
+    columns = ["files", "MB", "reuse lint s", "cold s", "warm s", "one change s", "reuse/cold", "warm/cold"]
+    print("| " + " | ".join([*columns, "files/s cold", "peak MB"]) + " |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for count in counts:
         with tempfile.TemporaryDirectory() as folder:
             root = generate(Path(folder) / "tree", count)
             files, megabytes = tree_size(root)
             out = Path(folder) / "result.json"
             reuse_s = timed([reuse, "--root", str(root), "lint"])[0] if reuse else float("nan")
-            scan_s, peak = timed([licensecheck, "scan", str(root), "-o", str(out), "--no-cache"])
-            ratio = reuse_s / scan_s if reuse else float("nan")
+            env_cache = Path(folder) / "cache"
+            command = [licensecheck, "scan", str(root), "-o", str(out)]
+            cold_s, peak = timed([*command, "--no-cache"])
+            timed(command, env_cache)  # fills the cache
+            warm_s, _ = timed(command, env_cache)
+            edited = next(root.rglob("*.c"))
+            edited.write_text(edited.read_text() + "int edited;\n")
+            change_s, _ = timed(command, env_cache)
             print(
-                f"| {files} | {megabytes:.0f} | {reuse_s:.2f} | {scan_s:.2f} | {ratio:.1f}x | "
-                f"{files / scan_s:.0f} | {peak:.0f} |"
+                f"| {files} | {megabytes:.0f} | {reuse_s:.2f} | {cold_s:.2f} | {warm_s:.2f} | "
+                f"{change_s:.2f} | "
+                f"{reuse_s / cold_s:.1f}x | {warm_s / cold_s:.2f} | {files / cold_s:.0f} | {peak:.0f} |"
             )
     self_out = Path(tempfile.gettempdir()) / "licensecheck-self.json"
     self_s, _ = timed([licensecheck, "scan", str(REPO), "-o", str(self_out)])

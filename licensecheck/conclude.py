@@ -24,7 +24,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, replace
-from pathlib import PurePosixPath
 
 from licensecheck import classify, dep5, expression, manifests, reuse_toml
 from licensecheck.extract import FileScan
@@ -48,8 +47,11 @@ class Concluded:
 
 
 def folder_of(path: str) -> str:
-    parent = PurePosixPath(path).parent.as_posix()
-    return "" if parent == "." else parent
+    return path.rpartition("/")[0]
+
+
+def name_of(path: str) -> str:
+    return path.rpartition("/")[2]
 
 
 def in_licenses_dir(path: str) -> bool:
@@ -59,7 +61,7 @@ def in_licenses_dir(path: str) -> bool:
 def is_covered(scan: FileScan) -> bool:
     """REUSE 3.3's covered files: all but license texts, metadata files and empty files."""
     path = scan.file.path
-    name = PurePosixPath(path).name
+    name = name_of(path)
     return not (
         scan.file.size == 0
         or classify.is_license_file(path)
@@ -186,7 +188,7 @@ def _unique(evidence: list[Evidence]) -> list[Evidence]:
 def _reuse_tomls(scans, problems) -> list:
     tomls = []
     for scan in scans:
-        if PurePosixPath(scan.file.path).name != REUSE_TOML or scan.text is None:
+        if name_of(scan.file.path) != REUSE_TOML or scan.text is None:
             continue
         try:
             tomls.append(reuse_toml.parse(scan.text, scan.file.path))
@@ -255,7 +257,7 @@ def _evidence_file(item: Evidence) -> str:
 
 
 def _stem(path: str) -> str:
-    name = PurePosixPath(path).name
+    name = name_of(path)
     return name.rsplit(".", 1)[0] if "." in name else name
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import tomllib
 from collections.abc import Callable
-from pathlib import PurePosixPath
 
 from licensecheck.model import Evidence
 
@@ -76,11 +75,11 @@ READERS: dict[str, Callable[[str], str | None]] = {
 
 
 def is_manifest(path: str) -> bool:
-    return PurePosixPath(path).name in READERS
+    return path.rpartition("/")[2] in READERS
 
 
 def evidence(path: str, text: str) -> Evidence | None:
-    name = PurePosixPath(path).name
+    name = path.rpartition("/")[2]
     reader = READERS.get(name)
     value = reader(text) if reader else None
     if value is None:

@@ -8,11 +8,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from licensecheck import __version__, expression, knowledge
+from licensecheck.cache import ScanCache
 from licensecheck.conclude import conclude
 from licensecheck.config import Config
 from licensecheck.discover import changed_since, discover
 from licensecheck.evaluate import evaluate
-from licensecheck.model import Provenance, ScanResult
+from licensecheck.extract import FileScan
+from licensecheck.model import DiscoveredFile, Provenance, ScanResult
 from licensecheck.parallel import default_jobs, scan_files
 from licensecheck.policy import Policy
 
@@ -27,12 +29,13 @@ class Options:
     jobs: int = 0  # 0: one per CPU
     since: str | None = None
     checksums: bool = False  # SHA1/SHA256 of every file, for SPDX documents
+    cache: bool = True
 
 
 def scan(root: Path, root_label: str, config: Config, policy: Policy, options: Options) -> ScanResult:
     """Scan the tree at `root`; `root_label` is the path as the user gave it."""
     found = discover(root, config.exclude)
-    scans = scan_files(root, list(found.files), options.jobs or default_jobs(), options.checksums)
+    scans = _extract(root, list(found.files), options)
     concluded = conclude(scans, found.problems)
     only = _changed(root, options.since) if options.since else None
     findings = evaluate(concluded, policy, options.lang, only)
@@ -62,3 +65,17 @@ def _changed(root: Path, since: str) -> frozenset[str]:
         return frozenset(changed_since(root, since))
     except ValueError as error:
         raise ScanError(str(error)) from None
+
+
+def _extract(root: Path, files: list[DiscoveredFile], options: Options) -> list[FileScan]:
+    """Extraction for every file, taking unchanged files from the cache."""
+    jobs = options.jobs or default_jobs()
+    if not options.cache:
+        return scan_files(root, files, jobs, options.checksums)
+    cached = ScanCache(root).load()
+    found = {file.path: cached.get(file, options.checksums) for file in files}
+    missing = [file for file in files if found[file.path] is None]
+    fresh = {scan.file.path: scan for scan in scan_files(root, missing, jobs, options.checksums)}
+    cached.update(list(fresh.values()), set(found), options.checksums)
+    cached.save()
+    return [found[file.path] or fresh[file.path] for file in files]

@@ -68,6 +68,12 @@ def rules_for(result: dict, path: str | None = None) -> set[str]:
     return {f["rule"] for f in result["findings"] if path is None or f["path"] == path}
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory):
+    """Tests never touch the user's cache: every cache goes to a folder of this session."""
+    os.environ["LICENSECHECK_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+
+
 @pytest.fixture
 def tree(tmp_path: Path):
     """A builder: tree({"a.c": "..."}) writes a project under tmp_path/project."""

@@ -24,10 +24,11 @@ def expression(text):
 
 
 SAMPLE = (
-    "MIT BSD-2-Clause BSD-3-Clause Apache-2.0 GPL-2.0-only GPL-3.0-only LGPL-2.1-only LGPL-3.0-only "
-    "AGPL-3.0-only MPL-2.0 CC-BY-4.0 CC-BY-SA-4.0 CC0-1.0 CERN-OHL-S-2.0 CERN-OHL-W-2.0 CERN-OHL-P-2.0 "
-    "CERN-OHL-1.2 TAPR-OHL-1.0 SHL-0.51 MulanPSL-2.0 Unlicense ISC Zlib MIT-0 0BSD"
-).split()
+    "MIT", "BSD-2-Clause", "BSD-3-Clause", "Apache-2.0", "GPL-2.0-only", "GPL-3.0-only",
+    "LGPL-2.1-only", "LGPL-3.0-only", "AGPL-3.0-only", "MPL-2.0", "CC-BY-4.0", "CC-BY-SA-4.0",
+    "CC0-1.0", "CERN-OHL-S-2.0", "CERN-OHL-W-2.0", "CERN-OHL-P-2.0", "CERN-OHL-1.2", "TAPR-OHL-1.0",
+    "SHL-0.51", "MulanPSL-2.0", "Unlicense", "ISC", "Zlib", "MIT-0", "0BSD",
+)
 
 
 @pytest.mark.parametrize("spdx_id", SAMPLE)
@@ -56,12 +57,16 @@ def _wrap(text, width):
 
 
 VARIANTS = {
-    "filled copyright": lambda t: "Copyright (c) 2024 Open Maker Lab e.V.\n\n"
-    + t.replace("<year>", "2024").replace("<copyright holders>", "Open Maker Lab"),
+    "filled copyright": lambda t: (
+        "Copyright (c) 2024 Open Maker Lab e.V.\n\n"
+        + t.replace("<year>", "2024").replace("<copyright holders>", "Open Maker Lab")
+    ),
     "rewrapped": lambda t: _wrap(t, 52),
     "crlf": lambda t: t.replace("\n", "\r\n"),
     "hash comments": lambda t: "\n".join("# " + line for line in t.splitlines()),
-    "c block comment": lambda t: "/*\n" + "\n".join(" * " + line for line in t.splitlines()) + "\n */\nint x;",
+    "c block comment": lambda t: (
+        "/*\n" + "\n".join(" * " + line for line in t.splitlines()) + "\n */\nint x;"
+    ),
     "vhdl comments": lambda t: "\n".join("-- " + line for line in t.splitlines()) + "\nentity e is end;",
     "markdown": lambda t: "## License\n\n" + "\n\n".join(f"* **{p}**" for p in t.split("\n\n")),
     "typographic quotes": lambda t: t.replace('"', "\u201d").replace("'", "\u2019"),
@@ -110,7 +115,10 @@ def test_two_texts_in_one_file_are_both_reported(texts):
 
 def test_repeated_notices_of_different_licenses(texts):
     two, three = texts["BSD-2-Clause"], texts["BSD-3-Clause"]
-    assert expression(f"/* a.c */\n{two}\n/* b.c */\n{two}\n/* c.c */\n{three}") == "BSD-2-Clause AND BSD-3-Clause"
+    assert (
+        expression(f"/* a.c */\n{two}\n/* b.c */\n{two}\n/* c.c */\n{three}")
+        == "BSD-2-Clause AND BSD-3-Clause"
+    )
 
 
 def test_an_exception_joins_the_license_it_modifies(texts):

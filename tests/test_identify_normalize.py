@@ -22,7 +22,9 @@ def test_comment_prefixes_and_wrapping_do_not_change_the_words():
 
 
 def test_quotes_markdown_and_case_vanish():
-    assert words_of('the "Software" is **PROVIDED** `as is`') == words_of("The \u201csoftware\u201d is provided as is")
+    assert words_of('the "Software" is **PROVIDED** `as is`') == words_of(
+        "The \u201csoftware\u201d is provided as is"
+    )
 
 
 def test_copyright_statements_are_dropped_but_copyright_notice_phrases_stay():
@@ -41,7 +43,9 @@ def test_chinese_text_is_split_into_characters():
 
 
 def test_name_key_ignores_filler_versions_and_spelling():
-    assert name_key(words_of("Academic Free License version 3.0")) == name_key(words_of("Academic Free Licence v3"))
+    assert name_key(words_of("Academic Free License version 3.0")) == name_key(
+        words_of("Academic Free Licence v3")
+    )
     assert name_key(words_of("CERN-OHL-S v2")) == name_key(words_of("CERN OHL S 2.0"))
 
 

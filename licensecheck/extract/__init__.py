@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path, PurePosixPath
 
@@ -26,6 +26,15 @@ SIBLING_LIMIT = 4 * 1024 * 1024  # a project file read beside a design file (.ki
 _OPEN_FLAGS = (
     os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 )
+
+
+def stamp(path: Path) -> str:
+    """Size, modification time and inode of a path, or "-" when it does not exist."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return "-"
+    return f"{info.st_size}:{info.st_mtime_ns}:{info.st_ino}"
 
 
 class ExtractError(Exception):
@@ -43,6 +52,7 @@ class FileScan:
     problem: str | None = None
     text: str | None = None  # kept only for the files conclude reads (REUSE.toml, dep5, manifests)
     checksums: tuple[tuple[str, str], ...] = ()
+    depends: tuple[tuple[str, str], ...] = ()  # other files and folders read, with their stamps (cache)
 
 
 def read_regular(path: Path, limit: int) -> bytes:
@@ -62,19 +72,23 @@ class Source:
     data: bytes
     root: Path
     size: int = 0  # the file's size on disk; `data` may hold only its first bytes
+    # Every other file or folder read, with its stamp: a cached result stays valid only while they do.
+    reads: list[tuple[str, str]] = field(default_factory=list, compare=False)
 
     def sibling(self, name: str) -> bytes | None:
         """A file in the same folder (a KiCad project beside its schematic), or None."""
         if "/" in name or name in ("", ".", ".."):
             return None
-        folder = PurePosixPath(self.path).parent
+        relative = (PurePosixPath(self.path).parent / name).as_posix()
+        self.reads.append((relative, stamp(self.root / relative)))
         try:
-            return read_regular(self.root / folder / name, SIBLING_LIMIT)
+            return read_regular(self.root / relative, SIBLING_LIMIT)
         except (OSError, ExtractError):
             return None
 
     def sibling_names(self) -> list[str]:
         folder = self.root / PurePosixPath(self.path).parent
+        self.reads.append((PurePosixPath(self.path).parent.as_posix() + "/", stamp(folder)))
         try:
             return sorted(entry.name for entry in os.scandir(folder) if entry.is_file(follow_symlinks=False))
         except OSError:

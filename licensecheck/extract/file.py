@@ -60,12 +60,15 @@ def scan_file(root: Path, file: DiscoveredFile, with_checksums: bool = False) ->
     problem = None
     extractor = extractor_for(found.id)
     text = None
+    depends: tuple[tuple[str, str], ...] = ()
     if extractor is not None:
         # A format extractor owns its file: it reads comments and fields as the format defines them.
+        source = Source(file.path, data, root, file.size)
         try:
-            evidence += extractor(Source(file.path, data, root, file.size))
+            evidence += extractor(source)
         except ExtractError as error:
             problem = str(error)
+        depends = tuple(dict.fromkeys(source.reads))
     elif not found.binary and not textio.looks_binary(data):
         decoded = textio.decode(data)
         text = decoded.text if decoded else None
@@ -80,7 +83,7 @@ def scan_file(root: Path, file: DiscoveredFile, with_checksums: bool = False) ->
             sums = checksums(root / file.path, data, file.size)
         except OSError as error:
             problem = problem or _reason(error)
-    return FileScan(file, found.category, found.id, tuple(_normalize(evidence)), problem, keep, sums)
+    return FileScan(file, found.category, found.id, tuple(_normalize(evidence)), problem, keep, sums, depends)
 
 
 def _is_notice_candidate(evidence: list[Evidence], found: classify.Format) -> bool:

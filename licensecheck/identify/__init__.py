@@ -21,10 +21,12 @@ The index is built (or loaded from the cache) on the first call, not at import.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 MAX_CHARS = 2_000_000  # beyond this a text is no license file; its head is what is read
 NOTICE_MIN_WORDS = 5
+GNU_TEXT = re.compile(r"^(?:A|L)?GPL-")
 KIND_DETAIL = {"text": "full text", "header": "standard header", "exception": "exception text"}
 
 
@@ -69,10 +71,11 @@ def identify(text: str) -> Identification:
         if m.kind != "header" or notices.names_license(words, m.first, m.last, index.names, m.expression)
     ]
     covered = len(set().union(*(range(m.first, m.last + 1) for m in matches if m.kind == "text")))
-    # Words outside the matched license texts: too few to hold a notice, skip that (slower) search.
-    found_notices = (
-        notices.find(prepared, index.names, known) if len(words) - covered > NOTICE_MIN_WORDS else []
-    )
+    # Few words outside the matched license texts hold no notice: skip that (slower) search,
+    # unless a GNU text is among them, whose notice may hide in its run (see combine.py).
+    gnu_text = any(m.kind == "text" and GNU_TEXT.match(m.expression) for m in matches)
+    wanted = gnu_text or not covered or len(words) - covered > NOTICE_MIN_WORDS
+    found_notices = notices.find(prepared, index.names, known) if wanted else []
     found = [
         Found(m.expression, m.first, m.last, KIND_DETAIL[m.kind], round(m.coverage, 3), m.kind)
         for m in matches

@@ -42,6 +42,20 @@ def _inside(item: Notice, spans: list[tuple[int, int]]) -> bool:
     return any(start <= item.start and item.end <= end for start, end in spans)
 
 
+def _own_gnu_notices(found: list[Found], notices: list[Notice]) -> list[Notice]:
+    """A GNU text carries its notice template ("How to Apply"); when the run of a GNU text holds
+    two notices of its license, the first one is the file's own, read along with the text."""
+    own = []
+    for text in (f for f in found if f.kind == "text" and _GNU.match(f.expression)):
+        same = [
+            n
+            for n in notices
+            if text.start <= n.start and n.end <= text.end and _base(n.expression) == _base(text.expression)
+        ]
+        own += same[:1] if len(same) > 1 else []
+    return own
+
+
 def _family(expression: str) -> str:
     return expression.split("-", 1)[0]
 
@@ -136,8 +150,11 @@ def combine(prepared: Prepared, found: list[Found], notices: list[Notice]) -> tu
     in_exception = [(f.start, f.end) for f in found if f.kind == "exception"]
     licenses = [f for f in found if f.kind in ("text", "header")]
     exceptions = [f for f in found if f.kind == "exception"]
+    own = _own_gnu_notices(found, notices)
     for notice in notices:
-        if _inside(notice, blocked) or (notice.expression in _UNVERSIONED and _inside(notice, in_exception)):
+        if notice not in own and (
+            _inside(notice, blocked) or (notice.expression in _UNVERSIONED and _inside(notice, in_exception))
+        ):
             continue
         item = Found(
             notice.expression,

@@ -22,6 +22,7 @@ import sys
 import tempfile
 from array import array
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 
 from . import data
@@ -83,8 +84,7 @@ class Index:
         return found
 
     def ids(self, words: list[str]) -> list[int]:
-        get = self.vocab.get
-        return [get(w, 0) for w in words]
+        return list(map(self.vocab.get, words, repeat(0)))
 
 
 def shingles(ids: list[int]) -> list[int]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import accumulate, compress
+from itertools import accumulate, compress, pairwise
 from operator import sub
 
 from .index import SHINGLE, Index, shingles
@@ -48,8 +48,8 @@ class TextMatch:
 def _candidates(index: Index, doc: set[int]) -> list[int]:
     counts: dict[int, int] = {}
     postings = index.postings
-    for s in doc:
-        for rule in postings.get(s, ()):
+    for s in postings.keys() & doc:
+        for rule in postings[s]:
             counts[rule] = counts.get(rule, 0) + 1
     probes = index.probes
     return [r for r, c in counts.items() if c >= 2 and c >= MIN_PROBE_SHARE * probes[r]]
@@ -58,7 +58,7 @@ def _candidates(index: Index, doc: set[int]) -> list[int]:
 def _split_gaps(hits: list[int], gap: int) -> list[list[int]]:
     wide = bytes(map(gap.__lt__, map(sub, hits[1:], hits[:-1])))
     bounds = [0, *(m.start() + 1 for m in _WIDE.finditer(wide)), len(hits)]
-    return [hits[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]
+    return [hits[a:b] for a, b in pairwise(bounds) if b > a]
 
 
 def _split_copies(run: list[int], sequence: list[int]) -> list[list[int]]:
@@ -75,27 +75,6 @@ def _split_copies(run: list[int], sequence: list[int]) -> list[list[int]]:
         run = run[OPENING + streak.start() :]
     runs.append(run)
     return runs
-
-
-def _runs(hits: list[int], sequence: list[int], gap: int) -> list[list[int]]:
-    """Hits split where a gap is wide or where the text starts over."""
-    return [copy for run in _split_gaps(hits, gap) for copy in _split_copies(run, sequence)]
-
-
-def _stretches(hits: list[int], sequence: list[int], gap: int) -> list[list[int]]:
-    """The runs, plus each group of copies taken whole: a text made of several licenses in a
-    row (Sleepycat holds two BSD texts) is one license, and the scores decide which reading wins."""
-    runs = _runs(hits, sequence, gap)
-    stretches = list(runs)
-    group = runs[:1]
-    for run in runs[1:] + [[]]:
-        if run and run[0] - group[-1][-1] <= gap:
-            group.append(run)
-            continue
-        if len(group) > 1:
-            stretches.append([p for part in group for p in part])
-        group = [run]
-    return stretches
 
 
 def _densest(run: list[int]) -> list[int]:
@@ -115,25 +94,40 @@ def _densest(run: list[int]) -> list[int]:
     return run[start : best + 1]
 
 
+def _evaluate(index: Index, rule: int, sequence: list[int], hits: list[int]) -> TextMatch | None:
+    """The rule matched on these hits, if they cover enough of it densely enough."""
+    wanted = index.rule_set(rule)
+    kind = index.rules[rule].kind
+    run = _densest(hits)
+    matched = set(map(sequence.__getitem__, run))
+    coverage = len(matched) / len(wanted)
+    span = run[-1] - run[0] + 1
+    if coverage < MIN_COVERAGE[kind] or len(run) / span < MIN_DENSITY:
+        return None
+    own = index.distinct_set(rule)
+    if len(own) >= MIN_DISTINCT_SHINGLES and len(own & matched) < MIN_DISTINCT_SHARE * len(own):
+        return None
+    score = 2 * len(matched) - len(wanted) - (span - len(run))
+    expression = index.rules[rule].expression
+    return TextMatch(expression, kind, run[0], run[-1] + SHINGLE - 1, coverage, score, frozenset(run))
+
+
 def _rule_matches(index: Index, rule: int, sequence: list[int]) -> list[TextMatch]:
     wanted = index.rule_set(rule)
-    own = index.distinct_set(rule)
-    kind = index.rules[rule].kind
     hits = list(compress(range(len(sequence)), map(wanted.__contains__, sequence)))
     found = []
-    for whole in _stretches(hits, sequence, gap=max(40, len(wanted) // 8)):
-        run = _densest(whole)
-        matched = set(map(sequence.__getitem__, run))
-        coverage = len(matched) / len(wanted)
-        span = run[-1] - run[0] + 1
-        if coverage < MIN_COVERAGE[kind] or len(run) / span < MIN_DENSITY:
-            continue
-        if len(own) >= MIN_DISTINCT_SHINGLES and len(own & matched) < MIN_DISTINCT_SHARE * len(own):
-            continue
-        score = 2 * len(matched) - len(wanted) - (span - len(run))
-        last = run[-1] + SHINGLE - 1
-        expression = index.rules[rule].expression
-        found.append(TextMatch(expression, kind, run[0], last, coverage, score, frozenset(run)))
+    least = MIN_COVERAGE[index.rules[rule].kind] * len(wanted)
+    for run in _split_gaps(hits, gap=max(40, len(wanted) // 8)):
+        if len(run) < least:
+            continue  # too few hits to cover the rule, even all distinct
+        copies = _split_copies(run, sequence)
+        matches = [m for m in (_evaluate(index, rule, sequence, copy) for copy in copies) if m]
+        if len(matches) < len(copies):
+            # Some "copy" is no license alone: the text is one license made of parts that open
+            # alike (Sleepycat holds two BSD texts), so the whole run is read as well.
+            whole = _evaluate(index, rule, sequence, run) if len(copies) > 1 else None
+            matches += [whole] if whole else []
+        found += matches
     return found
 
 

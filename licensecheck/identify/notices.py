@@ -62,6 +62,7 @@ _LEAD_FILLER = frozenset(
     }
 )
 _STOP = frozenset({"see", "you", "which", "that", "may", "must", "for", "if", "copy", "except", "but"})
+_LIST_OPENERS = frozenset({"either", "both", "any", "following"})
 _ARTICLES = frozenset({"the", "a", "an", "either", "both", "under"})
 _FIRST_NAME_WITHIN = 4
 _NEXT_NAME_WITHIN = 10
@@ -132,7 +133,10 @@ class _Names:
 
 
 def _joined(words: list[str], i: int, first: int) -> bool:
-    """Whether the name at word i follows "or"/"and" (a second name of the same statement)."""
+    """Whether the name at word i follows "or"/"and" (a second name of the same statement), or
+    the statement announced a list ("licensed under either of: * Apache ... * MIT ...")."""
+    if _LIST_OPENERS.intersection(words[first : first + 3]):
+        return True
     j = i - 1
     while j > first and words[j] in _ARTICLES:
         j -= 1

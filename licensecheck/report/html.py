@@ -1,21 +1,35 @@
 # SPDX-FileCopyrightText: 2026 The licensecheck authors
 # SPDX-License-Identifier: Apache-2.0
-"""The HTML compliance report: one self-contained page from templates/report.html.j2.
+"""The HTML compliance report: one self-contained page from the templates in templates/.
 
-Autoescaping is on for every value: file names, copyright lines and messages
-come from the scanned tree.
+Everything shown is escaped (autoescape is on for every template): file names,
+copyright lines and license texts come from the scanned tree. As a second line of
+defence the page carries a Content-Security-Policy that loads nothing from anywhere
+and runs only its own script, pinned by hash, so an injected handler would not run.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+import base64
+import hashlib
+import os
+import re
+from datetime import UTC, datetime
 from functools import cache
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 
 from licensecheck import i18n
-from licensecheck.model import ScanResult
+from licensecheck.model import CATEGORIES, EVIDENCE_SOURCES, ScanResult
+from licensecheck.report import view
+from licensecheck.report.inventory_view import STATUSES
 from licensecheck.resources import data_path
+
+TEMPLATE = "report.html.j2"
+# The SPDX header of report.css / report.js licenses those files, not the reports
+# made with them: a report saved into a project must not look licensed by it.
+_SOURCE_HEADER = re.compile(r"\A(?:\s*(?:/\*.*?\*/|//[^\n]*)\s*\n)*", re.DOTALL)
 
 
 @cache
@@ -25,25 +39,49 @@ def _environment() -> Environment:
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,
+        keep_trailing_newline=False,
     )
 
 
-def render(result: ScanResult, lang: str = "en") -> str:
-    summary = result.summary()
-    counted = [f for f in result.findings if f.waived is None]
-    failing = summary["errors"] > 0
-    licenses = Counter(lic for f in result.files for lic in f.licenses)
-    return (
-        _environment()
-        .get_template("report.html.j2")
-        .render(
-            result=result,
-            summary=summary,
-            verdict="fail" if failing else "pass",
-            findings=result.findings,
-            counted=counted,
-            licenses=sorted(licenses.items(), key=lambda item: (-item[1], item[0])),
-            lang=lang,
-            t=lambda key, **params: i18n.text(lang, key, **params),
-        )
+@cache
+def _asset(name: str) -> str:
+    text = (data_path("templates") / name).read_text(encoding="utf-8")
+    return _SOURCE_HEADER.sub("", text, count=1)
+
+
+def _digest(text: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+
+
+def content_security_policy(script: str, style: str) -> str:
+    return (f"default-src 'none'; script-src '{_digest(script)}'; style-src '{_digest(style)}'; "
+            "img-src data:; base-uri 'none'; form-action 'none'")
+
+
+def _now() -> datetime:
+    # SOURCE_DATE_EPOCH makes the report reproducible (https://reproducible-builds.org/specs/).
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    return datetime.fromtimestamp(int(epoch), UTC) if epoch.isdigit() else datetime.now(UTC)
+
+
+def _has(lang: str, key: str) -> bool:
+    """Whether a catalog defines `key`: optional texts are left out rather than shown as keys."""
+    return key in i18n.catalog(lang) or key in i18n.catalog("en")
+
+
+def render(result: ScanResult, lang: str = "en", *, now: datetime | None = None) -> str:
+    script, style = _asset("report.js"), _asset("report.css")
+    return _environment().get_template(TEMPLATE).render(
+        report=view.build(result, lang, now or _now()),
+        result=result,
+        lang=lang,
+        t=lambda key, **params: i18n.text(lang, key, **params),
+        has=lambda key: _has(lang, key),
+        labels=lambda prefix, keys: {key: i18n.text(lang, prefix + key) for key in keys},
+        statuses=STATUSES,
+        categories=CATEGORIES,
+        sources=EVIDENCE_SOURCES,
+        script=Markup(script),
+        style=Markup(style),
+        csp=content_security_policy(script, style),
     )

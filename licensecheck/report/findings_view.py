@@ -1,0 +1,107 @@
+# SPDX-FileCopyrightText: 2026 The licensecheck authors
+# SPDX-License-Identifier: Apache-2.0
+"""Findings for the HTML report: grouped by severity, then rule; big groups folded.
+
+A rule that fires thousands of times (every Gerber without a header) would bury the
+page; past FOLD_AT findings the group shows counts per folder and a few examples.
+The inventory still marks every file, and the JSON result lists every finding.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from licensecheck.model import SEVERITIES, Finding
+from licensecheck.rules import catalog
+
+FOLD_AT = 50  # findings of one rule above which the group is folded
+EXAMPLES = 10  # findings shown in a folded group
+MAX_FOLDERS = 40  # rows of a folded group's folder table
+PROJECT = None  # the folder key of project-level findings
+ROOT = ""  # the folder key of files at the root
+
+
+@dataclass(frozen=True)
+class RuleGroup:
+    rule: str
+    severity: str
+    shown: tuple[Finding, ...]  # every finding, or EXAMPLES of them when folded
+    total: int
+    waived: int
+    folders: tuple[tuple[str | None, int, int], ...]  # (folder, findings, waived) when folded
+    sources: tuple[str, ...]  # the norms the rule stands on (URLs)
+
+    @property
+    def folded(self) -> bool:
+        return bool(self.folders)
+
+    @property
+    def all_waived(self) -> bool:
+        return self.waived == self.total
+
+
+@dataclass(frozen=True)
+class SeverityGroup:
+    severity: str
+    rules: tuple[RuleGroup, ...]
+    counted: int  # findings not waived
+    waived: int
+
+
+def group(findings: Iterable[Finding]) -> tuple[SeverityGroup, ...]:
+    """Severity groups in SEVERITIES order, each with its rules by id; empty groups left out."""
+    by_key: dict[tuple[str, str], list[Finding]] = {}
+    for finding in findings:
+        by_key.setdefault((finding.severity, finding.rule), []).append(finding)
+    groups = []
+    for severity in SEVERITIES:
+        rules = tuple(_rule_group(rule, severity, items)
+                      for (level, rule), items in sorted(by_key.items()) if level == severity)
+        if rules:
+            waived = sum(r.waived for r in rules)
+            groups.append(SeverityGroup(severity, rules, sum(r.total for r in rules) - waived, waived))
+    return tuple(groups)
+
+
+def _rule_group(rule: str, severity: str, findings: list[Finding]) -> RuleGroup:
+    # Accepted findings after the ones that still need work.
+    ordered = sorted(findings, key=lambda f: (f.waived is not None, f.path or "", f.line or 0, f.message))
+    waived = sum(f.waived is not None for f in ordered)
+    known = catalog().get(rule)
+    sources = known.sources if known else ()
+    if len(ordered) <= FOLD_AT:
+        return RuleGroup(rule, severity, tuple(ordered), len(ordered), waived, (), sources)
+    return RuleGroup(rule, severity, tuple(ordered[:EXAMPLES]), len(ordered), waived,
+                     folder_counts(ordered), sources)
+
+
+def folder_counts(findings: list[Finding], limit: int = MAX_FOLDERS) -> tuple[tuple[str | None, int, int], ...]:
+    """(folder, findings, waived) at the deepest folder level that still fits in `limit` rows."""
+    folders = [_parent(f.path) for f in findings]
+    deepest = max((len(parts) for parts in folders if parts), default=0)
+    chosen = _at_depth(findings, folders, 1)
+    for depth in range(2, deepest + 1):
+        finer = _at_depth(findings, folders, depth)
+        if len(finer) > limit:
+            break
+        chosen = finer
+    ranked = sorted(chosen.items(), key=lambda item: (-item[1][0], item[0] is None, item[0] or ""))
+    return tuple((folder, total, waived) for folder, (total, waived) in ranked)
+
+
+def _parent(path: str | None) -> tuple[str, ...] | None:
+    if path is None:
+        return None
+    return tuple(path.split("/")[:-1])
+
+
+def _at_depth(findings: list[Finding], folders: list, depth: int) -> dict[str | None, tuple[int, int]]:
+    totals: Counter[str | None] = Counter()
+    waived: Counter[str | None] = Counter()
+    for finding, parts in zip(findings, folders, strict=True):
+        key = PROJECT if parts is None else "/".join(parts[:depth]) or ROOT
+        totals[key] += 1
+        waived[key] += finding.waived is not None
+    return {key: (totals[key], waived[key]) for key in totals}

@@ -1,0 +1,144 @@
+# SPDX-FileCopyrightText: 2026 The licensecheck authors
+# SPDX-License-Identifier: Apache-2.0
+# REUSE-IgnoreStart: the fixtures below hold SPDX tags of their own.
+"""The scan cache: reused when nothing changed, never stale, never inside the tree."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import file_entry, git_repo, scan
+
+import licensecheck.extract.file as reader
+from licensecheck.cache import ScanCache
+
+PROJECT = {
+    "LICENSE": "SPDX-License-Identifier: MIT\n",
+    "src/a.c": "// SPDX-License-Identifier: MIT\nint a;\n",
+    "src/b.c": "// SPDX-License-Identifier: Apache-2.0\nint b;\n",
+}
+KICAD_PRO = '{"meta": {"filename": "board.kicad_pro", "version": 1}, "text_variables": {"LICENSE": "%s"}}\n'
+KICAD_SCH = (
+    '(kicad_sch (version 20231120) (generator "eeschema")\n  (paper "A4")\n'
+    '  (title_block (title "Board") (comment 1 "${LICENSE}"))\n  (lib_symbols)\n)\n'
+)
+
+
+@pytest.fixture
+def cache_folder(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("LICENSECHECK_CACHE_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def reads(monkeypatch):
+    """The paths extraction actually read."""
+    seen: list[str] = []
+    real = reader.scan_file
+
+    def counting(root, file, with_checksums=False):
+        seen.append(file.path)
+        return real(root, file, with_checksums)
+
+    monkeypatch.setattr("licensecheck.parallel.scan_file", counting)
+    return seen
+
+
+@pytest.mark.parametrize("in_git", [False, True])
+def test_warm_scan_reads_nothing_and_gives_identical_bytes(tree, tmp_path, cache_folder, reads, in_git):
+    root = git_repo(tree(PROJECT), {}) if in_git else tree(PROJECT)
+    cold, warm = tmp_path / "cold.json", tmp_path / "warm.json"
+    scan(root, output=cold)
+    assert sorted(reads) == sorted(PROJECT)
+    reads.clear()
+    scan(root, output=warm)
+    assert reads == []
+    assert cold.read_bytes() == warm.read_bytes()
+    assert list(cache_folder.glob("scan-*.json"))
+
+
+def test_a_changed_file_is_read_again(tree, tmp_path, cache_folder, reads):
+    root = tree(PROJECT)
+    scan(root)
+    reads.clear()
+    (root / "src" / "b.c").write_text("// SPDX-License-Identifier: BSD-3-Clause\nint b2;\n")
+    _, result, _ = scan(root)
+    assert reads == ["src/b.c"]
+    assert file_entry(result, "src/b.c")["licenses"] == ["BSD-3-Clause"]
+
+
+def test_a_file_that_depends_on_its_kicad_project_is_read_again(tree, cache_folder, reads):
+    root = tree(
+        {**PROJECT, "hw/board.kicad_pro": KICAD_PRO % "CERN-OHL-S-2.0", "hw/board.kicad_sch": KICAD_SCH}
+    )
+    _, first, _ = scan(root)
+    assert file_entry(first, "hw/board.kicad_sch")["licenses"] == ["CERN-OHL-S-2.0"]
+    reads.clear()
+    (root / "hw" / "board.kicad_pro").write_text(KICAD_PRO % "CERN-OHL-W-2.0 ")
+    _, second, _ = scan(root)
+    assert set(reads) == {"hw/board.kicad_pro", "hw/board.kicad_sch"}
+    assert file_entry(second, "hw/board.kicad_sch")["licenses"] == ["CERN-OHL-W-2.0"]
+
+
+def test_no_cache_neither_reads_nor_writes(tree, cache_folder, reads):
+    root = tree(PROJECT)
+    scan(root, "--no-cache")
+    assert not cache_folder.exists()
+    scan(root)
+    reads.clear()
+    scan(root, "--no-cache")
+    assert sorted(reads) == sorted(PROJECT)
+
+
+def test_corrupt_cache_is_ignored(tree, tmp_path, cache_folder):
+    root = tree(PROJECT)
+    good = tmp_path / "good.json"
+    scan(root, output=good)
+    for path in cache_folder.glob("scan-*.json"):
+        path.write_bytes(
+            b'{"stamp": "x", "files": {"src/a.c": [1, 2]}}' if path.stat().st_size % 2 else b"\x00garbage"
+        )
+    again = tmp_path / "again.json"
+    scan(root, output=again)
+    assert good.read_bytes() == again.read_bytes()
+
+
+def test_entry_with_wrong_shape_is_ignored(tree, cache_folder):
+    root = tree(PROJECT)
+    scan(root)
+    cached = ScanCache(root).load()
+    cached.entries["src/a.c"] = ["wrong"]
+    cached.changed = True
+    cached.save()
+    _, result, _ = scan(root)
+    assert file_entry(result, "src/a.c")["licenses"] == ["MIT"]
+
+
+def test_concurrent_runs_leave_a_usable_cache(tree, tmp_path, cache_folder):
+    root = tree(
+        {**PROJECT, **{f"src/m{i}.c": f"// SPDX-License-Identifier: MIT\nint m{i};\n" for i in range(50)}}
+    )
+    env = {**os.environ, "LICENSECHECK_CACHE_DIR": str(cache_folder)}
+    command = [sys.executable, "-m", "licensecheck", "scan", str(root), "-j", "1"]
+    runs = [
+        subprocess.Popen([*command, "-o", str(tmp_path / f"r{i}.json")], env=env, cwd=tmp_path)
+        for i in range(3)
+    ]
+    assert [run.wait(timeout=120) for run in runs] == [0, 0, 0]
+    outputs = {(tmp_path / f"r{i}.json").read_bytes() for i in range(3)}
+    assert len(outputs) == 1
+    data = json.loads(next(iter(cache_folder.glob("scan-*.json"))).read_text())
+    assert set(data["files"]) == {f["path"] for f in json.loads(outputs.pop())["files"]}
+
+
+def test_cache_lives_outside_the_tree(tree, cache_folder):
+    root = tree(PROJECT)
+    before = sorted(str(p) for p in Path(root).rglob("*"))
+    scan(root, output=root.parent / "r.json")
+    assert sorted(str(p) for p in Path(root).rglob("*")) == before

@@ -1,0 +1,236 @@
+# SPDX-FileCopyrightText: 2026 The licensecheck authors
+# SPDX-License-Identifier: Apache-2.0
+"""Notices and licensing statements (written here), references, negatives, arbitrary input."""
+
+import os
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from licensecheck import identify
+
+
+@pytest.fixture(scope="session", autouse=True)
+def engine(tmp_path_factory):
+    if "index" not in identify._STATE:
+        os.environ["LICENSECHECK_CACHE_DIR"] = str(tmp_path_factory.mktemp("identify-cache"))
+    identify.identify("")
+
+
+def expression(text):
+    return identify.identify(text).expression
+
+
+def c_comment(text):
+    lines = [" * " + line if line else " *" for line in text.splitlines()]
+    return (
+        "/*\n * Copyright (C) 2024 Open Maker Lab e.V.\n *\n"
+        + "\n".join(lines)
+        + "\n */\n\nint main(void);\n"
+    )
+
+
+GPL_GRANT = (
+    "This program is free software; you can redistribute it and/or modify it under the terms of\n"
+    "the {name} as published by the Free Software Foundation{version}.\n"
+    "\n"
+    "This program is distributed in the hope that it will be useful, but WITHOUT ANY WARRANTY;\n"
+    "without even the implied warranty of MERCHANTABILITY. See the {name} for more details.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "version", "expected"),
+    [
+        (
+            "GNU General Public License",
+            "; either version 2 of the License, or\n(at your option) any later version",
+            "GPL-2.0-or-later",
+        ),
+        ("GNU General Public License", "; version 2", "GPL-2.0-only"),
+        ("GNU General Public License", ", either version 3 of the License", "GPL-3.0-only"),
+        ("GNU General Public License", "", "GPL-1.0-or-later"),
+        (
+            "GNU Lesser General Public License",
+            "; either version 2.1 of the License, or (at your\noption) any later version",
+            "LGPL-2.1-or-later",
+        ),
+        ("GNU Lesser General Public License", ", version 3", "LGPL-3.0-only"),
+        (
+            "GNU Library General Public License",
+            "; either version 2 of the License, or (at your option) any later version",
+            "LGPL-2.0-or-later",
+        ),
+        (
+            "GNU Affero General Public License",
+            ", either version 3 of the License, or (at your option) any later version",
+            "AGPL-3.0-or-later",
+        ),
+    ],
+)
+def test_gnu_notices(name, version, expected):
+    result = identify.identify(c_comment(GPL_GRANT.format(name=name, version=version)))
+    assert result.expression == expected
+    assert "GNU notice" in result.detail
+
+
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        ("Licensed under GPLv2 or later.", "GPL-2.0-or-later"),
+        ("License: GPL-3.0+", "GPL-3.0-or-later"),
+        ("This file is GPLv2 as found in COPYING.", "GPL-2.0-only"),
+        ("Released under the terms of the GNU General Public License version 2 only.", "GPL-2.0-only"),
+        (
+            'Licensed under the Apache License, Version 2.0 (the "License"); you may not use this\n'
+            "file except\n"
+            "in compliance with the License.",
+            "Apache-2.0",
+        ),
+        (
+            "This Source Code Form is subject to the terms of the Mozilla Public License, v. 2.0. If a\n"
+            "copy of\n"
+            "the MPL was not distributed with this file, You can obtain one at https://mozilla.org/MPL/2.0/.",
+            "MPL-2.0",
+        ),
+        (
+            "This Source Code Form is subject to the terms of the Mozilla Public License, v. 2.0.\n\n"
+            'This Source Code Form is "Incompatible With Secondary Licenses", as defined by\n'
+            "the Mozilla Public\n"
+            "License, v. 2.0.",
+            "MPL-2.0-no-copyleft-exception",
+        ),
+        (
+            "This work is licensed under a Creative Commons Attribution 4.0 International License.",
+            "CC-BY-4.0",
+        ),
+        ("This work is licensed under CC BY-SA 4.0.", "CC-BY-SA-4.0"),
+        ("This source describes Open Hardware and is licensed under the CERN-OHL-S v2.", "CERN-OHL-S-2.0"),
+        ("This source describes Open Hardware and is licensed under the CERN-OHL-W v2.", "CERN-OHL-W-2.0"),
+        ("This source describes Open Hardware and is licensed under the CERN-OHL-P v2.", "CERN-OHL-P-2.0"),
+        (
+            "Copyright and related rights are licensed under the Solderpad Hardware License, Version 0.51\n"
+            '(the "License"); you may not use this file except in compliance with the License.',
+            "SHL-0.51",
+        ),
+        ("Licensed under the Solderpad Hardware License v 2.1.", "Apache-2.0 WITH SHL-2.1"),
+        (
+            "OpenKeyboard is licensed under Mulan PSL v2.\nYou can use this software according to the\n"
+            "terms and\n"
+            "conditions of the Mulan PSL v2.",
+            "MulanPSL-2.0",
+        ),
+        ("本项目采用木兰宽松许可证，第2版授权，详见 LICENSE 文件。", "MulanPSL-2.0"),
+        ("本项目基于 Apache License 2.0 协议开源。", "Apache-2.0"),
+        (
+            "To the extent possible under law, the author has waived all copyright and related or\n"
+            "neighboring\n"
+            "rights to this work.",
+            "CC0-1.0",
+        ),
+        ("This project is licensed under the terms of the MIT license. See LICENSE for details.", "MIT"),
+        (
+            "Use of this source code is governed by an MIT-style license that can be found in the "
+            "LICENSE file.",
+            "MIT",
+        ),
+        ("Licensed under the Academic Free License version 3.0", "AFL-3.0"),
+    ],
+)
+def test_licensing_statements(statement, expected):
+    assert expression(c_comment(statement)) == expected
+
+
+def test_several_licenses_in_one_statement():
+    rust = (
+        "Licensed under either of\n\n * Apache License, Version 2.0 ([LICENSE-APACHE](LICENSE-APACHE))\n"
+        " * MIT license ([LICENSE-MIT](LICENSE-MIT))\n\nat your option.\n"
+    )
+    assert expression(rust) == "Apache-2.0 OR MIT"
+    assert (
+        expression("Dual licensed under the MIT or the Apache License, Version 2.0.") == "MIT OR Apache-2.0"
+    )
+    both = "The firmware is licensed under the MIT license.\nThe board is licensed under the CERN-OHL-S v2."
+    assert expression(both) == "MIT AND CERN-OHL-S-2.0"
+
+
+def test_a_notice_with_an_exception():
+    text = GPL_GRANT.format(name="GNU General Public License", version="; version 2") + (
+        '\nThis particular file is subject to the "Classpath" exception as provided in the LICENSE file.\n'
+    )
+    assert expression(text) == "GPL-2.0-only WITH Classpath-exception-2.0"
+
+
+def test_mpl_tri_license_offers_a_choice():
+    text = (
+        "The contents of this file are subject to the Mozilla Public License Version 1.1.\n\n"
+        "Alternatively, the contents of this file may be used under the terms of either the GNU General\n"
+        'Public License Version 2 or later (the "GPL"), or the GNU Lesser General Public License Version\n'
+        '2.1 or later (the "LGPL").\n'
+    )
+    assert expression(text) == "MPL-1.1 OR GPL-2.0-or-later OR LGPL-2.1-or-later"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This project uses the MIT license for its firmware, see LICENSE.",
+        "# LED badge\n\nA 16x16 LED badge with an RP2040. Build instructions are in docs/.\n",
+        "Unlike the GPL, the Apache License 2.0 has a patent grant; we compared both before choosing.",
+        "See the GNU General Public License for more details.",
+        "def main():\n    print('hello, licensed world')\n",
+        "module blinky(input wire clk, output reg led);\n  always @(posedge clk) led <= ~led;\nendmodule\n",
+        "Proprietary and confidential. Unauthorized copying of this file is strictly prohibited.",
+        "",
+    ],
+)
+def test_mentions_prose_and_code_name_nothing(text):
+    result = identify.identify(text)
+    assert result.expression is None
+    assert result.confidence == 0.0
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text())
+def test_any_text_is_answered_without_error(text):
+    result = identify.identify(text)
+    assert result.expression is None or isinstance(result.expression, str)
+    assert 0.0 <= result.confidence <= 1.0
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "licensed",
+                "under",
+                "the",
+                "GNU",
+                "GPL",
+                "version",
+                "2",
+                "or",
+                "later",
+                "MIT",
+                "License",
+                "either",
+                "(at your option)",
+                "any",
+                "Apache",
+                "2.0",
+                "*",
+                "//",
+                "\n",
+                "Copyright",
+                "(c)",
+                "木兰宽松许可证",
+                "第2版",
+            ]
+        )
+    )
+)
+def test_license_like_word_soup_is_answered_without_error(words):
+    result = identify.identify(" ".join(words))
+    assert result.expression is None or result.expression.strip() == result.expression
