@@ -25,6 +25,7 @@ from pathlib import Path
 
 from licensecheck import __version__
 from licensecheck.extract import FileScan, stamp
+from licensecheck.extract.file import TIMED_OUT
 from licensecheck.model import DiscoveredFile, Evidence
 from licensecheck.resources import data_path
 
@@ -118,6 +119,9 @@ class ScanCache:
 
     def update(self, scans: list[FileScan], present: set[str], with_checksums: bool) -> None:
         for scan in scans:
+            if scan.problem and scan.problem.startswith(TIMED_OUT):
+                self.entries.pop(scan.file.path, None)
+                continue
             self.entries[scan.file.path] = _encode(scan, with_checksums)
             self.changed = True
         for gone in set(self.entries) - present:

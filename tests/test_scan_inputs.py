@@ -125,3 +125,27 @@ def test_many_files_use_the_process_pool_and_give_the_same_result(tree, tmp_path
     scan(root, output=serial)  # -j 1
     scan(root, "-j", "2", output=parallel)
     assert serial.read_bytes() == parallel.read_bytes()
+
+
+def test_a_file_over_the_time_limit_is_unreadable_and_the_scan_goes_on(tree, monkeypatch):
+    import time
+
+    import licensecheck.extract.file as reader
+
+    real = reader._scan_file
+
+    def slow(root, file, with_checksums):
+        if file.path == "slow.c":
+            time.sleep(5)
+        return real(root, file, with_checksums)
+
+    monkeypatch.setattr(reader, "_scan_file", slow)
+    monkeypatch.setenv("LICENSECHECK_TIME_LIMIT", "0.2")
+    root = tree({**LICENSE, "slow.c": "int s;\n", "fast.c": "// SPDX-License-Identifier: MIT\n"})
+    started = time.monotonic()
+    _, result, _ = scan(root, "--no-cache")
+    assert time.monotonic() - started < 4
+    problem = file_entry(result, "slow.c")["problem"]
+    assert problem and "longer than 0.2 s" in problem
+    assert "unreadable-file" in rules_for(result, "slow.c")
+    assert file_entry(result, "fast.c")["licenses"] == ["MIT"]

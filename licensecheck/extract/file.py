@@ -10,6 +10,10 @@ device swapped in after discovery is refused rather than waited on.
 from __future__ import annotations
 
 import hashlib
+import os
+import signal
+import threading
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
@@ -26,7 +30,9 @@ from licensecheck.extract.header import extract_header
 from licensecheck.model import DiscoveredFile, Evidence
 
 READ_LIMIT = 32 * 1024 * 1024  # bytes of one file that are read; tags sit near the top
-WHOLE_FILE_LIMIT = 512 * 1024 * 1024  # zip-based design files, read whole up to this size
+WHOLE_FILE_LIMIT = 256 * 1024 * 1024  # zip-based design files, read whole up to this size
+TIME_LIMIT = 30.0  # seconds for one file
+TIMED_OUT = "took longer than"  # a machine under load may do better next time: never cached
 KEEP_TEXT_NAMES = frozenset({"REUSE.toml", "dep5"}) | frozenset(manifests.READERS)
 
 
@@ -47,7 +53,55 @@ def checksums(path: Path, data: bytes, size: int) -> tuple[tuple[str, str], ...]
     return (("SHA1", sha1.hexdigest()), ("SHA256", sha256.hexdigest()))
 
 
+class TimeLimitExceeded(Exception):
+    pass
+
+
+def time_limit() -> float:
+    """Seconds one file may take; LICENSECHECK_TIME_LIMIT overrides the default."""
+    try:
+        return float(os.environ.get("LICENSECHECK_TIME_LIMIT", TIME_LIMIT))
+    except ValueError:
+        return TIME_LIMIT
+
+
+@contextmanager
+def _deadline(seconds: float):
+    """Raise TimeLimitExceeded in this thread after `seconds` (POSIX main threads only)."""
+    usable = (
+        seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def expire(signum, frame):
+        raise TimeLimitExceeded
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def scan_file(root: Path, file: DiscoveredFile, with_checksums: bool = False) -> FileScan:
+    """Everything one file says about itself; a file taking longer than the time limit is
+    reported as unreadable rather than holding up the scan."""
+    limit = time_limit()
+    try:
+        with _deadline(limit):
+            return _scan_file(root, file, with_checksums)
+    except TimeLimitExceeded:
+        found = classify.classify(file.path, b"")
+        return FileScan(
+            file, found.category, found.id, problem=f"took longer than {limit:g} s to read; skipped"
+        )
+
+
+def _scan_file(root: Path, file: DiscoveredFile, with_checksums: bool) -> FileScan:
     try:
         data = read_bytes(root / file.path)
         found = classify.classify(file.path, data[: classify.HEAD_SIZE])
