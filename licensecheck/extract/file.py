@@ -65,6 +65,10 @@ def time_limit() -> float:
         return TIME_LIMIT
 
 
+def _expire(signum, frame):
+    raise TimeLimitExceeded
+
+
 @contextmanager
 def _deadline(seconds: float):
     """Raise TimeLimitExceeded in this thread after `seconds` (POSIX main threads only)."""
@@ -74,17 +78,15 @@ def _deadline(seconds: float):
     if not usable:
         yield
         return
-
-    def expire(signum, frame):
-        raise TimeLimitExceeded
-
-    previous = signal.signal(signal.SIGALRM, expire)
+    # Installing the handler for each file costs more than reading a small file: only when needed.
+    previous = signal.getsignal(signal.SIGALRM)
+    if previous is not _expire:
+        signal.signal(signal.SIGALRM, _expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def scan_file(root: Path, file: DiscoveredFile, with_checksums: bool = False) -> FileScan:

@@ -75,7 +75,8 @@ def identify(text: str) -> Identification:
     # unless a GNU text is among them, whose notice may hide in its run (see combine.py).
     gnu_text = any(m.kind == "text" and GNU_TEXT.match(m.expression) for m in matches)
     wanted = gnu_text or not covered or len(words) - covered > NOTICE_MIN_WORDS
-    found_notices = notices.find(prepared, index.names, known) if wanted else []
+    texts = [(m.first, m.last) for m in matches if m.kind == "text"]
+    found_notices = notices.find(prepared, index.names, known, texts) if wanted else []
     found = [
         Found(m.expression, m.first, m.last, KIND_DETAIL[m.kind], round(m.coverage, 3), m.kind)
         for m in matches

@@ -131,28 +131,51 @@ def _rule_matches(index: Index, rule: int, sequence: list[int]) -> list[TextMatc
     return found
 
 
-def _select(matches: list[TextMatch]) -> list[TextMatch]:
-    """Best first; drop a run whose matched words mostly belong to runs already kept.
-    (Matched words, not spans: an exception appended to the GPL lies inside the GPL's run,
-    yet the GPL matches only a few of its words.)"""
-    kept: list[TextMatch] = []
-    taken: set[int] = set()
-    for match in sorted(matches, key=lambda m: (-m.score, -m.coverage, m.expression)):
-        if len(match.hits & taken) <= 0.5 * len(match.hits):
-            kept.append(match)
-            taken |= match.hits
-    return sorted(kept, key=lambda m: m.first)
+class _Selection:
+    """Greedy choice of runs, best score first; a run whose matched words mostly belong to runs
+    already kept is dropped. (Matched words, not spans: an exception appended to the GPL lies
+    inside the GPL's run, yet the GPL matches only a few of its words.)"""
+
+    def __init__(self) -> None:
+        self.kept: list[TextMatch] = []
+        self.taken: set[int] = set()
+        self.pending: list[TextMatch] = []
+
+    def offer(self, matches: list[TextMatch]) -> None:
+        self.pending.extend(matches)
+
+    def settle(self, above: float) -> None:
+        """Decide every pending run that scores at least `above` (no later run can beat it)."""
+        self.pending.sort(key=lambda m: (m.score, m.coverage), reverse=True)
+        while self.pending and self.pending[0].score >= above:
+            match = self.pending.pop(0)
+            if len(match.hits & self.taken) <= 0.5 * len(match.hits):
+                self.kept.append(match)
+                self.taken |= match.hits
 
 
 def find(index: Index, words: list[str]) -> list[TextMatch]:
-    """Rules whose text appears in these words, in text order."""
+    """Rules whose text appears in these words, in text order.
+
+    Candidates are read in order of the best score they could reach (every shingle they share
+    with the text matched, nothing foreign); once the text is taken by better runs, the rest
+    cannot win and are not read at all."""
     sequence = shingles(index.ids(words))
     if not sequence:
         return []
     doc = set(sequence)
-    matches: list[TextMatch] = []
+    bounds = []
     for rule in _candidates(index, doc):
         wanted = index.rule_set(rule)
-        if len(wanted) and len(wanted & doc) >= MIN_COVERAGE[index.rules[rule].kind] * len(wanted):
-            matches.extend(_rule_matches(index, rule, sequence))
-    return _select(matches)
+        shared = len(wanted & doc)
+        if shared >= MIN_COVERAGE[index.rules[rule].kind] * len(wanted):
+            bounds.append((2 * shared - len(wanted), rule))
+    selection = _Selection()
+    for bound, rule in sorted(bounds, reverse=True):
+        selection.settle(above=bound)
+        free = len(sequence) - len(selection.taken)
+        if free < 0.5 * MIN_COVERAGE[index.rules[rule].kind] * len(index.rule_set(rule)):
+            continue
+        selection.offer(_rule_matches(index, rule, sequence))
+    selection.settle(above=float("-inf"))
+    return sorted(selection.kept, key=lambda m: m.first)

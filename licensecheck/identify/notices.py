@@ -173,11 +173,13 @@ def names_license(words: list[str], first: int, last: int, table: dict[str, str]
     )
 
 
-def _grants(prepared: Prepared, names: _Names) -> list[Notice]:
+def _grants(prepared: Prepared, names: _Names, skip: list[tuple[int, int]]) -> list[Notice]:
     notices: list[Notice] = []
     words = prepared.words
     for group, grant in enumerate(_GRANT.finditer(prepared.cleaned)):
         first = prepared.word_at(grant.end())
+        if any(start <= first <= end for start, end in skip):
+            continue
         named = _names_after(names, words, first)
         between = words[named[0][1] : named[-1][1]] if named else []
         joiner = "OR" if "or" in between or "either" in between else "AND"
@@ -189,15 +191,18 @@ def _grants(prepared: Prepared, names: _Names) -> list[Notice]:
     return notices
 
 
-def find(prepared: Prepared, table: dict[str, str], known: set[str]) -> list[Notice]:
-    """Every notice, grant and named exception in the text, in text order."""
+def find(
+    prepared: Prepared, table: dict[str, str], known: set[str], skip: list[tuple[int, int]] = ()
+) -> list[Notice]:
+    """Every notice, grant and named exception in the text, in text order; no grant is read
+    inside the `skip` word ranges (matched license texts: their own wording names licenses)."""
     cleaned = prepared.cleaned
     at = prepared.word_at
     notices = [
         Notice(n.expression, at(n.start), at(n.end) - 1, n.detail, 0.9) for n in gnu.find(cleaned, known)
     ]
     if _GRANT.search(cleaned):
-        notices += _grants(prepared, _names_for(table))
+        notices += _grants(prepared, _names_for(table), list(skip))
     for pattern, expression, detail in PHRASES:
         notices += [
             Notice(expression, at(m.start()), at(m.end()) - 1, detail, 0.9) for m in pattern.finditer(cleaned)

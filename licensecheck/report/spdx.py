@@ -134,18 +134,23 @@ def _file(file: FileResult, sums: dict[str, str], spdx_id: str, references: Refe
     from spdx_tools.spdx.model import Checksum, ChecksumAlgorithm, File, SpdxNoAssertion, SpdxNone
 
     found = spdx_licenses.file_licenses(file)
-    concluded = references.take(str(found.concluded)) if found.concluded is not None else None
+    concluded = references.take(found.concluded) if found.concluded else None
     in_file = [references.take(unit) for unit in found.in_file]
-    unreadable = file.problem is not None or any(n.startswith("not a valid") for n in found.notes)
+    # NONE: we read the file and it names no license; NOASSERTION: we could not tell.
+    unknown = file.problem is not None or found.unwritable
     comment = f"licensecheck: {file.category} file, format {file.format}"
     if file.problem:
         comment += f"; could not be read or parsed: {file.problem}"
     return File(
         name="./" + _NAME_UNSAFE.sub("\ufffd", file.path),
         spdx_id=spdx_id,
-        checksums=[Checksum(ChecksumAlgorithm[algorithm], value) for algorithm, value in sorted(sums.items())],
+        checksums=[
+            Checksum(ChecksumAlgorithm[algorithm], value)
+            for algorithm, value in sorted(sums.items())
+            if algorithm in ChecksumAlgorithm.__members__
+        ],
         license_concluded=concluded if concluded is not None else SpdxNoAssertion(),
-        license_info_in_file=in_file or [SpdxNoAssertion() if unreadable else SpdxNone()],
+        license_info_in_file=in_file or [SpdxNoAssertion() if unknown else SpdxNone()],
         license_comment=clean_text("\n".join(found.notes)) if found.notes else None,
         copyright_text=clean_text("\n".join(file.copyrights)) if file.copyrights else SpdxNoAssertion(),
         comment=clean_text(comment),

@@ -90,23 +90,24 @@ class References:
 
 @dataclass(frozen=True)
 class FileLicenses:
-    concluded: LicenseExpression | None  # None: NOASSERTION
+    concluded: str | None  # None: NOASSERTION
     in_file: tuple[str, ...]  # license units found in the file, sorted
+    unwritable: bool  # some license information in the file could not be written
     notes: tuple[str, ...]  # what could not be written, and where the conclusion came from
 
 
 def file_licenses(file: FileResult) -> FileLicenses:
     notes: list[str] = []
     in_file: set[str] = set()
+    unwritable = False
     for item in file.evidence:
         if not item.is_license or not _found_in(item, file.path):
             continue
-        written = item.expression or item.raw or ""
         found = units(item.expression) if item.expression else ()
-        if found:
-            in_file.update(found)
-        else:
-            notes.append(f"not a valid SPDX expression, as written: {written}")
+        in_file.update(found)
+        if not found:
+            unwritable = True
+            notes.append(f"not a valid SPDX expression, as written: {item.raw or item.expression}")
     concluded = None
     if file.licenses:
         combined = _combine_and(file.licenses)
@@ -115,11 +116,7 @@ def file_licenses(file: FileResult) -> FileLicenses:
         else:
             concluded = combined
             notes.append("concluded by licensecheck from: " + "; ".join(_origins(file.evidence)))
-    return FileLicenses(
-        parse(concluded).expression if concluded else None,
-        tuple(sorted(in_file)),
-        tuple(dict.fromkeys(notes)),
-    )
+    return FileLicenses(concluded, tuple(sorted(in_file)), unwritable, tuple(dict.fromkeys(notes)))
 
 
 def _found_in(item: Evidence, path: str) -> bool:

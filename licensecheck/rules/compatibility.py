@@ -1,0 +1,210 @@
+# SPDX-FileCopyrightText: 2026 The licensecheck authors
+# SPDX-License-Identifier: Apache-2.0
+"""Licences that must fit together: inside one combined work, and under the declared licence.
+
+- `incompatible-licenses`: in one component, two licence expressions for which no choice
+  and no licence of the whole works (NORMS.md §2.4, §2.5; COMP-001..008).
+- `declared-license-mismatch`: a file that cannot be part of a work under the licence its
+  folder or the project declares; a manifest whose license field the files under it belie.
+- `compatibility-review`: where the facts say "depends" or "unknown", what a person must
+  decide. Never silence.
+
+Files of different categories in one component (documentation next to code) are an
+aggregate, not one derived work, so only files of the same category are paired (NORMS.md
+§2.4 semantics caveat). A licence that is not open at all is left to `non-open-license`
+while that rule is on, so one problem gives one error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import combinations
+
+from licensecheck import compat, components, declarations
+from licensecheck.conclude import folder_of
+from licensecheck.rules import Context, Issue, Rule
+from licensecheck.rules import wording as say
+
+SOURCES = (
+    "https://www.osadl.org/fileadmin/checklists/matrix.html",
+    "https://www.gnu.org/licenses/license-list.html",
+    "https://spdx.github.io/spdx-spec/v3.0.1/annexes/spdx-license-expressions/",
+)
+REVIEW = ("depends", "unknown")
+
+
+def _checked(context: Context, expressions) -> list[str]:
+    """The expressions to weigh; non-open ones are `non-open-license`'s while it is on."""
+    if context.policy.severity("non-open-license", "error") == "off":
+        return list(expressions)
+    return [e for e in expressions if compat.is_open(e)]
+
+
+# -- components ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Pair:
+    component: str
+    first: str
+    first_paths: tuple[str, ...]
+    second: str
+    second_paths: tuple[str, ...]
+    answer: compat.Answer
+
+    @property
+    def path(self) -> str:
+        """The side with fewer files is the likelier intruder: report on its first file."""
+        paths = self.second_paths if len(self.second_paths) <= len(self.first_paths) else self.first_paths
+        return paths[0]
+
+
+def component_pairs(context: Context) -> Iterator[Pair]:
+    concluded = context.concluded
+    files = {f.path: f for f in declarations.material(concluded)}
+    table = declarations.license_files(concluded)
+    for name, paths in components.group(files, context.policy.config.components).items():
+        nearest = declarations.nearest(paths[0], table)
+        preferred = nearest.expressions if nearest else ()
+        by_category: dict[str, dict[str, list[str]]] = {}
+        for path in paths:
+            file = files[path]
+            for expression in _checked(context, file.licenses):
+                by_category.setdefault(file.category, {}).setdefault(expression, []).append(path)
+        for _, used in sorted(by_category.items()):
+            yield from _pairs(name, used, preferred)
+
+
+def _pairs(component: str, used: dict[str, list[str]], preferred) -> Iterator[Pair]:
+    for expression, paths in sorted(used.items()):
+        if any(len(option) > 1 for option in compat.options(expression)):
+            answer = compat.consistent(expression, preferred)
+            yield Pair(component, expression, tuple(paths), expression, tuple(paths), answer)
+    for first, second in combinations(sorted(used), 2):
+        answer = compat.combine(first, second, preferred)
+        yield Pair(component, first, tuple(used[first]), second, tuple(used[second]), answer)
+
+
+def _pair_params(context: Context, pair: Pair) -> dict[str, object]:
+    return {
+        "component": pair.component,
+        "first": pair.first,
+        "first_files": say.files(context, pair.first_paths),
+        "second": pair.second,
+        "second_files": say.files(context, pair.second_paths),
+        "facts": say.facts(context, pair.answer.facts),
+        "outbound": pair.answer.outbound or "",
+    }
+
+
+def incompatible_licenses(context: Context) -> Iterator[Issue]:
+    for pair in component_pairs(context):
+        if pair.answer.verdict == "no":
+            key = "incompatible-licenses" if pair.first != pair.second else "incompatible-within-file"
+            yield Issue(pair.path, context.say(key, **_pair_params(context, pair)), (pair.first, pair.second))
+
+
+# -- declared licences ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    path: str
+    expression: str
+    declaration: declarations.Declaration
+    answer: compat.Answer
+
+
+def file_mismatches(context: Context) -> Iterator[Mismatch]:
+    """Each file against the licence its folder (or the project) declares in a license file."""
+    table = declarations.license_files(context.concluded)
+    for file in declarations.material(context.concluded):
+        declaration = declarations.nearest(file.path, table)
+        if declaration is None or declarations.inherited_from(file, declaration):
+            continue
+        for expression in _checked(context, file.licenses):
+            yield Mismatch(file.path, expression, declaration, compat.into(expression, declaration.expressions))
+
+
+def manifest_mismatches(context: Context) -> Iterator[Mismatch]:
+    """Each file under a manifest, and each license file beside it, against its license field."""
+    concluded = context.concluded
+    material = declarations.material(concluded)
+    for manifest in declarations.manifests(concluded):
+        prefix = manifest.folder + "/" if manifest.folder else ""
+        for file in material:
+            if not file.path.startswith(prefix) or file.path in manifest.sources:
+                continue
+            if declarations.inherited_from(file, manifest):
+                continue
+            for expression in _checked(context, file.licenses):
+                yield Mismatch(file.path, expression, manifest, compat.into(expression, manifest.expressions))
+        for text in declarations.license_files_in(concluded, manifest.folder):
+            for expression in text.licenses:
+                if not _same(expression, manifest.expressions):
+                    yield Mismatch(text.path, expression, manifest, compat.Answer("no", (), None, ()))
+
+
+def _same(expression: str, declared: tuple[str, ...]) -> bool:
+    """A license file agrees with a manifest when it names licences the manifest names
+    (LICENSE-MIT and LICENSE-APACHE beside 'MIT OR Apache-2.0')."""
+    return set(compat.members(expression)) <= set(compat.members_of(declared))
+
+
+def declared_license_mismatch(context: Context) -> Iterator[Issue]:
+    for found in file_mismatches(context):
+        if found.answer.verdict == "no":
+            yield Issue(found.path, context.say("declared-license-mismatch", **_params(context, found)),
+                        (found.expression,))
+    by_manifest: dict[str, list[Mismatch]] = {}
+    for found in manifest_mismatches(context):
+        if found.answer.verdict == "no":
+            by_manifest.setdefault(found.declaration.sources[0], []).append(found)
+    for manifest, items in sorted(by_manifest.items()):
+        listed = sorted({f"{m.path} ({m.expression})" for m in items})
+        yield Issue(
+            manifest,
+            context.say(
+                "manifest-mismatch",
+                manifest=manifest,
+                declared=say.declared(items[0].declaration.expressions),
+                folder=folder_of(manifest) or ".",
+                count=len(listed),
+                files=say.files(context, listed),
+                facts=say.facts(context, [f for m in items for f in m.answer.facts]),
+            ),
+            tuple(sorted({m.expression for m in items})),
+        )
+
+
+def _params(context: Context, found: Mismatch) -> dict[str, object]:
+    return {
+        "path": found.path,
+        "license": found.expression,
+        "declared": say.declared(found.declaration.expressions),
+        "source": ", ".join(found.declaration.sources),
+        "facts": say.facts(context, found.answer.facts),
+        "outbound": found.answer.outbound or "",
+    }
+
+
+# -- what a person must decide -------------------------------------------------------------
+
+
+def compatibility_review(context: Context) -> Iterator[Issue]:
+    for pair in component_pairs(context):
+        if pair.answer.verdict in REVIEW:
+            params = _pair_params(context, pair)
+            yield Issue(pair.path, context.say("review-component", **params), (pair.first, pair.second))
+    for found in (*file_mismatches(context), *manifest_mismatches(context)):
+        if found.answer.verdict in REVIEW:
+            params = _params(context, found)
+            yield Issue(found.path, context.say("review-declared", **params), (found.expression,))
+
+
+RULES = (
+    Rule("incompatible-licenses", "error", SOURCES, incompatible_licenses),
+    Rule("declared-license-mismatch", "warning", SOURCES, declared_license_mismatch),
+    Rule("compatibility-review", "warning", SOURCES, compatibility_review),
+)

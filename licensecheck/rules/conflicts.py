@@ -1,0 +1,119 @@
+# SPDX-FileCopyrightText: 2026 The licensecheck authors
+# SPDX-License-Identifier: Apache-2.0
+"""`conflicting-file-license`: two sources of licensing information for one file disagree.
+
+Each source that states a file's licence is a claim: the SPDX header (its tags
+together), a `.license` sidecar, each field embedded in a design file, a licence notice
+in the file, a REUSE.toml annotation that applies by `closest` or `override`. Sources that
+add by design (REUSE.toml `aggregate`, dep5) are not claims. A field embedded in a design
+file is also weighed against the license file of its folder when nothing else in or
+beside the file speaks: design tools fill those fields by default (FreeCAD's "All rights
+reserved"), so a stale field is the usual cause (NORMS.md §1.5, DOC-001, DOC-002).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from licensecheck import classify, compat, declarations
+from licensecheck.model import Evidence, FileResult
+from licensecheck.rules import Context, Issue, Rule
+
+SOURCES = (
+    "https://reuse.software/spec-3.3/",
+    "https://github.com/FreeCAD/FreeCAD/blob/main/src/App/License.h",
+    "https://spdx.github.io/spdx-spec/v2.3/file-tags/",
+)
+WHOLE_FILE = ("header", "sidecar")  # all tags of one of these apply together
+STATING = ("header", "sidecar", "embedded", "text-match", "reuse-toml")
+ADDING_PRECEDENCE = "aggregate"
+
+
+@dataclass(frozen=True)
+class Claim:
+    source: str
+    detail: str
+    expression: str
+    line: int | None
+
+
+def claims(file: FileResult) -> list[Claim]:
+    grouped: dict[tuple[str, str], list[Evidence]] = {}
+    for item in file.evidence:
+        if not item.expression or item.source not in STATING or _not_a_statement(item, file):
+            continue
+        key = (item.source, "") if item.source in WHOLE_FILE else (item.source, item.detail)
+        grouped.setdefault(key, []).append(item)
+    found = []
+    for (source, detail), items in grouped.items():
+        expression = " AND ".join(dict.fromkeys(_wrapped(i.expression or "") for i in items))
+        found.append(Claim(source, detail or items[0].detail, expression, items[0].line))
+    return found
+
+
+def _not_a_statement(item: Evidence, file: FileResult) -> bool:
+    if item.detail == "snippet":  # a snippet licenses part of the file
+        return True
+    # A README saying "this project is under MIT" describes the project, not itself.
+    if item.source == "text-match" and file.category == "documentation":
+        return True
+    if item.source == "reuse-toml" and item.detail.endswith(ADDING_PRECEDENCE):
+        return True
+    # A component library's description copied into an Eagle design is the library's licence.
+    library = item.detail.startswith("library ") and item.detail.endswith(" description")
+    return library and not file.format.endswith("-lbr")
+
+
+def _wrapped(expression: str) -> str:
+    return f"({expression})" if " OR " in expression or " AND " in expression else expression
+
+
+def _order(claim: Claim) -> tuple[int, str]:
+    return (STATING.index(claim.source) if claim.source in STATING else len(STATING), claim.detail)
+
+
+def conflicts(context: Context) -> Iterator[tuple[FileResult, list[Claim]]]:
+    table = declarations.license_files(context.concluded)
+    for file in context.concluded.files:
+        if classify.is_license_file(file.path) or file.path.endswith(".license"):
+            continue
+        found = claims(file)
+        folder = _folder_claim(file, found, table)
+        if folder is not None:
+            found.append(folder)
+        if len({frozenset(compat.options(c.expression)) for c in found}) > 1:
+            yield file, sorted(found, key=_order)
+
+
+def _folder_claim(file: FileResult, found: list[Claim], table) -> Claim | None:
+    """The folder's license file, as a claim against fields embedded in the design alone."""
+    if not found or any(c.source != "embedded" for c in found):
+        return None
+    declaration = declarations.nearest(file.path, table)
+    if declaration is None:
+        return None
+    declared = set(compat.members_of(declaration.expressions))
+    if all(set(compat.members(c.expression)) <= declared for c in found):
+        return None
+    expression = " AND ".join(_wrapped(e) for e in declaration.expressions)
+    return Claim("directory", ", ".join(declaration.sources), expression, None)
+
+
+def conflicting_file_license(context: Context) -> Iterator[Issue]:
+    for file, found in conflicts(context):
+        listed = "; ".join(
+            context.say("claim", source=context.say(f"claim-source.{c.source}", detail=c.detail),
+                        expression=c.expression)
+            for c in found
+        )
+        line = next((c.line for c in found if c.line is not None), None)
+        yield Issue(
+            file.path,
+            context.say("conflicting-file-license", path=file.path, claims=listed),
+            tuple(dict.fromkeys(c.expression for c in found)),
+            line,
+        )
+
+
+RULES = (Rule("conflicting-file-license", "warning", SOURCES, conflicting_file_license),)

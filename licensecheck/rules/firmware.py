@@ -1,0 +1,65 @@
+# SPDX-FileCopyrightText: 2026 The licensecheck authors
+# SPDX-License-Identifier: Apache-2.0
+"""`lgpl-static-linking`: an LGPL library linked into microcontroller firmware.
+
+Firmware for a microcontroller is one statically linked image. A program that links an
+LGPL library may keep its own licence only if users can modify the library and relink
+(LGPL-2.1 section 6, LGPL-3.0 section 4): for firmware that means shipping the object
+files or the source of the rest (NORMS.md §2.2 fact 8, COMP-007; judgement from the texts).
+A component is firmware when it holds a firmware build or image file; the rule fires when
+its other code is under a licence that is not itself GNU copyleft.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from licensecheck import compat, components, declarations
+from licensecheck.rules import Context, Issue, Rule
+from licensecheck.rules import wording as say
+
+SOURCES = ("https://www.gnu.org/licenses/gpl-faq.html#LGPLStaticVsDynamic", "https://www.gnu.org/licenses/lgpl-3.0.html")
+FIRMWARE_FORMATS = frozenset({"arduino", "platformio", "idf-component", "linker-script", "firmware-image"})
+GNU_COPYLEFT = ("GPL-", "AGPL-", "LGPL-")
+
+
+def _lgpl(member: str) -> bool:
+    base, exception = compat.split(member)
+    return base.startswith("LGPL-") and exception is None  # a linking exception lifts the duty
+
+
+def _copyleft(member: str) -> bool:
+    return compat.split(member)[0].startswith(GNU_COPYLEFT)
+
+
+def lgpl_static_linking(context: Context) -> Iterator[Issue]:
+    concluded = context.concluded
+    by_path = {f.path: f for f in concluded.files}
+    grouped = components.group(by_path, context.policy.config.components)
+    licensed = {f.path for f in declarations.material(concluded) if f.category == "software"}
+    for name, paths in grouped.items():
+        if not any(by_path[p].format in FIRMWARE_FORMATS for p in paths):
+            continue
+        library, rest = [], []
+        for path in (p for p in paths if p in licensed):
+            for expression in by_path[path].licenses:
+                options = compat.options(expression)
+                if all(any(_lgpl(m) for m in option) for option in options):
+                    library.append((path, expression))
+                elif not any(all(_copyleft(m) for m in option) for option in options):
+                    rest.append((path, expression))
+        if library and rest:
+            yield Issue(
+                library[0][0],
+                context.say(
+                    "lgpl-static-linking",
+                    component=name,
+                    library=say.files(context, sorted({p for p, _ in library})),
+                    lgpl=", ".join(sorted({e for _, e in library})),
+                    others=", ".join(sorted({e for _, e in rest})),
+                ),
+                tuple(sorted({e for _, e in library})),
+            )
+
+
+RULES = (Rule("lgpl-static-linking", "warning", SOURCES, lgpl_static_linking),)

@@ -1,0 +1,72 @@
+# SPDX-FileCopyrightText: 2026 The licensecheck authors
+# SPDX-License-Identifier: Apache-2.0
+"""`non-open-license`: NonCommercial, NoDerivatives, all rights reserved, source-available.
+
+Anywhere: hardware, software and documentation alike (NORMS.md §3.4, OSHW-001, SW-002).
+An expression is open when one of its choices is (`MIT OR CC-BY-NC-4.0` is). What makes
+a licence not open is read from the knowledge base; the message names the first reason
+of `REASONS` that applies, with the criteria of the OSHWA definition and the Open Source
+Definition it fails.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from licensecheck import compat, knowledge
+from licensecheck.conclude import in_licenses_dir
+from licensecheck.rules import Context, Issue, Rule
+
+SOURCES = (
+    "https://www.oshwa.org/definition/",
+    "https://opensource.org/osd",
+    "https://www.oshwa.org/faq/",
+    "https://www.gnu.org/licenses/license-list.html",
+)
+NO_LICENSE = frozenset({"LicenseRef-All-Rights-Reserved"})
+
+# Reason key (message.non-open-reason.KEY) -> test on a knowledge-base entry, first match wins.
+REASONS: tuple[tuple[str, Callable[[knowledge.License], bool]], ...] = (
+    ("reserved", lambda entry: entry.id in NO_LICENSE),
+    ("nc-nd", lambda entry: entry.non_commercial and entry.no_derivatives),
+    ("nc", lambda entry: entry.non_commercial),
+    ("nd", lambda entry: entry.no_derivatives),
+    ("restricted", lambda entry: True),
+)
+
+
+def reason(member: str) -> str | None:
+    """Why a single licence is not open, or None when it is (or is not in the knowledge base)."""
+    entry = knowledge.license(compat.split(member)[0].removesuffix("+"))
+    if entry is None or entry.is_open or entry.is_exception:
+        return None
+    return next(key for key, test in REASONS if test(entry))
+
+
+def closed(expression: str) -> list[tuple[str, str]]:
+    """(licence, reason) for the non-open licences of an expression none of whose choices is open."""
+    if compat.is_open(expression):
+        return []
+    found = {m: reason(m) for option in compat.options(expression) for m in option}
+    return [(member, why) for member, why in found.items() if why is not None]
+
+
+def non_open_license(context: Context) -> Iterator[Issue]:
+    for file in context.concluded.files:
+        if in_licenses_dir(file.path) or file.path.endswith(".license"):
+            continue
+        for expression in file.licenses:
+            found = closed(expression)
+            if not found:
+                continue
+            reasons = "; ".join(
+                context.say(f"non-open-reason.{why}", license=member) for member, why in found
+            )
+            yield Issue(
+                file.path,
+                context.say("non-open-license", path=file.path, license=expression, reasons=reasons),
+                tuple(member for member, _ in found),
+            )
+
+
+RULES = (Rule("non-open-license", "error", SOURCES, non_open_license),)

@@ -1,0 +1,65 @@
+# SPDX-FileCopyrightText: 2026 The licensecheck authors
+# SPDX-License-Identifier: Apache-2.0
+"""OSHWA certification readiness (NORMS.md §3.2, §3.3; OSHW-003, OSHW-004).
+
+- `oshwa-license-missing`: OSHWA certification asks for a licence for the hardware, the
+  software (if any) and the documentation, each. Off in the default profile; the `oshwa`
+  profile turns it on.
+- `bom-missing`: a PCB design and no bill of materials (OSHWA best practice; an
+  obligation under CERN-OHL v2's "Complete Source" and TAPR-OHL section 4.2).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import PurePosixPath
+
+from licensecheck.rules import Context, Issue, Rule
+from licensecheck.rules import wording as say
+from licensecheck.rules.hardware import design_kinds
+
+CERTIFICATION = "https://certification.oshwa.org/requirements.html"
+BEST_PRACTICES = "https://www.oshwa.org/sharing-best-practices/"
+
+# Slot -> whether it is required even when the project has no file of that category.
+SLOTS = {"hardware": True, "software": False, "documentation": True}
+BOM_NAME = re.compile(r"(?<![a-z])bom(?![a-z])|bill.?of.?materials", re.IGNORECASE)
+BOARD_KIND = "pcb"
+
+
+def oshwa_license_missing(context: Context) -> Iterator[Issue]:
+    concluded = context.concluded
+    for slot, required in SLOTS.items():
+        files = [f for f in concluded.files if f.category == slot and f.path in concluded.covered]
+        if not files:
+            if required:
+                yield Issue(None, context.say("oshwa-license-missing", slot=context.say(f"oshwa-slot.{slot}"),
+                                              detail=context.say(f"oshwa-none.{slot}")))
+            continue
+        if any(f.licenses for f in files):
+            continue
+        detail = context.say("oshwa-unlicensed", count=len(files),
+                             files=say.files(context, sorted(f.path for f in files)))
+        yield Issue(None, context.say("oshwa-license-missing", slot=context.say(f"oshwa-slot.{slot}"),
+                                      detail=detail))
+
+
+def is_bom(path: str, format_id: str) -> bool:
+    return format_id == "bom" or BOM_NAME.search(PurePosixPath(path).name) is not None
+
+
+def bom_missing(context: Context) -> Iterator[Issue]:
+    board = next(kind for kind in design_kinds() if kind.key == BOARD_KIND)
+    files = context.concluded.files
+    designs = sorted(f.path for f in files if f.format in board.sources)
+    if not designs or any(is_bom(f.path, f.format) for f in files):
+        return
+    yield Issue(None, context.say("bom-missing", count=len(designs), files=say.files(context, designs)))
+
+
+RULES = (
+    Rule("oshwa-license-missing", "off", (CERTIFICATION, "https://www.oshwa.org/definition/"),
+         oshwa_license_missing),
+    Rule("bom-missing", "info", (BEST_PRACTICES, "https://ohwr.org/cern_ohl_s_v2.txt"), bom_missing),
+)
