@@ -11,6 +11,7 @@ sizes the archive's directory claims.
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -50,6 +51,9 @@ class Archive:
     def __init__(self, data: bytes, limits: Limits = Limits()) -> None:
         self.limits = limits
         self._inflated = 0
+        entries = _directory_entries(data)
+        if entries > limits.members:  # refused before zipfile builds an object for each entry
+            raise ExtractError(f"the archive has {entries} members, more than the limit of {limits.members}")
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self._zip.infolist()
@@ -95,3 +99,31 @@ class Archive:
         """Members whose name ends with `suffix`, case-insensitively, in archive order."""
         wanted = suffix.lower()
         return [name for name in self.names if name.lower().endswith(wanted)]
+
+
+_END, _END64, _LOCATOR64, _ENTRY = b"PK\x05\x06", b"PK\x06\x06", b"PK\x06\x07", b"PK\x01\x02"
+_END_SIZE, _END64_SIZE, _LOCATOR64_SIZE = 22, 56, 20
+
+
+def _directory_entries(data: bytes) -> int:
+    """How many entries the central directory holds, counted as zipfile will find it.
+
+    zipfile makes an object for every entry before anyone can count them: a
+    200 MB directory of tiny entries costs a minute and gigabytes. Counting the
+    entry signatures in the directory's bytes costs a byte search. 0 when there
+    is no end record (zipfile then refuses the archive itself).
+    """
+    end = len(data) - _END_SIZE
+    if end < 0:
+        return 0
+    if not (data.startswith(_END, end) and data.endswith(b"\0\0")):  # else a comment follows the record
+        end = data.rfind(_END, max(0, end - (1 << 16)))
+        if end < 0 or end + _END_SIZE > len(data):
+            return 0
+    (size,) = struct.unpack_from("<L", data, end + 12)
+    locator = end - _LOCATOR64_SIZE
+    record64 = locator - _END64_SIZE
+    if record64 >= 0 and data.startswith(_LOCATOR64, locator) and data.startswith(_END64, record64):
+        (size,) = struct.unpack_from("<Q", data, record64 + 40)
+        end = record64
+    return data.count(_ENTRY, max(0, end - size), end)

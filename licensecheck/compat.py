@@ -238,7 +238,8 @@ def _option_into(option: tuple[str, ...], outbound: str) -> tuple[str, tuple[Fac
     return verdict, tuple(f for f in facts if f.verdict != "yes")
 
 
-def into(inbound: str, outbounds: str | Sequence[str]) -> Answer:
+@lru_cache(maxsize=16384)
+def into(inbound: str, outbounds: str | tuple[str, ...]) -> Answer:
     """Can material under the expression `inbound` be part of a work under `outbounds`?
 
     `outbounds` is the declared licence expression (or several): they list the licences a
@@ -303,7 +304,8 @@ def _common(members_: frozenset[str], preferred: Sequence[str]) -> tuple[str, st
     return best
 
 
-def combine(first: str, second: str, preferred: Sequence[str] = ()) -> Answer:
+@lru_cache(maxsize=16384)
+def combine(first: str, second: str, preferred: tuple[str, ...] = ()) -> Answer:
     """Can works under the expressions `first` and `second` be one combined work?
 
     Yes when, for some choice in each, a licence exists that both can be part of; the answer
@@ -327,7 +329,8 @@ def combine(first: str, second: str, preferred: Sequence[str] = ()) -> Answer:
     return best
 
 
-def consistent(expression: str, preferred: Sequence[str] = ()) -> Answer:
+@lru_cache(maxsize=4096)
+def consistent(expression: str, preferred: tuple[str, ...] = ()) -> Answer:
     """Can the members an expression ANDs together (in one file) be combined?"""
     best: Answer | None = None
     for option in options(expression):

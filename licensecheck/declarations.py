@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from licensecheck import classify
+from licensecheck import classify, compat, knowledge
 from licensecheck.conclude import Concluded, folder_of, in_licenses_dir
 from licensecheck.model import FileResult
 
@@ -73,6 +73,12 @@ def manifests(concluded: Concluded) -> list[Declaration]:
     return found
 
 
+def inherited(file: FileResult) -> bool:
+    """The file's licences come only from a folder's license file or manifest."""
+    applied = [e for e in file.evidence if e.expression in file.licenses]
+    return bool(applied) and all(e.source in ("directory", "manifest") for e in applied)
+
+
 def inherited_from(file: FileResult, declaration: Declaration) -> bool:
     """The file's licences are the declaration's own (a folder fallback), not a statement of its own."""
     applied = [e for e in file.evidence if e.expression in file.licenses]
@@ -98,3 +104,33 @@ def license_files_in(concluded: Concluded, folder: str) -> list[FileResult]:
         for f in concluded.files
         if folder_of(f.path) == folder and classify.is_license_file(f.path) and not in_licenses_dir(f.path)
     ]
+
+
+# A category's licences, by the knowledge base's kinds.
+CATEGORY_KINDS = {
+    "software": ("software",),
+    "hardware": ("hardware",),
+    "documentation": ("documentation", "content"),
+    "data": ("data", "content"),
+}
+
+
+def effective_licenses(file: FileResult) -> tuple[str, ...]:
+    """The file's licences, where an inherited declaration that ANDs the licences of a
+    project's parts ('CERN-OHL-S-2.0 AND GPL-3.0-or-later AND CC-BY-SA-4.0') is read as the
+    part that fits the file's category (judgement: such a declaration names the licence of
+    the hardware, the firmware and the documentation, not three licences for each file)."""
+    if not inherited(file):
+        return file.licenses
+    wanted = CATEGORY_KINDS.get(file.category, ())
+    found = []
+    for expression in file.licenses:
+        options = compat.options(expression)
+        fitting = [m for m in options[0] if _kind_fits(m, wanted)] if len(options) == 1 else []
+        found.append(" AND ".join(fitting) if 0 < len(fitting) < len(options[0]) else expression)
+    return tuple(dict.fromkeys(found))
+
+
+def _kind_fits(member: str, wanted: tuple[str, ...]) -> bool:
+    entry = knowledge.license(compat.split(member)[0].removesuffix("+"))
+    return entry is not None and any(kind in entry.kind for kind in wanted)

@@ -7,6 +7,8 @@
 the first encoding of this order that fits:
 
 1. a byte order mark (UTF-32, UTF-8, UTF-16), decoded with replacement;
+   UTF-16 without a mark (Windows tools write it) is recognised by its NUL
+   bytes, which fall on every other byte as long as most text is ASCII;
 2. strict UTF-8, the common path;
 3. UTF-8 with a few broken bytes (a stray byte in an otherwise UTF-8 file),
    decoded with U+FFFD replacement so its notices keep their `©` and CJK;
@@ -42,11 +44,17 @@ _WIDE_BOMS = tuple(bom for bom, codec, _ in _BOMS if "16" in codec or "32" in co
 # vertical tab, backspace (man-page overstrike) and escape (ANSI colours) do occur.
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\x0b\x0c\x08\x1b") + b"\x7f"
 _MAX_CONTROL_SHARE = 0.10
+_CONTROL_CHARS = dict.fromkeys(_CONTROL_BYTES)  # str.translate table that deletes them
 
 # A file that fails strict UTF-8 is still read as UTF-8 when its valid
 # multi-byte characters outnumber the broken sequences this many times.
 _UTF8_GOOD_PER_BAD = 20
 _MIN_GB2312 = 2
+# UTF-16 without a mark: the high byte of most characters is NUL (ASCII text), the low byte
+# almost never is (U+xx00 characters are rare). Binary data seldom keeps to that pattern.
+_UTF16_MIN_PAIRS = 8
+_UTF16_MIN_NUL_HIGH = 0.5
+_UTF16_MAX_NUL_LOW = 0.02
 
 
 @dataclass(frozen=True)
@@ -62,7 +70,7 @@ def looks_binary(data: bytes) -> bool:
     not binary.
     """
     sample = data[:SNIFF_BYTES]
-    if not sample or sample.startswith(_WIDE_BOMS):
+    if not sample or sample.startswith(_WIDE_BOMS) or utf16_without_bom(sample):
         return False
     if b"\x00" in sample:
         return True
@@ -75,6 +83,9 @@ def decode(data: bytes) -> Decoded | None:
     for bom, codec, name in _BOMS:
         if data.startswith(bom):
             return Decoded(data[len(bom) :].decode(codec, "replace"), name)
+    wide = utf16_without_bom(data[:SNIFF_BYTES])
+    if wide:
+        return Decoded(data.decode(wide, "replace"), wide)
     if looks_binary(data):
         return None
     try:
@@ -86,6 +97,25 @@ def decode(data: bytes) -> Decoded | None:
         if text is not None:
             return Decoded(text, name)
     return Decoded(data.decode("latin-1"), "latin-1")
+
+
+def utf16_without_bom(sample: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when `sample` reads as UTF-16 text written without a
+    byte order mark, else None.
+
+    >>> utf16_without_bom("// SPDX-License-Identifier: MIT".encode("utf-16-le"))
+    'utf-16-le'
+    """
+    pairs = len(sample) // 2
+    if pairs < _UTF16_MIN_PAIRS:
+        return None
+    even, odd = sample[0 : pairs * 2 : 2].count(0), sample[1 : pairs * 2 : 2].count(0)
+    for codec, high, low in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if high >= pairs * _UTF16_MIN_NUL_HIGH and low <= pairs * _UTF16_MAX_NUL_LOW:
+            text = sample[: pairs * 2].decode(codec, "replace")
+            controls = len(text) - len(text.translate(_CONTROL_CHARS))
+            return codec if controls <= len(text) * _MAX_CONTROL_SHARE else None
+    return None
 
 
 def _non_ascii_count(text: str) -> int:

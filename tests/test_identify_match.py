@@ -1,5 +1,6 @@
 # SPDX-FileCopyrightText: 2026 The licensecheck authors
 # SPDX-License-Identifier: Apache-2.0
+# REUSE-IgnoreStart: the text below mentions SPDX tags as examples, not as this file's own.
 """Full license texts, taken from the installed SPDX data package and varied here."""
 
 import os
@@ -24,10 +25,31 @@ def expression(text):
 
 
 SAMPLE = (
-    "MIT", "BSD-2-Clause", "BSD-3-Clause", "Apache-2.0", "GPL-2.0-only", "GPL-3.0-only",
-    "LGPL-2.1-only", "LGPL-3.0-only", "AGPL-3.0-only", "MPL-2.0", "CC-BY-4.0", "CC-BY-SA-4.0",
-    "CC0-1.0", "CERN-OHL-S-2.0", "CERN-OHL-W-2.0", "CERN-OHL-P-2.0", "CERN-OHL-1.2", "TAPR-OHL-1.0",
-    "SHL-0.51", "MulanPSL-2.0", "Unlicense", "ISC", "Zlib", "MIT-0", "0BSD",
+    "MIT",
+    "BSD-2-Clause",
+    "BSD-3-Clause",
+    "Apache-2.0",
+    "GPL-2.0-only",
+    "GPL-3.0-only",
+    "LGPL-2.1-only",
+    "LGPL-3.0-only",
+    "AGPL-3.0-only",
+    "MPL-2.0",
+    "CC-BY-4.0",
+    "CC-BY-SA-4.0",
+    "CC0-1.0",
+    "CERN-OHL-S-2.0",
+    "CERN-OHL-W-2.0",
+    "CERN-OHL-P-2.0",
+    "CERN-OHL-1.2",
+    "TAPR-OHL-1.0",
+    "SHL-0.51",
+    "MulanPSL-2.0",
+    "Unlicense",
+    "ISC",
+    "Zlib",
+    "MIT-0",
+    "0BSD",
 )
 
 

@@ -1,5 +1,6 @@
 # SPDX-FileCopyrightText: 2026 The licensecheck authors
 # SPDX-License-Identifier: Apache-2.0
+# REUSE-IgnoreStart: the text below mentions SPDX tags as examples, not as this file's own.
 """Notices and licensing statements (written here), references, negatives, arbitrary input."""
 
 import os
@@ -79,6 +80,11 @@ def test_gnu_notices(name, version, expected):
     ("statement", "expected"),
     [
         ("Licensed under GPLv2 or later.", "GPL-2.0-or-later"),
+        ("Licensed under the GPL version 2 or later.", "GPL-2.0-or-later"),
+        (
+            "This library is free software; you can redistribute it under the same terms as Perl itself.",
+            "Artistic-1.0-Perl OR GPL-1.0-or-later",
+        ),
         ("License: GPL-3.0+", "GPL-3.0-or-later"),
         ("This file is GPLv2 as found in COPYING.", "GPL-2.0-only"),
         ("Released under the terms of the GNU General Public License version 2 only.", "GPL-2.0-only"),
@@ -189,6 +195,14 @@ def test_mentions_prose_and_code_name_nothing(text):
     result = identify.identify(text)
     assert result.expression is None
     assert result.confidence == 0.0
+
+
+@pytest.mark.parametrize(
+    "phrase", ["under the terms of the ", "under the GNU GPL or the ", "licensed under the MIT or ", "-- * "]
+)
+def test_long_repetitive_input_is_read_in_linear_time(phrase):
+    # Each repetition starts a statement; reading each one to the end of the text was quadratic.
+    assert identify.identify(phrase * 4000).confidence <= 1.0
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -108,7 +108,7 @@ def test_within_github_code_scanning_rules(tree, tmp_path):
             assert 0 < len(rule[part]["text"]) <= 1024
         assert rule["help"]["text"] and rule["help"]["markdown"]
         assert len(rule["name"]) <= 255
-        assert rule["defaultConfiguration"]["level"] in ("note", "warning", "error")
+        assert rule["defaultConfiguration"].get("level", "note") in ("note", "warning", "error")
     for entry in run["results"]:
         assert entry["message"]["text"].strip()
         assert rule_ids[entry["ruleIndex"]] == entry["ruleId"]
@@ -123,7 +123,9 @@ def test_within_github_code_scanning_rules(tree, tmp_path):
 
 def test_paths_are_percent_encoded(tree, tmp_path):
     log, _, _ = _sarif(tree, tmp_path)
-    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]}
+    uris = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]
+    }
     assert "docs/a%20b%231%25.md" in uris
 
 
@@ -151,9 +153,14 @@ def test_project_findings_sit_on_the_license_declaration(tree, tmp_path):
 
 
 def test_project_findings_use_the_declaring_file_when_there_is_one(tree, tmp_path):
-    files = {"COPYING": "SPDX-License-Identifier: GPL-3.0-or-later\n", "a.c": "// SPDX-License-Identifier: MIT\n"}
+    files = {
+        "COPYING": "SPDX-License-Identifier: GPL-3.0-or-later\n",
+        "a.c": "// SPDX-License-Identifier: MIT\n",
+    }
     log, result, _ = _sarif(tree, tmp_path, files)
-    project = [e for e, f in zip(log["runs"][0]["results"], result["findings"], strict=True) if f["path"] is None]
+    project = [
+        e for e, f in zip(log["runs"][0]["results"], result["findings"], strict=True) if f["path"] is None
+    ]
     assert project, "missing-license-text should fire for the project"
     assert {e["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for e in project} == {"COPYING"}
 
@@ -162,10 +169,15 @@ def test_rule_metadata_for_the_whole_catalog(tree, tmp_path):
     log, _, _ = _sarif(tree, tmp_path)
     rules = {rule["id"]: rule for rule in log["runs"][0]["tool"]["driver"]["rules"]}
     assert list(rules) == list(catalog())
-    levels = {"error": "error", "warning": "warning", "info": "note"}
+    configurations = {
+        "error": {"level": "error"},
+        "warning": {"level": "warning"},
+        "info": {"level": "note"},
+        "off": {"enabled": False},
+    }
     for rule_id, rule in catalog().items():
         descriptor = rules[rule_id]
-        assert descriptor["defaultConfiguration"]["level"] == levels[rule.severity]
+        assert descriptor["defaultConfiguration"] == configurations[rule.severity]
         assert descriptor["shortDescription"]["text"] == i18n.text("en", f"rule.{rule_id}.title")
         assert descriptor["fullDescription"]["text"] == i18n.text("en", f"rule.{rule_id}.checks")
         assert i18n.text("en", f"rule.{rule_id}.fix") in descriptor["help"]["text"]

@@ -1,5 +1,6 @@
 # SPDX-FileCopyrightText: 2026 The licensecheck authors
 # SPDX-License-Identifier: Apache-2.0
+# REUSE-IgnoreStart: the text below mentions SPDX tags as examples, not as this file's own.
 """Read one file once and run every extractor that applies to it.
 
 Reading never follows a symlink and never blocks: the file is opened with
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import signal
 import threading
 from contextlib import contextmanager
@@ -130,8 +132,10 @@ def _scan_file(root: Path, file: DiscoveredFile, with_checksums: bool) -> FileSc
         text = decoded.text if decoded else None
         if text is not None:
             evidence += extract_header(text, comments.style(found.comment))
-            if classify.is_license_file(file.path) or _is_notice_candidate(evidence, found):
-                evidence += _identified(text, file.path)
+            if classify.is_license_file(file.path):
+                evidence += _identified(text, file.path, whole=True)
+            elif _is_notice_candidate(evidence, found) or _is_readme(file.path):
+                evidence += _identified(text, file.path, whole=False)
     keep = text if PurePosixPath(file.path).name in KEEP_TEXT_NAMES else None
     sums = ()
     if with_checksums:
@@ -142,13 +146,62 @@ def _scan_file(root: Path, file: DiscoveredFile, with_checksums: bool) -> FileSc
     return FileScan(file, found.category, found.id, tuple(_normalize(evidence)), problem, keep, sums, depends)
 
 
+# Words that a license notice or text contains; a file without any is never sent to the matcher.
+_NOTICE_HINT = re.compile(
+    r"licen[cs]|permission is hereby granted|public domain|redistribution and use|许可|版权",
+    re.IGNORECASE,
+)
+NOTICE_HEAD = 8192  # a notice sits at the top of a source file
+README_NAMES = ("readme",)
+_README_LICENSE_HEADING = re.compile(
+    r"^(?:#{1,6}\s*|=+\s*)?(?:licen[cs]e|licensing|许可证?|开源协议|版权)\b.*$|"
+    r"^(?:licen[cs]e|licensing)\s*\n[=\-~^]{3,}\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_NEXT_HEADING = re.compile(r"^#{1,6}\s|^\S.*\n[=\-~^]{3,}\s*$", re.MULTILINE)
+
+
 def _is_notice_candidate(evidence: list[Evidence], found: classify.Format) -> bool:
     """Source files with no SPDX tag may carry a standard notice in their top comment."""
-    return False
+    has_tag = any(e.raw for e in evidence)
+    return not has_tag and found.comment != "none" and found.category in ("software", "hardware")
 
 
-def _identified(text: str, path: str) -> list[Evidence]:
-    return []
+def _identified(text: str, path: str, whole: bool) -> list[Evidence]:
+    """Evidence from recognising a license text or notice: the whole text of a license
+    file, the top of a source file, or the license section of a README."""
+    if whole:
+        candidate, detail = text, "license text"
+    elif _is_readme(path):
+        candidate, detail = _readme_license_section(text), "README license section"
+    else:
+        candidate, detail = text[:NOTICE_HEAD], "license notice"
+    if not candidate or not _NOTICE_HINT.search(candidate):
+        return []
+    from licensecheck.identify import identify
+
+    found = identify(candidate)
+    if not found.expression:
+        return []
+    note = f"{detail}: {found.detail}" if found.detail else detail
+    return [
+        Evidence(
+            source="text-match", raw=found.expression, detail=f"{note} (confidence {found.confidence:.2f})"
+        )
+    ]
+
+
+def _is_readme(path: str) -> bool:
+    return path.rpartition("/")[2].lower().startswith(README_NAMES)
+
+
+def _readme_license_section(text: str) -> str:
+    heading = _README_LICENSE_HEADING.search(text)
+    if heading is None:
+        return ""
+    rest = text[heading.end() :]
+    following = _NEXT_HEADING.search(rest)
+    return rest[: following.start() if following else 4000][:4000]
 
 
 def _normalize(evidence: list[Evidence]) -> list[Evidence]:

@@ -26,12 +26,18 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
+from itertools import islice
 from typing import NamedTuple
 
 from licensecheck.comments import STYLES, CommentStyle
 from licensecheck.model import Evidence
 
 MAX_VALUE = 1000
+# A file with more tags and notices than this is generated or hostile; the first ones are kept.
+MAX_EVIDENCE = 50_000
+MAX_HIT_LINES = 200_000  # lines with a candidate looked at, evidence or not (prose about copyright)
+MAX_PER_LINE = 32  # tags, and notice candidates, read on one line (or one window of a long line)
 
 # Finding candidate lines is the whole cost for most files. CPython's regex
 # engine scans 5 MB in 25-90 ms when the pattern starts with alternatives, but
@@ -122,26 +128,32 @@ def extract_header(text: str, style: CommentStyle, source: str = "header") -> li
 
     One evidence per tag or notice line, with its 1-based line number;
     `expression` is left None. Evidence between SPDX-SnippetBegin and
-    SPDX-SnippetEnd has the detail "snippet".
+    SPDX-SnippetEnd has the detail "snippet". A file that holds more than
+    `MAX_EVIDENCE` of them, or more than `MAX_HIT_LINES` lines mentioning
+    copyright, is read up to there.
     """
-    hits = _hit_positions(text)
-    if not hits:
+    needles = _Needles(text)
+    if needles.next_hit(0) < 0:
         return []
     syntax = _syntax(style)
     ignored = _ignored_spans(text)
     snippets = _snippet_spans(text, ignored)
     found: list[Evidence] = []
     line, counted, done = 1, 0, 0
-    for pos in hits:
-        window = _window(text, pos, ignored) if pos >= done else None
-        if window is None or window[1] <= done:
-            continue  # ignored, or already read with an earlier hit on its line
+    for _ in range(MAX_HIT_LINES):
+        pos = needles.next_hit(done)
+        if pos < 0 or len(found) >= MAX_EVIDENCE:
+            break
+        window = _window(text, pos, ignored)
+        if window is None:  # ignored: go on after the ignored span
+            done = ignored[_span_before(ignored, pos)][1]
+            continue
         start, end = max(window[0], done), window[1]
         line += text.count("\n", counted, start)
-        counted = done = end  # a window holds no line break
+        counted = done = end  # a window holds no line break, and ends after pos
         for item in _read_window(text, start, end, syntax):
             found.append(_evidence(item, line, source, _inside(snippets, item.at)))
-    return found
+    return found[:MAX_EVIDENCE]
 
 
 def _evidence(item: _Found, line: int, source: str, in_snippet: bool) -> Evidence:
@@ -151,24 +163,54 @@ def _evidence(item: _Found, line: int, source: str, in_snippet: bool) -> Evidenc
     return Evidence(source=source, copyright=item.value, line=line, detail=detail)
 
 
-def _hit_positions(text: str) -> list[int]:
-    hits = [pos for needle in _LITERAL_NEEDLES for pos in _find_all(text, needle)]
-    hits.extend(m.start() for pattern in _PATTERN_NEEDLES for m in pattern.finditer(text))
-    if not text.isascii():  # O(1) in CPython
-        hits.extend(pos for needle in _WIDE_NEEDLES for pos in _find_all(text, needle, needle[0]))
-    return sorted(hits)
+class _Needles:
+    """The next place a tag or a notice may start, searched lazily: a line with many hits
+    ("©©©©...") costs one search, not a list of every position."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        searches = [self._literal(needle, needle) for needle in _LITERAL_NEEDLES]
+        searches += [self._pattern(pattern) for pattern in _PATTERN_NEEDLES]
+        if not text.isascii():  # O(1) in CPython
+            searches += [self._literal(needle, needle[0]) for needle in _WIDE_NEEDLES]
+        self.searches = searches
+        self.next = [-2] * len(searches)  # -2: not searched yet, -1: no more
+
+    def next_hit(self, pos: int) -> int:
+        """The first hit at or after `pos`, -1 when there is none."""
+        for i, search in enumerate(self.searches):
+            if self.next[i] != -1 and self.next[i] < pos:
+                self.next[i] = search(pos)
+        return min((hit for hit in self.next if hit >= 0), default=-1)
+
+    def _literal(self, needle: str, lead: str):
+        """A search for `needle` by `lead`, a prefix of it that str.find finds with memchr."""
+        text = self.text
+
+        def search(pos: int) -> int:
+            pos = text.find(lead, pos)
+            while pos >= 0 and not text.startswith(needle, pos):
+                pos = text.find(lead, pos + 1)
+            return pos
+
+        return search
+
+    def _pattern(self, pattern: re.Pattern[str]):
+        text = self.text
+
+        def search(pos: int) -> int:
+            m = pattern.search(text, pos)
+            return m.start() if m else -1
+
+        return search
 
 
-def _find_all(text: str, needle: str, lead: str | None = None) -> list[int]:
-    """Positions of needle, searching for `lead` (a prefix of it) and checking the rest."""
-    lead = lead or needle
-    found = []
-    pos = text.find(lead)
+def _find_all(text: str, needle: str) -> Iterator[int]:
+    """Positions of needle, one at a time."""
+    pos = text.find(needle)
     while pos >= 0:
-        if text.startswith(needle, pos):
-            found.append(pos)
-        pos = text.find(lead, pos + 1)
-    return found
+        yield pos
+        pos = text.find(needle, pos + 1)
 
 
 def _syntax(style: CommentStyle) -> _Syntax:
@@ -221,26 +263,32 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
 
 
 def _window(text: str, pos: int, ignored: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """The part of pos's line to read: the whole line, less ignored text; near pos on long lines."""
+    """The part of pos's line to read: the whole line, less ignored text; near pos on long lines.
+
+    The line's ends are looked for no further than a long line's length from pos, so
+    a file of one huge line costs each hit a bounded search, not a scan to its ends.
+    """
     if _inside(ignored, pos):
         return None
     i = _span_before(ignored, pos)
     low = ignored[i][1] if i >= 0 else 0
     high = ignored[i + 1][0] if i + 1 < len(ignored) else len(text)
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    end = len(text) if end < 0 else end
-    if end - start > _LONG_LINE:
-        start, end = max(start, pos - _BEFORE_HIT), min(end, pos + _AFTER_HIT)
+    reach = max(0, pos - _LONG_LINE)
+    start = text.rfind("\n", reach, pos) + 1 or (0 if reach == 0 else -1)
+    end = text.find("\n", pos, pos + _LONG_LINE)
+    if end < 0:
+        end = len(text) if pos + _LONG_LINE >= len(text) else -1
+    if start < 0 or end < 0 or end - start > _LONG_LINE:
+        start, end = max(start, pos - _BEFORE_HIT), min(end if end >= 0 else len(text), pos + _AFTER_HIT)
     return max(start, low), min(end, high)
 
 
 def _read_window(text: str, start: int, end: int, syntax: _Syntax) -> list[_Found]:
     window = text[start:end]
     found = []
-    tags = list(_TAG.finditer(window))
+    tags = list(islice(_TAG.finditer(window), MAX_PER_LINE + 1))  # one more: where the last one stops
     stops = [m.start() for m in tags[1:]] + [len(window)] * bool(tags)
-    for m, stop in zip(tags, stops, strict=True):
+    for m, stop in zip(tags[:MAX_PER_LINE], stops, strict=False):
         value = _clean(window[m.end() : min(stop, m.end() + _AFTER_HIT)], window[: m.start()], syntax)
         if value:
             kind = m.group(1)
@@ -254,7 +302,7 @@ def _read_window(text: str, start: int, end: int, syntax: _Syntax) -> list[_Foun
 
 def _first_notice(window: str, syntax: _Syntax) -> _Found | None:
     """The first copyright notice on the line; prose about copyright is skipped."""
-    for m in _NOTICE.finditer(window):
+    for m in islice(_NOTICE.finditer(window), MAX_PER_LINE):
         prefix = window[: m.start()]
         if not _is_notice(m, window[m.end() : m.end() + 64], prefix, syntax):
             continue

@@ -9,7 +9,7 @@
 * An exception joins the nearest license it can modify: "GPL-2.0-only WITH
   Classpath-exception-2.0".
 * Several licenses are joined with AND, or with OR when the text offers a
-  choice ("dual licensed", "at your option", "alternatively", "either of").
+  choice (dual licensing, "at your option", "alternatively", "either of").
 """
 
 from __future__ import annotations
@@ -67,22 +67,19 @@ def _base(expression: str) -> str:
 
 def _prefer_notices(licenses: list[Found]) -> list[Found]:
     """A GNU notice says what a GNU full text alone cannot: keep the notice. A versionless
-    mention next to a versioned one of the same license adds nothing."""
-    notices = [f for f in licenses if f.kind == "notice" and _GNU.match(f.expression)]
-    texts = [f for f in licenses if f.kind == "text" and _GNU.match(f.expression)]
+    mention next to a versioned one of the same license adds nothing ("the GPL" after "the GNU
+    General Public License version 2" is that one)."""
+    gnu = [f for f in licenses if f.kind in ("notice", "text") and _GNU.match(f.expression)]
+    noticed = {_base(f.expression) for f in gnu if f.kind == "notice"}
+    versioned = {_family(f.expression) for f in gnu if f.expression not in _UNVERSIONED}
     kept = []
     for item in licenses:
-        if item in texts and any(_base(n.expression) == _base(item.expression) for n in notices):
+        gnu_item = bool(_GNU.match(item.expression))
+        if gnu_item and item.kind == "text" and _base(item.expression) in noticed:
             continue
-        if (
-            item in notices
-            and item.expression in _UNVERSIONED
-            and any(
-                _family(other.expression) == _family(item.expression) and other.expression not in _UNVERSIONED
-                for other in texts + notices
-            )
-        ):
-            continue  # "the GPL" after "the GNU General Public License version 2" is that one
+        unversioned = item.kind == "notice" and item.expression in _UNVERSIONED
+        if gnu_item and unversioned and _family(item.expression) in versioned:
+            continue
         kept.append(item)
     return kept
 
@@ -145,7 +142,7 @@ def _join(items: list[Found], offers_choice: bool) -> str:
 def combine(prepared: Prepared, found: list[Found], notices: list[Notice]) -> tuple[str | None, float, str]:
     """(expression, confidence, detail) for everything found in one text (positions in words)."""
     blocked = [(f.start, f.end) for f in found if f.kind == "text"]
-    # An exception text names the GPL it modifies ("covered by the GNU General Public License")
+    # An exception text names the GPL it modifies, in words that grant nothing
     # without granting it; a versioned notice inside one (389-exception) still counts.
     in_exception = [(f.start, f.end) for f in found if f.kind == "exception"]
     licenses = [f for f in found if f.kind in ("text", "header")]

@@ -2,13 +2,13 @@
 # SPDX-License-Identifier: Apache-2.0
 """GNU license notices: which GPL, LGPL, AGPL or GFDL, which version, "only" or "or later".
 
-"... under the terms of the GNU General Public License as published by the
-Free Software Foundation; either version 2 of the License, or (at your option)
-any later version" -> GPL-2.0-or-later; without the "later" clause -> -only.
+A grant of the GNU GPL followed by "either version 2 of the License, or (at
+your option) any later version" reads as the "-or-later" id of version 2;
+without the "later" clause, as the "-only" id.
 A name without a version means any version (GPL-1.0-or-later, and for the
 Lesser GPL 2.1, which introduced that name). Only *grants* count: the name
-must follow "under", "licensed", "subject to", "License:" ...; "See the GNU
-General Public License for more details" is not one.
+must follow "under", "licensed", "subject to", "License:" ...; "See the ...
+for more details" is not one.
 """
 
 from __future__ import annotations
@@ -33,6 +33,9 @@ _LATER = re.compile(r"\blater\b|\bnewer\b|^\+|\(\s*>=|\bor\s+any\s+subsequent\b"
 _ONLY = re.compile(r"\bonly\b")
 _VERSION_BEFORE = re.compile(r"\bversion\s+(\d+(?:\.\d+)?)\s+(?:or\s+later\s+)?of\s+(?:the\s+)?$")
 _R_STYLE = re.compile(r"^\s*\(\s*>=\s*(\d+(?:\.\d+)?)\s*\)")
+_ABBR_VERSION = re.compile(r"\s*,?\s*(?:version|v\.?|ver\.?)\s*(\d+(?:\.\d+)?)\b")
+_ABBR_LATER = re.compile(r"\s*(?:\+|,?\s*or\s+(?:\(at\s+your\s+option\)\s+)?(?:any\s+)?(?:later|newer))")
+_ONLY_NEXT = re.compile(r"\s*,?\s*only\b")
 # Words that make the following name a grant, then the fillers allowed before the name.
 _GRANT_TAIL = re.compile(
     r"(?:\bunder|\bsubject\s+to|\bgoverned\s+by|\bcovered\s+by|\blicen[cs]ed(?:\s+as)?|\blicen[cs]e\s*:"
@@ -91,9 +94,12 @@ def _version_clause(cleaned: str, match: re.Match[str]) -> tuple[str | None, boo
         r_style = _R_STYLE.match(window)
         if r_style:
             return r_style.group(1), True, False, match.end() + r_style.end()
-        rest = window[:40]
-        later = bool(plus and "only" not in plus) or bool(re.match(r"\s*(?:\+|or\s+later|or\s+newer)", rest))
-        return version, later, plus.endswith("only"), match.end() + len(rest)
+        rest = window[:60]
+        spelled = _ABBR_VERSION.match(rest)
+        if version is None and spelled:
+            version, rest = spelled.group(1), rest[spelled.end() :]
+        later = bool(plus and "only" not in plus) or bool(_ABBR_LATER.match(rest))
+        return version, later, plus.endswith("only") or bool(_ONLY_NEXT.match(rest)), match.end() + 60
     found = _VERSION.search(window)
     before = _VERSION_BEFORE.search(cleaned[max(0, match.start() - 40) : match.start()])
     if found:

@@ -1,6 +1,6 @@
 # SPDX-FileCopyrightText: 2026 The licensecheck authors
 # SPDX-License-Identifier: Apache-2.0
-"""License names as written in notices ("licensed under the Academic Free License version 3.0").
+"""License names as notices write them ("Academic Free License version 3.0", "CERN-OHL-S v2").
 
 The table maps a *name key* (normalize.name_key: words without "the",
 "license", "version", "v", versions shortened, no spaces) to an SPDX

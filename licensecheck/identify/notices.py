@@ -7,13 +7,15 @@
   "基于/采用/遵循 ..." — the Apache boilerplate, MPL Exhibit A, Creative Commons
   "This work is licensed under a ...", CERN-OHL v2 and Solderpad notices, the
   English and Chinese MulanPSL notices. The name is looked up in names.py.
-* A few fixed phrases prove a license on their own (the CC0 waiver).
-* Exceptions named in a notice ("subject to the Classpath exception").
+* A few fixed phrases prove a license on their own (the CC0 waiver, Perl's
+  "same terms as Perl itself").
+* Exceptions named in a notice (the "Classpath" one).
 * GNU notices (version, "or later") are read by gnu.py.
 
-References count when they are grants: "This project is licensed under the
-MIT license, see LICENSE" names MIT; "This project uses the MIT license",
-"compatible with the GPL" or a list of licenses in prose name nothing.
+References count when they are grants: a project "licensed under" a named
+license, with "see LICENSE" after it, names that license; a project that
+"uses" one, "compatible with" one, or a list of licenses in prose names
+nothing.
 """
 
 from __future__ import annotations
@@ -33,38 +35,18 @@ _GRANT = re.compile(
     r"|(?:基于|采用|遵循|遵守|依据|根据|按照|受)"
 )
 # Words that may stand between the grant and the name, or between two names of one sentence.
-_LEAD_FILLER = frozenset(
-    {
-        "the",
-        "terms",
-        "and",
-        "conditions",
-        "of",
-        "either",
-        "a",
-        "an",
-        "both",
-        "this",
-        "same",
-        "as",
-        "its",
-        "following",
-        "current",
-        "latest",
-        "or",
-        "any",
-        "to",
-        "in",
-        "be",
-        "are",
-        "is",
-        "under",
-    }
+_LEAD_WORDS = (
+    "the terms and conditions of either a an both this same as its following current latest or any to in be "
+    "are is under"
 )
-_STOP = frozenset({"see", "you", "which", "that", "may", "must", "for", "if", "copy", "except", "but"})
+_LEAD_FILLER = frozenset(_LEAD_WORDS.split())
+# Words that end a statement's list of names; GNU names are gnu.py's, and end it too.
+_STOP_WORDS = "see you which that may must for if copy except but gnu gpl lgpl agpl"
+_STOP = frozenset(_STOP_WORDS.split())
 _LIST_OPENERS = frozenset({"either", "both", "any", "following"})
 _ARTICLES = frozenset({"the", "a", "an", "either", "both", "under"})
 _FIRST_NAME_WITHIN = 4
+_SENTENCE_WORDS = 40  # how far a statement's names are looked for
 _NEXT_NAME_WITHIN = 10
 _LONGEST_NAME = 14
 
@@ -73,6 +55,11 @@ PHRASES: tuple[tuple[re.Pattern[str], str, str], ...] = (
         re.compile(r"waived\s+all\s+copyright\s+and\s+related\s+(?:or|and)\s+neighbou?ring\s+rights"),
         "CC0-1.0",
         "CC0 waiver",
+    ),
+    (
+        re.compile(r"\bunder\s+the\s+same\s+terms\s+as\s+perl\b"),
+        "Artistic-1.0-Perl OR GPL-1.0-or-later",
+        "Perl's terms",
     ),
     (
         re.compile(r"free\s+and\s+unencumbered\s+software\s+released\s+into\s+the\s+public\s+domain"),
@@ -134,7 +121,7 @@ class _Names:
 
 def _joined(words: list[str], i: int, first: int) -> bool:
     """Whether the name at word i follows "or"/"and" (a second name of the same statement), or
-    the statement announced a list ("licensed under either of: * Apache ... * MIT ...")."""
+    the statement announced a list ("... either of:" and a bulleted list of names)."""
     if _LIST_OPENERS.intersection(words[first : first + 3]):
         return True
     j = i - 1
@@ -148,7 +135,8 @@ def _names_after(names: _Names, words: list[str], first: int) -> list[tuple[str,
     follow "or"/"and" within a few more ("either of Apache-2.0 ... or MIT")."""
     found: list[tuple[str, int, int]] = []
     i, budget = first, _FIRST_NAME_WITHIN
-    while i < len(words) and budget > 0:
+    end = min(len(words), first + _SENTENCE_WORDS)
+    while i < end and budget > 0:
         hit = names.at(words, i) if not found or _joined(words, i, first) else None
         if hit:
             found.append((hit[0], i, hit[1]))

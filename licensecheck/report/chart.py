@@ -17,12 +17,12 @@ from licensecheck.report.terms import terms
 
 CATEGORIES = ("hardware", "software", "documentation")
 MOST = 6  # bars per panel before the rest are summed into one
-WIDTH = 320
-LABEL = 150  # room for the license id left of the bars
-BAR_ROOM = 130  # the longest bar; the count is written after it
+WIDTH = 270
+LABEL = 140  # room for the license id left of the bars
+BAR_ROOM = 96  # the longest bar; the count is written after it
 ROW = 20
 TOP = 6
-LABEL_CHARS = 24
+LABEL_CHARS = 20  # 11px monospace: 20 characters fit in LABEL
 NO_LICENSE = "none"
 OTHERS = "others"
 
@@ -81,7 +81,14 @@ def _panel(category: str, files: list[FileResult]) -> Panel:
         rows.append((NO_LICENSE, unlicensed, 0))
     longest = max((count for _, count, _ in rows), default=1)
     bars = tuple(
-        Bar(key, _shorten(key), count, TOP + index * ROW, round(max(BAR_ROOM * count / longest, 1.0), 1), extra)
+        Bar(
+            key,
+            _shorten(key),
+            count,
+            TOP + index * ROW,
+            round(max(BAR_ROOM * count / longest, 1.0), 1),
+            extra,
+        )
         for index, (key, count, extra) in enumerate(rows)
     )
     return Panel(category, len(files), bars)

@@ -41,6 +41,12 @@ class RuleGroup:
     def all_waived(self) -> bool:
         return self.waived == self.total
 
+    @property
+    def common_message(self) -> str | None:
+        """The message, when every finding shown says the same: it is then written once."""
+        messages = {finding.message for finding in self.shown}
+        return messages.pop() if len(messages) == 1 and len(self.shown) > 1 else None
+
 
 @dataclass(frozen=True)
 class SeverityGroup:
@@ -57,8 +63,11 @@ def group(findings: Iterable[Finding]) -> tuple[SeverityGroup, ...]:
         by_key.setdefault((finding.severity, finding.rule), []).append(finding)
     groups = []
     for severity in SEVERITIES:
-        rules = tuple(_rule_group(rule, severity, items)
-                      for (level, rule), items in sorted(by_key.items()) if level == severity)
+        rules = tuple(
+            _rule_group(rule, severity, items)
+            for (level, rule), items in sorted(by_key.items())
+            if level == severity
+        )
         if rules:
             waived = sum(r.waived for r in rules)
             groups.append(SeverityGroup(severity, rules, sum(r.total for r in rules) - waived, waived))
@@ -73,11 +82,14 @@ def _rule_group(rule: str, severity: str, findings: list[Finding]) -> RuleGroup:
     sources = known.sources if known else ()
     if len(ordered) <= FOLD_AT:
         return RuleGroup(rule, severity, tuple(ordered), len(ordered), waived, (), sources)
-    return RuleGroup(rule, severity, tuple(ordered[:EXAMPLES]), len(ordered), waived,
-                     folder_counts(ordered), sources)
+    return RuleGroup(
+        rule, severity, tuple(ordered[:EXAMPLES]), len(ordered), waived, folder_counts(ordered), sources
+    )
 
 
-def folder_counts(findings: list[Finding], limit: int = MAX_FOLDERS) -> tuple[tuple[str | None, int, int], ...]:
+def folder_counts(
+    findings: list[Finding], limit: int = MAX_FOLDERS
+) -> tuple[tuple[str | None, int, int], ...]:
     """(folder, findings, waived) at the deepest folder level that still fits in `limit` rows."""
     folders = [_parent(f.path) for f in findings]
     deepest = max((len(parts) for parts in folders if parts), default=0)

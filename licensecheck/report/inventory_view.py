@@ -3,9 +3,9 @@
 """The inventory for the HTML report: every file with its status, grouped into components.
 
 A file's status is the worst severity among its findings that are not waived, then
-"waived" when all of them are, else "ok". A component is a combined work: what
-`licensecheck.components` says when that module exists, else the top-level folder
-(the files at the root form one more), as CONTRACT.md's default.
+"waived" when all of them are, else "ok". A component is a combined work, as
+`licensecheck.components` draws them: by default each top-level folder, and the files
+at the root form one more.
 """
 
 from __future__ import annotations
@@ -13,13 +13,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import import_module
 
-from licensecheck import expression
+from licensecheck import components, expression
 from licensecheck.model import SEVERITIES, FileResult, Finding, ScanResult
 
 STATUSES = (*SEVERITIES, "waived", "ok")
-ROOT_COMPONENT = ""
+ROOT_COMPONENT = components.ROOT
 
 
 @dataclass(frozen=True)
@@ -37,6 +36,10 @@ class Component:
     categories: tuple[tuple[str, int], ...]
     licenses: tuple[tuple[str, int], ...]  # license keys by files, most used first
     statuses: tuple[tuple[str, int], ...]  # in STATUSES order, zero counts left out
+
+    @property
+    def is_root(self) -> bool:
+        return self.name == ROOT_COMPONENT
 
 
 @dataclass(frozen=True)
@@ -98,17 +101,8 @@ def _keys(file: FileResult) -> set[str]:
     return {key for lic in file.licenses for key in expression.license_keys(lic)}
 
 
-def top_folder(path: str) -> str:
-    head, slash, _ = path.partition("/")
-    return head if slash else ROOT_COMPONENT
-
-
 def _component_function(result: ScanResult) -> Callable[[str], str]:
-    # licensecheck.components (config [components]) is optional here: the report works
-    # without it, with CONTRACT.md's default of one component per top-level folder.
-    try:
-        module = import_module("licensecheck.components")
-    except ImportError:
-        return top_folder
-    chooser = getattr(module, "component_of_result", None)
-    return chooser(result) if callable(chooser) else top_folder
+    # The configuration's [components] reach the report only if the scan recorded them;
+    # without them every top-level folder is a component (CONTRACT.md's default).
+    configured = getattr(result.provenance, "components", None) or {}
+    return lambda path: components.component_of(path, configured)

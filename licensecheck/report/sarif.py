@@ -70,16 +70,21 @@ def _descriptor(rule: Rule, lang: str) -> dict:
         "shortDescription": {"text": _limited(part("title"))},
         "fullDescription": {"text": _limited(part("checks"))},
         "help": {"text": _help_text(rule, lang), "markdown": _help_markdown(rule, lang)},
-        "defaultConfiguration": {"level": LEVELS[rule.severity]},
-        "properties": {
-            "tags": ["license-compliance"],
-            "problem.severity": PROBLEM_SEVERITY[rule.severity],
-            "sources": list(rule.sources),
-        },
+        "defaultConfiguration": _default_configuration(rule.severity),
+        "properties": {"tags": ["license-compliance"], "sources": list(rule.sources)},
     }
+    if rule.severity in PROBLEM_SEVERITY:
+        descriptor["properties"]["problem.severity"] = PROBLEM_SEVERITY[rule.severity]
     if rule.sources:
         descriptor["helpUri"] = rule.sources[0]
     return descriptor
+
+
+def _default_configuration(severity: str) -> dict:
+    """A rule that the default profile turns off (some profiles turn it on) is disabled."""
+    if severity in LEVELS:
+        return {"level": LEVELS[severity]}
+    return {"enabled": False}
 
 
 def _help_sections(rule: Rule, lang: str) -> list[tuple[str, str]]:
@@ -147,7 +152,6 @@ def _fingerprint(finding: Finding) -> str:
     """Stable across runs and languages: the rule, the place and the licenses, not the message."""
     key = "\0".join([finding.rule, finding.path or "", str(finding.line or 0), *finding.licenses])
     return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]
-
 
 
 def _run_properties(result: ScanResult) -> dict:

@@ -1,5 +1,6 @@
 # SPDX-FileCopyrightText: 2026 The licensecheck authors
 # SPDX-License-Identifier: Apache-2.0
+# REUSE-IgnoreStart: the text below mentions SPDX tags as examples, not as this file's own.
 """SPDX 2.3 documents through spdx-tools: `-o x.spdx.json` (JSON) and `-o x.spdx` (tag-value).
 
 The project is one package (files analyzed, with its verification code) that CONTAINS
@@ -39,33 +40,62 @@ _NAME_UNSAFE = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def render_json(result: ScanResult, lang: str = "en", root: Path | None = None) -> str:
-    from spdx_tools.spdx.writer.json import json_writer
+    import json
 
-    stream = io.StringIO()
-    json_writer.write_document_to_stream(build(result, root), stream, validate=False)
-    return stream.getvalue() + "\n"
+    from spdx_tools.spdx.jsonschema.document_converter import DocumentConverter
+
+    document, _ = _built(result, root)
+    return json.dumps(DocumentConverter().convert(document), ensure_ascii=False, indent=2) + "\n"
 
 
 def render_tag_value(result: ScanResult, lang: str = "en", root: Path | None = None) -> str:
-    return _tag_value(build(result, root))
+    return _built(result, root)[1]
 
 
 def _tag_value(document) -> str:
-    from spdx_tools.spdx.writer.tagvalue import tagvalue_writer
+    """spdx-tools' tag-value layout, written with its element writers: the package, then
+    the files it contains (placement says CONTAINS), licenses, relationships. Its own
+    document loop copies the document and is quadratic in the number of files."""
+    from spdx_tools.spdx.writer.tagvalue import creation_info_writer, extracted_licensing_info_writer
+    from spdx_tools.spdx.writer.tagvalue.file_writer import write_file
+    from spdx_tools.spdx.writer.tagvalue.package_writer import write_package
+    from spdx_tools.spdx.writer.tagvalue.relationship_writer import write_relationship
 
-    stream = io.StringIO()
-    tagvalue_writer.write_document_to_stream(document, stream, validate=False)
-    return stream.getvalue()
-
-
-def checksums(data: bytes) -> dict[str, str]:
-    """SHA1 and SHA256 of a whole file's bytes, as SPDX names them."""
-    return {"SHA1": hashlib.sha1(data).hexdigest(), "SHA256": hashlib.sha256(data).hexdigest()}
+    out = io.StringIO()
+    out.write("## Document Information\n")
+    creation_info_writer.write_creation_info(document.creation_info, out)
+    out.write("\n")
+    sections = (
+        ("", write_package, document.packages),
+        ("", write_file, document.files),
+        (
+            "## License Information\n",
+            extracted_licensing_info_writer.write_extracted_licensing_info,
+            document.extracted_licensing_info,
+        ),
+    )
+    for heading, writer, elements in sections:
+        if elements:
+            out.write(heading)
+        for element in elements:
+            writer(element, out)
+            out.write("\n")
+    out.write("## Relationships\n")
+    for relationship in document.relationships:
+        if relationship.spdx_element_id == DOCUMENT_ID:
+            write_relationship(relationship, out)
+    out.write("\n")
+    return out.getvalue()
 
 
 def build(result: ScanResult, root: Path | None = None):
     """The spdx-tools Document for a scan; `root` is where the scanned files are read
     (LICENSES/LicenseRef-* texts, file times), by default the root as given to the scan."""
+    return _built(result, root)[0]
+
+
+def _built(result: ScanResult, root: Path | None):
+    """The document and its tag-value text, whose hash names the document."""
     from spdx_tools.spdx.model import Document, Relationship, RelationshipType
 
     root = Path(result.root) if root is None else root
@@ -83,15 +113,22 @@ def build(result: ScanResult, root: Path | None = None):
         relationships=relationships,
         extracted_licensing_info=_extracted(references.used, result.files, root),
     )
-    digest = hashlib.sha256(_tag_value(document).encode("utf-8")).hexdigest()[:40]
-    document.creation_info.document_namespace = f"{NAMESPACE_BASE}{quote(name, safe='')}-{digest}"
-    return document
+    text = _tag_value(document)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:40]
+    namespace = f"{NAMESPACE_BASE}{quote(name, safe='')}-{digest}"
+    document.creation_info.document_namespace = namespace
+    placeholder = f"DocumentNamespace: {PLACEHOLDER_NAMESPACE}\n"
+    return document, text.replace(placeholder, f"DocumentNamespace: {namespace}\n", 1)
 
 
 def project_name(result: ScanResult) -> str:
     """The scanned folder's name ("." and "/" resolved to the folder they stand for)."""
     path = Path(result.root)
-    name = path.name or path.resolve().name or "project"
+    return _shown(path.name or path.resolve().name or "project")
+
+
+def _shown(name: str) -> str:
+    """A name without the control characters that would break a tag-value line."""
     return _NAME_UNSAFE.sub("\ufffd", name)
 
 
@@ -142,7 +179,7 @@ def _file(file: FileResult, sums: dict[str, str], spdx_id: str, references: Refe
     if file.problem:
         comment += f"; could not be read or parsed: {file.problem}"
     return File(
-        name="./" + _NAME_UNSAFE.sub("\ufffd", file.path),
+        name="./" + _shown(file.path),
         spdx_id=spdx_id,
         checksums=[
             Checksum(ChecksumAlgorithm[algorithm], value)
@@ -168,14 +205,14 @@ def _package(result: ScanResult, name: str, files: list, unlisted: list[str], re
     from_files = sorted({str(e) for f in files for e in f.license_info_in_file if _is_expression(e)})
     comment = f"Scanned by licensecheck {result.tool_version} with the {result.profile} profile."
     if unlisted:
-        comment += " Files that could not be read, hence not listed: " + ", ".join(unlisted)
+        comment += " Files that could not be read, hence not listed: " + ", ".join(map(_shown, unlisted))
     return Package(
         spdx_id=PACKAGE_ID,
         name=name,
         download_location=SpdxNoAssertion(),
         files_analyzed=True,
         verification_code=PackageVerificationCode(
-            _verification_code(files), [f"./{_NAME_UNSAFE.sub(chr(0xFFFD), p)}" for p in unlisted]
+            _verification_code(files), [f"./{_shown(p)}" for p in unlisted]
         ),
         license_concluded=SpdxNoAssertion(),
         license_info_from_files=[references.take(e) for e in from_files],
@@ -240,7 +277,10 @@ def _numeric(parts: list[str]) -> bool:
 def _created(result: ScanResult, root: Path) -> datetime:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), UTC)
+        try:
+            return datetime.fromtimestamp(int(epoch), UTC)
+        except (OverflowError, ValueError, OSError):
+            pass  # not a time this platform can represent: ignored, as if unset
     provenance = result.provenance
     if provenance.commit and provenance.dirty is False:
         when = _commit_time(root, provenance.commit)

@@ -115,7 +115,7 @@ def file_licenses(file: FileResult) -> FileLicenses:
             notes.append(f"licensecheck concluded an expression SPDX does not accept: {combined}")
         else:
             concluded = combined
-            notes.append("concluded by licensecheck from: " + "; ".join(_origins(file.evidence)))
+            notes.append("license evidence licensecheck read: " + "; ".join(_origins(file.evidence)))
     return FileLicenses(concluded, tuple(sorted(in_file)), unwritable, tuple(dict.fromkeys(notes)))
 
 

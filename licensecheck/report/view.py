@@ -64,8 +64,9 @@ class Report:
 
 def build(result: ScanResult, lang: str, now: datetime | None = None) -> Report:
     inventory = inventory_view.build(result)
-    anchors = {row.file.path: row.index for component in inventory.components for row in component.rows
-               if row.linked}
+    anchors = {
+        row.file.path: row.index for component in inventory.components for row in component.rows if row.linked
+    }
     missing = tuple(f for f in result.findings if f.rule == MISSING_TEXT_RULE and f.waived is None)
     return Report(
         lang=lang,
@@ -101,7 +102,9 @@ def verdict(result: ScanResult) -> Verdict:
     counted = [f for f in result.findings if f.waived is None]
     by_severity = Counter(f.severity for f in counted)
     threshold = SEVERITY_ORDER.get(level)
-    blocking = 0 if threshold is None else sum(SEVERITY_ORDER.get(f.severity, 0) >= threshold for f in counted)
+    blocking = (
+        0 if threshold is None else sum(SEVERITY_ORDER.get(f.severity, 0) >= threshold for f in counted)
+    )
     return Verdict(
         failing=blocking > 0,
         fail_on=level,

@@ -47,7 +47,10 @@ class Rule:
 
 
 # Modules holding rules, in catalog order.
-MODULES = ("project", "coverage", "expressions", "texts", "hardware", "unreadable", "openness", "compatibility", "conflicts", "kinds", "allowed", "oshwa", "firmware", "reuse")
+MODULES = (
+    "project", "coverage", "expressions", "texts", "hardware", "unreadable",
+    "openness", "compatibility", "conflicts", "kinds", "allowed", "oshwa", "firmware", "reuse",
+)
 
 
 @cache

@@ -18,10 +18,10 @@ while that rule is on, so one problem gives one error.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import combinations
 
-from licensecheck import compat, components, declarations
+from licensecheck import compat, components, declarations, knowledge
 from licensecheck.conclude import folder_of
 from licensecheck.rules import Context, Issue, Rule
 from licensecheck.rules import wording as say
@@ -52,12 +52,15 @@ class Pair:
     second: str
     second_paths: tuple[str, ...]
     answer: compat.Answer
+    preferred: tuple[str, ...] = ()
 
     @property
     def path(self) -> str:
-        """The side with fewer files is the likelier intruder: report on its first file."""
-        paths = self.second_paths if len(self.second_paths) <= len(self.first_paths) else self.first_paths
-        return paths[0]
+        """Report on the likelier intruder: the side with fewer files, else the one the folder
+        does not declare."""
+        first = (len(self.first_paths), self.first in self.preferred)
+        second = (len(self.second_paths), self.second in self.preferred)
+        return (self.first_paths if first < second else self.second_paths)[0]
 
 
 def component_pairs(context: Context) -> Iterator[Pair]:
@@ -70,20 +73,20 @@ def component_pairs(context: Context) -> Iterator[Pair]:
         by_category: dict[str, dict[str, list[str]]] = {}
         for path in paths:
             file = files[path]
-            for expression in _checked(context, file.licenses):
+            for expression in _checked(context, declarations.effective_licenses(file)):
                 by_category.setdefault(file.category, {}).setdefault(expression, []).append(path)
         for _, used in sorted(by_category.items()):
             yield from _pairs(name, used, preferred)
 
 
-def _pairs(component: str, used: dict[str, list[str]], preferred) -> Iterator[Pair]:
+def _pairs(component: str, used: dict[str, list[str]], preferred: tuple[str, ...]) -> Iterator[Pair]:
     for expression, paths in sorted(used.items()):
         if any(len(option) > 1 for option in compat.options(expression)):
             answer = compat.consistent(expression, preferred)
-            yield Pair(component, expression, tuple(paths), expression, tuple(paths), answer)
+            yield Pair(component, expression, tuple(paths), expression, tuple(paths), answer, preferred)
     for first, second in combinations(sorted(used), 2):
         answer = compat.combine(first, second, preferred)
-        yield Pair(component, first, tuple(used[first]), second, tuple(used[second]), answer)
+        yield Pair(component, first, tuple(used[first]), second, tuple(used[second]), answer, preferred)
 
 
 def _pair_params(context: Context, pair: Pair) -> dict[str, object]:
@@ -123,8 +126,9 @@ def file_mismatches(context: Context) -> Iterator[Mismatch]:
         declaration = declarations.nearest(file.path, table)
         if declaration is None or declarations.inherited_from(file, declaration):
             continue
-        for expression in _checked(context, file.licenses):
-            yield Mismatch(file.path, expression, declaration, compat.into(expression, declaration.expressions))
+        for expression in _checked(context, declarations.effective_licenses(file)):
+            answer = compat.into(expression, declaration.expressions)
+            yield Mismatch(file.path, expression, declaration, answer)
 
 
 def manifest_mismatches(context: Context) -> Iterator[Mismatch]:
@@ -134,11 +138,12 @@ def manifest_mismatches(context: Context) -> Iterator[Mismatch]:
     for manifest in declarations.manifests(concluded):
         prefix = manifest.folder + "/" if manifest.folder else ""
         for file in material:
-            if not file.path.startswith(prefix) or file.path in manifest.sources:
+            # A package manifest speaks for the package's code, not for a board beside it.
+            if file.category != "software" or not file.path.startswith(prefix):
                 continue
-            if declarations.inherited_from(file, manifest):
+            if file.path in manifest.sources or declarations.inherited_from(file, manifest):
                 continue
-            for expression in _checked(context, file.licenses):
+            for expression in _checked(context, declarations.effective_licenses(file)):
                 yield Mismatch(file.path, expression, manifest, compat.into(expression, manifest.expressions))
         for text in declarations.license_files_in(concluded, manifest.folder):
             for expression in text.licenses:
@@ -172,10 +177,14 @@ def declared_license_mismatch(context: Context) -> Iterator[Issue]:
                 folder=folder_of(manifest) or ".",
                 count=len(listed),
                 files=say.files(context, listed),
-                facts=say.facts(context, [f for m in items for f in m.answer.facts]),
+                facts=_manifest_facts(context, [f for m in items for f in m.answer.facts]),
             ),
             tuple(sorted({m.expression for m in items})),
         )
+
+
+def _manifest_facts(context: Context, facts: list[compat.Fact]) -> str:
+    return context.say("manifest-facts", facts=say.facts(context, facts)) if facts else ""
 
 
 def _params(context: Context, found: Mismatch) -> dict[str, object]:
@@ -192,15 +201,53 @@ def _params(context: Context, found: Mismatch) -> dict[str, object]:
 # -- what a person must decide -------------------------------------------------------------
 
 
-def compatibility_review(context: Context) -> Iterator[Issue]:
+def _unknown(expression: str) -> bool:
+    """Names a licence the knowledge base does not know: one question per file, not per pair."""
+    bases = (compat.split(member)[0].removesuffix("+") for member in compat.members(expression))
+    return any(knowledge.license(base) is None for base in bases)
+
+
+@dataclass
+class _Asked:
+    """What the component questions already asked, so the declared ones do not repeat it."""
+
+    facts: set[tuple[str, str, str]] = field(default_factory=set)  # (path, inbound, outbound)
+    unknown: set[tuple[str, str]] = field(default_factory=set)  # (path, expression)
+
+
+def _component_reviews(context: Context, asked: _Asked) -> Iterator[Issue]:
+    strangers: dict[tuple[str, str], tuple[tuple[str, ...], set[str]]] = {}
     for pair in component_pairs(context):
-        if pair.answer.verdict in REVIEW:
+        if pair.answer.verdict not in REVIEW:
+            continue
+        sides = [(pair.first, pair.first_paths, pair.second), (pair.second, pair.second_paths, pair.first)]
+        unknown = [side for side in sides if _unknown(side[0])]
+        for expression, paths, other in unknown:
+            strangers.setdefault((pair.component, expression), (paths, set()))[1].add(other)
+        if not unknown:
+            asked.facts.update((pair.path, f.inbound, f.outbound) for f in pair.answer.facts)
             params = _pair_params(context, pair)
-            yield Issue(pair.path, context.say("review-component", **params), (pair.first, pair.second))
+            yield Issue(pair.path, context.say("compatibility-review", **params), (pair.first, pair.second))
+    for (component, expression), (paths, others) in sorted(strangers.items()):
+        others = (others - {expression}) or {expression}  # alone: its members with each other
+        asked.unknown.update((path, expression) for path in paths)
+        message = context.say("review-unknown", component=component, license=expression,
+                              files=say.files(context, paths), others=", ".join(sorted(others)))
+        yield Issue(paths[0], message, (expression,))
+
+
+def compatibility_review(context: Context) -> Iterator[Issue]:
+    """One question per thing to decide: a licence the knowledge base does not know is asked
+    about once per component, and a declared-licence question already asked there is not repeated."""
+    asked = _Asked()
+    yield from _component_reviews(context, asked)
     for found in (*file_mismatches(context), *manifest_mismatches(context)):
-        if found.answer.verdict in REVIEW:
-            params = _params(context, found)
-            yield Issue(found.path, context.say("review-declared", **params), (found.expression,))
+        if found.answer.verdict not in REVIEW or (found.path, found.expression) in asked.unknown:
+            continue
+        facts = {(found.path, f.inbound, f.outbound) for f in found.answer.facts}
+        if not (facts and facts <= asked.facts):
+            message = context.say("review-declared", **_params(context, found))
+            yield Issue(found.path, message, (found.expression,))
 
 
 RULES = (

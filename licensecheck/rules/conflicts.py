@@ -4,8 +4,9 @@
 
 Each source that states a file's licence is a claim: the SPDX header (its tags
 together), a `.license` sidecar, each field embedded in a design file, a licence notice
-in the file, a REUSE.toml annotation that applies by `closest` or `override`. Sources that
-add by design (REUSE.toml `aggregate`, dep5) are not claims. A field embedded in a design
+in a file that is not documentation, a REUSE.toml `override` annotation. Sources that add
+by design (REUSE.toml `aggregate`, dep5) are not claims, nor is a `closest` annotation,
+which by design yields to what the file says. A field embedded in a design
 file is also weighed against the license file of its folder when nothing else in or
 beside the file speaks: design tools fill those fields by default (FreeCAD's "All rights
 reserved"), so a stale field is the usual cause (NORMS.md §1.5, DOC-001, DOC-002).

@@ -18,8 +18,14 @@ from licensecheck import compat, components, declarations
 from licensecheck.rules import Context, Issue, Rule
 from licensecheck.rules import wording as say
 
-SOURCES = ("https://www.gnu.org/licenses/gpl-faq.html#LGPLStaticVsDynamic", "https://www.gnu.org/licenses/lgpl-3.0.html")
+SOURCES = (
+    "https://www.gnu.org/licenses/gpl-faq.html#LGPLStaticVsDynamic",
+    "https://www.gnu.org/licenses/lgpl-3.0.html",
+)
 FIRMWARE_FORMATS = frozenset({"arduino", "platformio", "idf-component", "linker-script", "firmware-image"})
+# Code that ends up in the image (build files and scripts do not).
+LINKED_FORMATS = frozenset({"c", "cpp", "arduino", "gnu-assembly", "assembly", "rust", "zig", "ada", "pascal",
+                            "go", "object-code"})
 GNU_COPYLEFT = ("GPL-", "AGPL-", "LGPL-")
 
 
@@ -36,7 +42,7 @@ def lgpl_static_linking(context: Context) -> Iterator[Issue]:
     concluded = context.concluded
     by_path = {f.path: f for f in concluded.files}
     grouped = components.group(by_path, context.policy.config.components)
-    licensed = {f.path for f in declarations.material(concluded) if f.category == "software"}
+    licensed = {f.path for f in declarations.material(concluded) if f.format in LINKED_FORMATS}
     for name, paths in grouped.items():
         if not any(by_path[p].format in FIRMWARE_FORMATS for p in paths):
             continue

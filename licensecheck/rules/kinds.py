@@ -47,8 +47,9 @@ def kinds(member: str) -> frozenset[str] | None:
 
 def hardware_only(member: str) -> bool:
     found = kinds(member)
-    base = compat.split(member)[0]
-    return found is not None and "software" not in found and "hardware" in found and base not in COVERS_SOFTWARE
+    if found is None or compat.split(member)[0] in COVERS_SOFTWARE:
+        return False
+    return "hardware" in found and "software" not in found
 
 
 def software_only(member: str) -> bool:
@@ -60,11 +61,16 @@ def creative_commons(member: str) -> bool:
 
 
 def _misfits(expression: str, misfit: Callable[[str], bool]) -> list[str]:
-    """The misfitting licences, when every choice of the expression has one."""
-    picked = [[m for m in option if misfit(m)] for option in compat.options(expression)]
-    if all(picked):
-        return list(dict.fromkeys(m for found in picked for m in found))
-    return []
+    """The misfitting licences, when every choice of the expression has one and nothing that
+    fits beside it: 'CERN-OHL-S-2.0 AND GPL-3.0-or-later' names a licence for the code too."""
+    picked = []
+    for option in compat.options(expression):
+        wrong = [m for m in option if misfit(m)]
+        fitting = [m for m in option if not misfit(m) and kinds(m) is not None]
+        if not wrong or fitting:
+            return []
+        picked.extend(wrong)
+    return list(dict.fromkeys(picked))
 
 
 def _check(context: Context, category: str, misfit: Callable[[str], bool], key: str) -> Iterator[Issue]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from licensecheck import compat, knowledge
+from licensecheck import compat, declarations, knowledge
 from licensecheck.conclude import in_licenses_dir
 from licensecheck.rules import Context, Issue, Rule
 
@@ -52,8 +52,10 @@ def closed(expression: str) -> list[tuple[str, str]]:
 
 
 def non_open_license(context: Context) -> Iterator[Issue]:
+    """On each file that states a non-open licence; a licence a file only inherits from its
+    folder's license file or manifest is reported once, on that file."""
     for file in context.concluded.files:
-        if in_licenses_dir(file.path) or file.path.endswith(".license"):
+        if in_licenses_dir(file.path) or file.path.endswith(".license") or declarations.inherited(file):
             continue
         for expression in file.licenses:
             found = closed(expression)

@@ -17,7 +17,6 @@ from pathlib import PurePosixPath
 
 from licensecheck.rules import Context, Issue, Rule
 from licensecheck.rules import wording as say
-from licensecheck.rules.hardware import design_kinds
 
 CERTIFICATION = "https://certification.oshwa.org/requirements.html"
 BEST_PRACTICES = "https://www.oshwa.org/sharing-best-practices/"
@@ -25,7 +24,15 @@ BEST_PRACTICES = "https://www.oshwa.org/sharing-best-practices/"
 # Slot -> whether it is required even when the project has no file of that category.
 SLOTS = {"hardware": True, "software": False, "documentation": True}
 BOM_NAME = re.compile(r"(?<![a-z])bom(?![a-z])|bill.?of.?materials", re.IGNORECASE)
-BOARD_KIND = "pcb"
+# Board and schematic designs, by format; where a format also covers libraries or parts, the
+# extensions of its designs (a Fritzing .fzp is a part, a LibrePCB .lp a library element).
+BOARD_DESIGNS: dict[str, tuple[str, ...] | None] = {
+    "kicad-pcb": None, "kicad-sch": None, "kicad-legacy-pcb": None, "kicad-legacy-sch": None,
+    "eagle-brd": None, "eagle-sch": None, "easyeda": None, "pcb-layout": None, "schematic": None,
+    "librepcb-archive": None, "lceda-pro": (".epro",), "lceda-pro-doc": (".esch", ".epcb"),
+    "librepcb": (".lpp",), "fritzing": (".fz",), "fritzing-archive": (".fzz",), "geda": (".sch",),
+    "altium": (".schdoc", ".pcbdoc"),
+}
 
 
 def oshwa_license_missing(context: Context) -> Iterator[Issue]:
@@ -49,10 +56,16 @@ def is_bom(path: str, format_id: str) -> bool:
     return format_id == "bom" or BOM_NAME.search(PurePosixPath(path).name) is not None
 
 
+def is_board_design(path: str, format_id: str) -> bool:
+    if format_id not in BOARD_DESIGNS:
+        return False
+    extensions = BOARD_DESIGNS[format_id]
+    return extensions is None or path.lower().endswith(extensions)
+
+
 def bom_missing(context: Context) -> Iterator[Issue]:
-    board = next(kind for kind in design_kinds() if kind.key == BOARD_KIND)
     files = context.concluded.files
-    designs = sorted(f.path for f in files if f.format in board.sources)
+    designs = sorted(f.path for f in files if is_board_design(f.path, f.format))
     if not designs or any(is_bom(f.path, f.format) for f in files):
         return
     yield Issue(None, context.say("bom-missing", count=len(designs), files=say.files(context, designs)))
