@@ -143,8 +143,9 @@ def identify(files: tuple[Path, ...]) -> None:
     """Which license text or notice each FILE holds, one JSON object per line."""
     import json
 
-    from licensecheck import textio
+    from licensecheck import comments, expression, textio
     from licensecheck.extract.file import read_bytes
+    from licensecheck.extract.header import extract_header
     from licensecheck.identify import identify as identify_text
 
     status = EXIT_OK
@@ -157,8 +158,14 @@ def identify(files: tuple[Path, ...]) -> None:
             status = EXIT_USAGE
             decoded = None
         if decoded is not None:
-            found = identify_text(decoded.text)
-            record.update(expression=found.expression, confidence=round(found.confidence, 3))
+            # An SPDX tag says it outright; otherwise the text or notice is recognised.
+            tags = [e.raw for e in extract_header(decoded.text, comments.style("none")) if e.raw]
+            tagged = [n for n in (expression.normalize(t) for t in tags) if n]
+            if tagged:
+                record.update(expression=expression.combine_and(tagged), confidence=1.0)
+            else:
+                found = identify_text(decoded.text)
+                record.update(expression=found.expression, confidence=round(found.confidence, 3))
         click.echo(json.dumps(record, ensure_ascii=False))
     sys.exit(status)
 

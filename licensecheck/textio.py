@@ -12,9 +12,12 @@ the first encoding of this order that fits:
 2. strict UTF-8, the common path;
 3. UTF-8 with a few broken bytes (a stray byte in an otherwise UTF-8 file),
    decoded with U+FFFD replacement so its notices keep their `©` and CJK;
-4. GB18030 (a superset of GBK, common in Chinese firmware), only when the
+4. line by line, when some lines are UTF-8 and others are not (a UTF-8
+   notice added to a GBK or Latin-1 file): each line as 2, 5 or 6, and the
+   encoding is "mixed";
+5. GB18030 (a superset of GBK, common in Chinese firmware), only when the
    text it gives is plausibly Chinese;
-5. Latin-1, which accepts any byte sequence.
+6. Latin-1, which accepts any byte sequence.
 
 >>> decode("版权所有，深圳创客".encode("gbk")).encoding
 'gb18030'
@@ -25,9 +28,11 @@ the first encoding of this order that fits:
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 SNIFF_BYTES = 8192
+MIXED = "mixed"  # the encoding of text whose lines are in different encodings
 SAMPLE_BYTES = 64 * 1024
 
 # UTF-32 LE starts with the UTF-16 LE mark, so the longer marks come first.
@@ -46,6 +51,11 @@ _CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\x0b\x0c\x08\x1b
 _MAX_CONTROL_SHARE = 0.10
 _CONTROL_CHARS = dict.fromkeys(_CONTROL_BYTES)  # str.translate table that deletes them
 
+# A valid multi-byte UTF-8 character; Latin-1 and GBK text seldom holds one by chance.
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_MAX_RUN_LINES = 1000
+_UNDECODED = re.compile("[\udc80-\udcff]")  # a byte UTF-8 could not decode (surrogateescape)
+
 # A file that fails strict UTF-8 is still read as UTF-8 when its valid
 # multi-byte characters outnumber the broken sequences this many times.
 _UTF8_GOOD_PER_BAD = 20
@@ -60,7 +70,7 @@ _UTF16_MAX_NUL_LOW = 0.02
 @dataclass(frozen=True)
 class Decoded:
     text: str
-    encoding: str  # utf-8, utf-8-sig, utf-16-le/be, utf-32-le/be, gb18030, latin-1
+    encoding: str  # utf-8, utf-8-sig, utf-16-le/be, utf-32-le/be, gb18030, latin-1, mixed
 
 
 def looks_binary(data: bytes) -> bool:
@@ -92,11 +102,54 @@ def decode(data: bytes) -> Decoded | None:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
-    for attempt, name in ((_mostly_utf8, "utf-8"), (_plausible_gb18030, "gb18030")):
+    for attempt, name in ((_mostly_utf8, "utf-8"), (_by_line, MIXED), (_plausible_gb18030, "gb18030")):
         text = attempt(data)
         if text is not None:
             return Decoded(text, name)
     return Decoded(data.decode("latin-1"), "latin-1")
+
+
+def _by_line(data: bytes) -> str | None:
+    """Text whose lines were written in different encodings (a UTF-8 notice added to a
+    Latin-1 or GBK file); None unless some line is UTF-8 with non-ASCII characters.
+
+    The UTF-8 lines are decoded in one pass; each run of lines that are not UTF-8 is
+    decoded on its own, as Chinese when it reads as such, else as Latin-1.
+    """
+    if not _UTF8_SEQUENCE.search(data):  # the common Latin-1 or GBK file: one regex search
+        return None
+    text = data.decode("utf-8", "surrogateescape")
+    runs = _undecoded_runs(text)
+    bounds = [0, *(i for run in runs for i in run), len(text)]
+    if "".join(text[bounds[i] : bounds[i + 1]] for i in range(0, len(bounds), 2)).isascii():
+        return None
+    parts = []
+    for i in range(0, len(bounds) - 1):
+        piece = text[bounds[i] : bounds[i + 1]]
+        parts.append(_not_utf8(piece.encode("utf-8", "surrogateescape")) if i % 2 else piece)
+    return "".join(parts)
+
+
+def _undecoded_runs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of whole lines holding bytes UTF-8 could not decode."""
+    runs: list[tuple[int, int]] = []
+    pos = 0
+    while match := _UNDECODED.search(text, pos):
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.start())
+        end = len(text) if end < 0 else end
+        if runs and runs[-1][1] + 1 == start:  # the next line: one run
+            start = runs.pop()[0]
+        runs.append((start, end))
+        pos = end
+    return runs
+
+
+def _not_utf8(run: bytes) -> str:
+    """Lines that are not UTF-8, one by one; a long run (a whole file but one line) as a block."""
+    lines = run.split(b"\n") if run.count(b"\n") < _MAX_RUN_LINES else [run]
+    texts = (_plausible_gb18030(line) for line in lines)
+    return "\n".join(text if text is not None else line.decode("latin-1") for text, line in zip(texts, lines))
 
 
 def utf16_without_bom(sample: bytes) -> str | None:

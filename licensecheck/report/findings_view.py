@@ -24,13 +24,21 @@ ROOT = ""  # the folder key of files at the root
 
 
 @dataclass(frozen=True)
+class FolderCount:
+    folder: str | None  # PROJECT, ROOT or a folder path; None with `others` for the rest
+    findings: int
+    waived: int
+    others: int = 0  # when > 0, this row sums that many folders that did not fit
+
+
+@dataclass(frozen=True)
 class RuleGroup:
     rule: str
     severity: str
     shown: tuple[Finding, ...]  # every finding, or EXAMPLES of them when folded
     total: int
     waived: int
-    folders: tuple[tuple[str | None, int, int], ...]  # (folder, findings, waived) when folded
+    folders: tuple[FolderCount, ...]  # when folded
     sources: tuple[str, ...]  # the norms the rule stands on (URLs)
 
     @property
@@ -87,20 +95,28 @@ def _rule_group(rule: str, severity: str, findings: list[Finding]) -> RuleGroup:
     )
 
 
-def folder_counts(
-    findings: list[Finding], limit: int = MAX_FOLDERS
-) -> tuple[tuple[str | None, int, int], ...]:
-    """(folder, findings, waived) at the deepest folder level that still fits in `limit` rows."""
+def folder_counts(findings: list[Finding], limit: int = MAX_FOLDERS) -> tuple[FolderCount, ...]:
+    """Findings per folder, at the deepest level that fits in `limit` rows.
+
+    A level that does not split the findings at all (everything in docs/) is passed
+    for the next one even when that one is too long: its biggest folders are shown
+    and the rest summed in a last row.
+    """
     folders = [_parent(f.path) for f in findings]
     deepest = max((len(parts) for parts in folders if parts), default=0)
     chosen = _at_depth(findings, folders, 1)
     for depth in range(2, deepest + 1):
         finer = _at_depth(findings, folders, depth)
-        if len(finer) > limit:
+        if len(finer) > limit and len(chosen) > 1:
             break
         chosen = finer
     ranked = sorted(chosen.items(), key=lambda item: (-item[1][0], item[0] is None, item[0] or ""))
-    return tuple((folder, total, waived) for folder, (total, waived) in ranked)
+    rows = [FolderCount(folder, total, waived) for folder, (total, waived) in ranked]
+    if len(rows) <= limit:
+        return tuple(rows)
+    rest = rows[limit - 1 :]
+    summed = FolderCount(None, sum(r.findings for r in rest), sum(r.waived for r in rest), len(rest))
+    return (*rows[: limit - 1], summed)
 
 
 def _parent(path: str | None) -> tuple[str, ...] | None:

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 
 from licensecheck import i18n, knowledge
 from licensecheck.config import ConfigError
-from licensecheck.model import SEVERITIES, ScanResult
+from licensecheck.model import SEVERITIES, Finding, ScanResult
 from licensecheck.policy import SEVERITY_ORDER, profile
 from licensecheck.report import chart, findings_view, inventory_view
 from licensecheck.report.terms import Named, base, named, terms
@@ -47,18 +47,15 @@ class LicenseUse:
 
 @dataclass(frozen=True)
 class Report:
-    lang: str
-    result: ScanResult
     verdict: Verdict
     declared: tuple[tuple[str, tuple[Named, ...]], ...]  # (expression, its terms)
     chart: tuple[chart.Panel, ...]
     findings: tuple[findings_view.SeverityGroup, ...]
-    project_findings: int
     inventory: inventory_view.Inventory
     licenses: tuple[LicenseUse, ...]
-    missing_texts: tuple  # the missing-license-text findings
+    missing_texts: tuple[Finding, ...]  # the missing-license-text findings not waived
     anchors: dict[str, int]  # file path -> inventory row index, for links from findings
-    generated: str  # when the report was rendered (UTC, ISO 8601)
+    generated: str  # when the report was rendered, UTC
     profile_description: str
 
 
@@ -69,13 +66,10 @@ def build(result: ScanResult, lang: str, now: datetime | None = None) -> Report:
     }
     missing = tuple(f for f in result.findings if f.rule == MISSING_TEXT_RULE and f.waived is None)
     return Report(
-        lang=lang,
-        result=result,
         verdict=verdict(result),
         declared=tuple((d, tuple(named(term, lang) for term in terms(d))) for d in result.project.declared),
         chart=chart.panels(result.files),
         findings=findings_view.group(result.findings),
-        project_findings=sum(f.path is None for f in result.findings),
         inventory=inventory,
         licenses=licenses_in_use(result, lang, {key for f in missing for key in f.licenses}),
         missing_texts=missing,
