@@ -181,6 +181,8 @@ class Provenance:
     knowledge_version: str | None = None  # hash of the knowledge base in licenses/
     config: str | None = None  # the configuration file used, as given
     lang: str = "en"
+    fail_on: str = "error"  # the lowest severity that fails the run (the report's verdict follows it)
+    components: tuple[tuple[str, tuple[str, ...]], ...] = ()  # the config's [components]
 
     def to_dict(self) -> dict:
         return {
@@ -191,6 +193,8 @@ class Provenance:
             "knowledge_version": self.knowledge_version,
             "config": self.config,
             "lang": self.lang,
+            "fail_on": self.fail_on,
+            "components": {name: list(patterns) for name, patterns in self.components},
             "submodules": list(self.submodules),
         }
 
@@ -254,5 +258,7 @@ class ScanResult:
                 knowledge_version=prov.get("knowledge_version"),
                 config=prov.get("config"),
                 lang=prov.get("lang", "en"),
+                fail_on=prov.get("fail_on", "error"),
+                components=tuple((name, tuple(p)) for name, p in (prov.get("components") or {}).items()),
             ),
         )

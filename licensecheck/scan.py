@@ -56,6 +56,8 @@ def scan(root: Path, root_label: str, config: Config, policy: Policy, options: O
             knowledge_version=knowledge.data_version(),
             config=config.source,
             lang=options.lang,
+            fail_on=policy.fail_on,
+            components=tuple(config.components.items()),
         ),
     )
 

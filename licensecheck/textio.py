@@ -30,6 +30,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 SNIFF_BYTES = 8192
 MIXED = "mixed"  # the encoding of text whose lines are in different encodings
@@ -119,15 +120,12 @@ def _by_line(data: bytes) -> str | None:
     if not _UTF8_SEQUENCE.search(data):  # the common Latin-1 or GBK file: one regex search
         return None
     text = data.decode("utf-8", "surrogateescape")
-    runs = _undecoded_runs(text)
-    bounds = [0, *(i for run in runs for i in run), len(text)]
-    if "".join(text[bounds[i] : bounds[i + 1]] for i in range(0, len(bounds), 2)).isascii():
+    edges = [0, *(edge for run in _undecoded_runs(text) for edge in run), len(text)]
+    pieces = [text[start:end] for start, end in pairwise(edges)]  # UTF-8, a run, UTF-8, a run, ...
+    if "".join(pieces[::2]).isascii():
         return None
-    parts = []
-    for i in range(0, len(bounds) - 1):
-        piece = text[bounds[i] : bounds[i + 1]]
-        parts.append(_not_utf8(piece.encode("utf-8", "surrogateescape")) if i % 2 else piece)
-    return "".join(parts)
+    pieces[1::2] = [_not_utf8(run.encode("utf-8", "surrogateescape")) for run in pieces[1::2]]
+    return "".join(pieces)
 
 
 def _undecoded_runs(text: str) -> list[tuple[int, int]]:
@@ -148,8 +146,12 @@ def _undecoded_runs(text: str) -> list[tuple[int, int]]:
 def _not_utf8(run: bytes) -> str:
     """Lines that are not UTF-8, one by one; a long run (a whole file but one line) as a block."""
     lines = run.split(b"\n") if run.count(b"\n") < _MAX_RUN_LINES else [run]
-    texts = (_plausible_gb18030(line) for line in lines)
-    return "\n".join(text if text is not None else line.decode("latin-1") for text, line in zip(texts, lines))
+    return "\n".join(_line_not_utf8(line) for line in lines)
+
+
+def _line_not_utf8(line: bytes) -> str:
+    text = _plausible_gb18030(line)
+    return text if text is not None else line.decode("latin-1")
 
 
 def utf16_without_bom(sample: bytes) -> str | None:

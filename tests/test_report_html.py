@@ -451,3 +451,19 @@ def test_cli_writes_the_html_report(tmp_path: Path):
 )
 def test_terms_keep_exceptions_with_their_license(expression, expected):
     assert terms(expression) == expected
+
+
+def test_verdict_follows_the_fail_on_of_the_run(tree, tmp_path):
+    from click.testing import CliRunner
+
+    from cli import main
+
+    # LICENSE names MIT without its text: missing-license-text is a warning, under the default fail-on
+    root = tree({"LICENSE": "SPDX-License-Identifier: MIT\n", "a.c": "int a;\n"})
+    report = tmp_path / "r.html"
+    outcome = CliRunner().invoke(main, ["scan", str(root), "-o", str(report), "--fail-on", "warning"])
+    assert outcome.exit_code == 1
+    assert '<div class="verdict fail">' in report.read_text(encoding="utf-8")
+    outcome = CliRunner().invoke(main, ["scan", str(root), "-o", str(report)])
+    assert outcome.exit_code == 0
+    assert '<div class="verdict pass">' in report.read_text(encoding="utf-8")

@@ -11,7 +11,9 @@ from hypothesis import strategies as st
 
 from licensecheck.textio import Decoded, decode, looks_binary
 
-ENCODINGS = {"utf-8", "utf-8-sig", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be", "gb18030", "latin-1"}
+ENCODINGS = {
+    "utf-8", "utf-8-sig", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be", "gb18030", "latin-1", "mixed"
+}  # fmt: skip
 CHINESE_COMMENT = "// 版权所有 (C) 2024 深圳创客\n// 电源管理模块，作者：李雷\nint main(void) { return 0; }\n"
 
 

@@ -55,6 +55,12 @@ def check_writable(path: str) -> None:
         raise UnknownFormat(f"{path}: the folder {folder} does not exist")
 
 
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
 def write(path: str, result: ScanResult, lang: str) -> None:
     content = writer_for(path)(result, lang)
     target = Path(path)
@@ -62,6 +68,7 @@ def write(path: str, result: ScanResult, lang: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(content)
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it owner-only; a report is for handing over
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

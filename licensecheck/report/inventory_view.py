@@ -104,5 +104,5 @@ def _keys(file: FileResult) -> set[str]:
 def _component_function(result: ScanResult) -> Callable[[str], str]:
     # The configuration's [components] reach the report only if the scan recorded them;
     # without them every top-level folder is a component (CONTRACT.md's default).
-    configured = getattr(result.provenance, "components", None) or {}
+    configured = dict(result.provenance.components)
     return lambda path: components.component_of(path, configured)

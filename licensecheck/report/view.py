@@ -80,15 +80,8 @@ def build(result: ScanResult, lang: str, now: datetime | None = None) -> Report:
 
 
 def fail_level(result: ScanResult) -> str:
-    # The scan may record the --fail-on it ran with; older results only name the
-    # profile, whose own fail-on then applies.
-    recorded = getattr(result.provenance, "fail_on", None)
-    if recorded:
-        return recorded
-    try:
-        return profile(result.profile).fail_on
-    except (ConfigError, OSError):
-        return "error"
+    """The --fail-on the scan ran with: the verdict agrees with the exit code."""
+    return result.provenance.fail_on
 
 
 def verdict(result: ScanResult) -> Verdict:
