@@ -33,6 +33,9 @@ DEP5_PATH = ".reuse/dep5"
 _FIELD = re.compile(r"([!-9;-~][!-9;-~]*)[ \t]*:(.*)")  # deb822: printable ASCII but ':', no space
 _WILDCARDS = {"*": ".*", "?": "."}
 _ESCAPABLE = "*?\\"
+# A dep5 file past these is generated or hostile: each glob costs a regex to build.
+MAX_PATTERNS = 20_000
+MAX_PATTERN = 4096  # characters in one glob
 
 
 class Dep5Error(ValueError):
@@ -69,6 +72,9 @@ def parse(text: str) -> Dep5:
         if "files" not in fields:
             continue
         paragraphs.append(_files_paragraph(start, fields))
+    patterns = sum(len(paragraph.patterns) for paragraph in paragraphs)
+    if patterns > MAX_PATTERNS:
+        raise Dep5Error(f"{DEP5_PATH}: {patterns} Files patterns, more than the limit of {MAX_PATTERNS}")
     return Dep5(paragraphs=tuple(paragraphs))
 
 
@@ -135,6 +141,8 @@ def _files_paragraph(start: int, fields: dict[str, _Field]) -> Dep5Paragraph:
     if not patterns:
         raise Dep5Error(f"{DEP5_PATH} line {files_line}: Files field is empty")
     for pattern in patterns:
+        if len(pattern) > MAX_PATTERN:
+            raise Dep5Error(f"{DEP5_PATH} line {files_line}: a Files pattern is longer than {MAX_PATTERN} characters")
         escape = _invalid_escape(pattern)
         if escape is not None:
             raise Dep5Error(

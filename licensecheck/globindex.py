@@ -27,22 +27,121 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 _Glob = tuple[int, re.Pattern[str]]  # (position, regex)
 Token = tuple[str | None, str]  # (a literal character, "") or (None, the regex of a wildcard)
-Compiled = tuple[str, str, re.Pattern[str] | None]
+Compiled = tuple[str, str, Any]  # (prefix, suffix, an object with fullmatch(path), or None)
 
 
 def compile_glob(tokens: list[Token]) -> Compiled:
     """A tokenised glob's literal prefix and suffix (the text before its first and after
-    its last wildcard) and its regex; no regex for a glob without wildcards."""
+    its last wildcard) and its matcher; no matcher for a glob without wildcards."""
     wild = [i for i, (char, _) in enumerate(tokens) if char is None]
     if not wild:
         return "".join(char for char, _ in tokens if char is not None), "", None
     prefix = "".join(char for char, _ in tokens[: wild[0]] if char is not None)
     suffix = "".join(char for char, _ in tokens[wild[-1] + 1 :] if char is not None)
-    body = "".join(re.escape(char) if char is not None else regex for char, regex in tokens)
-    return prefix, suffix, re.compile(body, re.DOTALL)
+    return prefix, suffix, _matcher(_merge_runs(tokens))
+
+
+# Wildcards that match a run of characters; any other wildcard regex matches one character.
+_ANY_RUN, _FOLDER_RUN = ".*", "[^/]*"
+_RUNS = (_ANY_RUN, _FOLDER_RUN)
+LONG_PATH = 256  # longer paths are matched without backtracking when a glob could make it costly
+
+
+def _merge_runs(tokens: list[Token]) -> list[Token]:
+    """Adjacent run wildcards as one: `.*` then `[^/]*` (from `**/*`) match what `.*` matches."""
+    merged: list[Token] = []
+    for token in tokens:
+        if merged and token[0] is None and merged[-1][0] is None and {token[1], merged[-1][1]} <= set(_RUNS):
+            merged[-1] = (None, _ANY_RUN if _ANY_RUN in (token[1], merged[-1][1]) else _FOLDER_RUN)
+        else:
+            merged.append(token)
+    return merged
+
+
+def _matcher(tokens: list[Token]):
+    """A regex whose run wildcards cannot backtrack into each other.
+
+    `*a*a*a*b` tried on a long name of a's costs a plain regex polynomial time, with one
+    power per star. But the text between two run wildcards is best matched at its first
+    occurrence, so each run wildcard but the last is an atomic group that stops there.
+    That holds when the next run wildcard is a `.*`, which can take back whatever was
+    skipped, or when a `[^/]*` skipped only literal text of one folder; not when a `**`
+    is followed by a `*`, which cannot take back the folders the `**` skipped. Such
+    globs backtrack only on short paths; long paths are matched by simulating the glob,
+    in time proportional to the path times the glob.
+    """
+    runs = [i for i, (char, regex) in enumerate(tokens) if char is None and regex in _RUNS]
+    parts = [_regex(token) for token in tokens[: runs[0]]] if runs else [_regex(t) for t in tokens]
+    unsafe = 0
+    for k, at in enumerate(runs):
+        end = runs[k + 1] if k + 1 < len(runs) else len(tokens)
+        between = "".join(_regex(token) for token in tokens[at + 1 : end])
+        run = tokens[at][1]
+        literal = all(char is not None for char, _ in tokens[at + 1 : end])
+        if end == len(tokens):  # the last: anchored at the end by fullmatch
+            parts.append(run + between)
+        elif tokens[end][1] == _ANY_RUN or (run == _FOLDER_RUN and literal):
+            parts.append(f"(?>{run}?{between})")
+        else:
+            unsafe += 1
+            parts.append(run + between)
+    regex = re.compile("".join(parts), re.DOTALL)
+    return regex if not unsafe else _GuardedGlob(regex, tokens, unsafe)
+
+
+def _regex(token: Token) -> str:
+    char, regex = token
+    return re.escape(char) if char is not None else regex
+
+
+class _GuardedGlob:
+    """A glob whose regex may backtrack: used as is on short paths, simulated on long ones."""
+
+    __slots__ = ("regex", "tokens", "unsafe")
+
+    def __init__(self, regex: re.Pattern[str], tokens: list[Token], unsafe: int) -> None:
+        self.regex, self.tokens, self.unsafe = regex, tokens, unsafe
+
+    def fullmatch(self, path: str) -> bool:
+        if self.unsafe == 1 and len(path) <= LONG_PATH:
+            return self.regex.fullmatch(path) is not None
+        return _simulate(self.tokens, path)
+
+
+def _simulate(tokens: list[Token], path: str) -> bool:
+    """Whether `path` matches the glob, tracking every position in the glob at once."""
+    end = len(tokens)
+
+    def closure(states: set[int]) -> set[int]:
+        reached = set(states)
+        for state in sorted(states):
+            while state < end and tokens[state][0] is None and tokens[state][1] in _RUNS:
+                state += 1  # a run wildcard may match nothing
+                reached.add(state)
+        return reached
+
+    states = closure({0})
+    for char in path:
+        following = set()
+        for state in states:
+            if state == end:
+                continue
+            literal, regex = tokens[state]
+            if literal is not None:
+                if literal == char:
+                    following.add(state + 1)
+            elif regex == _ANY_RUN or (regex == _FOLDER_RUN and char != "/"):
+                following.add(state)
+            elif regex not in _RUNS and re.fullmatch(regex, char, re.DOTALL):
+                following.add(state + 1)
+        if not following:
+            return False
+        states = closure(following)
+    return end in states
 
 
 class _Folder:

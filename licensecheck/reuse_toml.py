@@ -41,6 +41,9 @@ from licensecheck.globindex import Compiled, GlobIndex, Token, compile_glob
 from licensecheck.model import Evidence
 
 VERSION = 1
+# A REUSE.toml past these is generated or hostile: each glob costs a regex to build.
+MAX_ANNOTATIONS = 20_000
+MAX_PATTERN = 4096  # characters in one path glob
 PRECEDENCES = ("closest", "aggregate", "override")
 PATH_KEY = "path"
 COPYRIGHT_KEY = "SPDX-FileCopyrightText"
@@ -98,6 +101,8 @@ def parse(text: str, path: str) -> ReuseToml:
     tables = data.get("annotations", [])
     if not isinstance(tables, list):
         raise ReuseTomlError(f"{path}: annotations must be an array of tables ([[annotations]])")
+    if len(tables) > MAX_ANNOTATIONS:
+        raise ReuseTomlError(f"{path}: {len(tables)} annotations, more than the limit of {MAX_ANNOTATIONS}")
     lines = _header_lines(text, len(tables))
     annotations = tuple(_annotation(table, i, lines[i], path) for i, table in enumerate(tables))
     return ReuseToml(path=path, annotations=annotations)
@@ -162,6 +167,8 @@ def _pattern_problem(pattern: str) -> str | None:
     plain = re.sub(r"\\(.)", r"\1", pattern, flags=re.DOTALL)
     if not plain:
         return "is empty"
+    if len(pattern) > MAX_PATTERN:
+        return f"is longer than {MAX_PATTERN} characters"
     if plain.startswith("/") or _DRIVE.match(plain):
         return "is absolute; write it relative to the REUSE.toml's folder"
     segments = plain.split("/")

@@ -22,7 +22,7 @@ from licensecheck.extract.header import MAX_EVIDENCE, extract_header
 MB = 1024 * 1024
 GB = 1024 * MB
 TAG = b"// SPDX-License-Identifier: MIT\n"
-LICENSE = {"LICENSE": "SPDX-License-Identifier: MIT\n"}
+LICENSE = {"LICENSE": "SPDX-License-Identifier: Apache-2.0\n"}  # files below carry their own MIT
 
 
 def timed(function, *args):

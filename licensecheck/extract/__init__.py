@@ -136,6 +136,9 @@ REGISTRY: dict[str, str] = {
     "kicad-legacy-pro": "kicad_legacy:extract",
 }
 
+# Formats whose extractor needs only the first bytes (and the size on disk).
+HEAD_ONLY_FORMATS = frozenset({"stl"})
+
 # Zip-based formats keep their directory at the end: they are read whole (Archive limits apply).
 WHOLE_FILE_FORMATS = frozenset({"3mf", "amf", "freecad", "fritzing-archive", "librepcb-archive", "lceda-pro"})
 

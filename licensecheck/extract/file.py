@@ -14,13 +14,16 @@ import hashlib
 import os
 import re
 import signal
+import stat
 import threading
 from contextlib import contextmanager
 from dataclasses import replace
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from licensecheck import classify, comments, expression, manifests, textio
 from licensecheck.extract import (
+    HEAD_ONLY_FORMATS,
+    REGISTRY,
     WHOLE_FILE_FORMATS,
     ExtractError,
     FileScan,
@@ -34,6 +37,9 @@ from licensecheck.model import DiscoveredFile, Evidence
 READ_LIMIT = 32 * 1024 * 1024  # bytes of one file that are read; tags sit near the top
 WHOLE_FILE_LIMIT = 256 * 1024 * 1024  # zip-based design files, read whole up to this size
 TIME_LIMIT = 30.0  # seconds for one file
+_OPEN_FLAGS = (
+    os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+)
 TIMED_OUT = "took longer than"  # a machine under load may do better next time: never cached
 KEEP_TEXT_NAMES = frozenset({"REUSE.toml", "dep5"}) | frozenset(manifests.READERS)
 
@@ -100,17 +106,29 @@ def scan_file(root: Path, file: DiscoveredFile, with_checksums: bool = False) ->
             return _scan_file(root, file, with_checksums)
     except TimeLimitExceeded:
         found = classify.classify(file.path, b"")
-        return FileScan(
-            file, found.category, found.id, problem=f"took longer than {limit:g} s to read; skipped"
-        )
+        return FileScan(file, found.category, found.id, problem=f"{TIMED_OUT} {limit:g} s to read; skipped")
+
+
+def _read_classified(path: str, name: str) -> tuple[classify.Format, bytes]:
+    """Classify from the first bytes, then read only as much as the format needs: nothing
+    more of an image or a binary without an extractor, a zip-based design file whole."""
+    fd = os.open(path, _OPEN_FLAGS)
+    with os.fdopen(fd, "rb", closefd=True) as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise ExtractError("not a regular file")
+        head = handle.read(classify.HEAD_SIZE)
+        found = classify.classify(name, head)
+        if found.id in HEAD_ONLY_FORMATS or (found.binary and found.id not in REGISTRY):
+            return found, head
+        limit = WHOLE_FILE_LIMIT if found.id in WHOLE_FILE_FORMATS else READ_LIMIT
+        if len(head) < classify.HEAD_SIZE:
+            return found, head
+        return found, head + handle.read(limit - len(head))
 
 
 def _scan_file(root: Path, file: DiscoveredFile, with_checksums: bool) -> FileScan:
     try:
-        data = read_bytes(root / file.path)
-        found = classify.classify(file.path, data[: classify.HEAD_SIZE])
-        if found.id in WHOLE_FILE_FORMATS and file.size > len(data):
-            data = read_bytes(root / file.path, WHOLE_FILE_LIMIT)
+        found, data = _read_classified(os.path.join(root, file.path), file.path)
     except (OSError, ExtractError) as error:
         found = classify.classify(file.path, b"")
         return FileScan(file, found.category, found.id, problem=_reason(error))
@@ -136,7 +154,7 @@ def _scan_file(root: Path, file: DiscoveredFile, with_checksums: bool) -> FileSc
                 evidence += _identified(text, file.path, whole=True)
             elif _is_notice_candidate(evidence, found) or _is_readme(file.path):
                 evidence += _identified(text, file.path, whole=False)
-    keep = text if PurePosixPath(file.path).name in KEEP_TEXT_NAMES else None
+    keep = text if file.path.rpartition("/")[2] in KEEP_TEXT_NAMES else None
     sums = ()
     if with_checksums:
         try:

@@ -19,7 +19,6 @@ first, and a file is ASCII only when `facet` or `endsolid` follows its first lin
 
 from __future__ import annotations
 
-import os
 import re
 import struct
 from dataclasses import replace
@@ -50,12 +49,8 @@ def extract(source: Source) -> list[Evidence]:
 
 
 def _file_size(source: Source) -> int:
-    """The file's size on disk, which is larger than the data when the reader stopped at its limit."""
-    try:
-        on_disk = os.lstat(source.root / source.path).st_size
-    except (OSError, ValueError):
-        return len(source.data)
-    return on_disk if on_disk > len(source.data) else len(source.data)
+    """The file's size on disk, which is larger than the data when only its head was read."""
+    return max(source.size, len(source.data))
 
 
 def _triangle_count(data: bytes) -> int | None:
