@@ -142,7 +142,9 @@ def _files_paragraph(start: int, fields: dict[str, _Field]) -> Dep5Paragraph:
         raise Dep5Error(f"{DEP5_PATH} line {files_line}: Files field is empty")
     for pattern in patterns:
         if len(pattern) > MAX_PATTERN:
-            raise Dep5Error(f"{DEP5_PATH} line {files_line}: a Files pattern is longer than {MAX_PATTERN} characters")
+            raise Dep5Error(
+                f"{DEP5_PATH} line {files_line}: a Files pattern is longer than {MAX_PATTERN} characters"
+            )
         escape = _invalid_escape(pattern)
         if escape is not None:
             raise Dep5Error(

@@ -234,14 +234,14 @@ def test_unreadable_file_is_a_finding_and_the_scan_goes_on(tree, monkeypatch):
 
     root = tree({"LICENSE": "SPDX-License-Identifier: MIT\n", "a.c": HEADER_MIT, "secret.c": HEADER_MIT})
     if os.geteuid() == 0:  # root reads anything: make the read itself fail
-        real = reader.read_regular
+        real = reader._read_classified
 
-        def refuse(path, limit):
-            if path.name == "secret.c":
-                raise PermissionError(13, "Permission denied", str(path))
-            return real(path, limit)
+        def refuse(path, name):
+            if name == "secret.c":
+                raise PermissionError(13, "Permission denied", path)
+            return real(path, name)
 
-        monkeypatch.setattr(reader, "read_regular", refuse)
+        monkeypatch.setattr(reader, "_read_classified", refuse)
     else:
         (root / "secret.c").chmod(0)
     code, result, _ = scan(root)
