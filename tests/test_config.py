@@ -94,7 +94,8 @@ def test_undecodable_file(tmp_path):
 
 def test_license_allow_and_deny_lists(tmp_path):
     (tmp_path / ".licensecheck.toml").write_text(
-        '[licenses]\ndeny = ["AGPL-3.0-only"]\n\n[licenses.hardware]\nallow = ["CERN-OHL-S-2.0", "CERN-OHL-W-2.0"]\n'
+        '[licenses]\ndeny = ["AGPL-3.0-only"]\n\n'
+        '[licenses.hardware]\nallow = ["CERN-OHL-S-2.0", "CERN-OHL-W-2.0"]\n'
     )
     loaded = config.load(tmp_path, None, RULES)
     assert loaded.deny == {"*": ("AGPL-3.0-only",)}
