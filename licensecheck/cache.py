@@ -18,12 +18,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from functools import cache
 from pathlib import Path
 
-from licensecheck import __version__
+from licensecheck import __version__, atomic
+from licensecheck.atomic import cache_dir
 from licensecheck.extract import FileScan, stamp
 from licensecheck.extract.file import TIMED_OUT
 from licensecheck.model import DiscoveredFile, Evidence
@@ -31,14 +30,6 @@ from licensecheck.resources import data_path
 
 FORMAT = 1
 _PACKAGE = Path(__file__).resolve().parent
-
-
-def cache_dir() -> Path:
-    explicit = os.environ.get("LICENSECHECK_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "licensecheck"
 
 
 @cache
@@ -134,9 +125,6 @@ class ScanCache:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             payload = json.dumps({"stamp": code_stamp(), "files": self.entries}, separators=(",", ":"))
-            fd, temporary = tempfile.mkstemp(prefix=self.path.name, suffix=".tmp", dir=self.path.parent)
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(payload)
-            os.replace(temporary, self.path)
+            atomic.write(self.path, payload.encode("utf-8"))
         except OSError:
             return  # a cache that cannot be written only costs time next run

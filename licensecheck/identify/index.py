@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-import os
 import sys
-import tempfile
 from array import array
 from dataclasses import dataclass, field
 from itertools import repeat
 from pathlib import Path
+
+from licensecheck import atomic
+from licensecheck.atomic import cache_dir
 
 from . import data
 
@@ -95,14 +96,6 @@ def shingles(ids: list[int]) -> list[int]:
 # ---- cache -------------------------------------------------------------------------------
 
 
-def cache_dir() -> Path:
-    explicit = os.environ.get("LICENSECHECK_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "licensecheck"
-
-
 def cache_path(key: str) -> Path:
     tag = f"{key}|format {FORMAT}|python {sys.version_info[:2]}"
     digest = hashlib.sha256(tag.encode()).hexdigest()[:16]
@@ -169,14 +162,7 @@ def save(index: Index, key: str) -> Path | None:
     target = cache_path(key)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".identify-", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                marshal.dump(_to_payload(index, key), stream)
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        atomic.write(target, marshal.dumps(_to_payload(index, key)))
     except OSError:
         return None  # an unwritable cache only costs the next run a rebuild
     return target

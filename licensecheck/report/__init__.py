@@ -9,12 +9,11 @@ leaves half a report.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
 
+from licensecheck import atomic
 from licensecheck.model import ScanResult
 
 # suffix -> "module:function"; longest suffixes first so ".spdx.json" wins over ".json".
@@ -55,21 +54,7 @@ def check_writable(path: str) -> None:
         raise UnknownFormat(f"{path}: the folder {folder} does not exist")
 
 
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
-
-
 def write(path: str, result: ScanResult, lang: str) -> None:
     content = writer_for(path)(result, lang)
     target = Path(path)
-    fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.resolve().parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(content)
-        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it owner-only; a report is for handing over
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    atomic.write(target.resolve().parent / target.name, content.encode("utf-8"), shared=True)
