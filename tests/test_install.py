@@ -52,11 +52,12 @@ def installed(tmp_path_factory) -> Path:
     site = run(
         python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])", cwd=work
     ).stdout.strip()
-    # Dependencies come from the running environment, after the fresh site-packages in sys.path.
-    Path(site, "borrowed-deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     wheel = next(wheels.glob("*.whl"))
     installed = run(python, "-m", "pip", "install", "--no-deps", "--no-index", wheel, cwd=work, check=False)
     assert installed.returncode == 0, installed.stdout + installed.stderr
+    # Dependencies come from the running environment, after the fresh site-packages in sys.path;
+    # only now, or pip would find the running environment's copy of the package and skip it.
+    Path(site, "borrowed-deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     return venv
 
 
