@@ -35,6 +35,19 @@ def _scan_batch(root: Path, batch: list[DiscoveredFile], with_checksums: bool = 
     return [scan_file(root, file, with_checksums) for file in batch]
 
 
+def _warm_up() -> None:
+    """Import every extractor and load the knowledge base in the parent: forked workers
+    inherit them instead of each importing and loading them again."""
+    from importlib import import_module
+
+    from licensecheck import knowledge
+    from licensecheck.extract import REGISTRY
+
+    for target in sorted(set(REGISTRY.values())):
+        import_module(f"licensecheck.extract.{target.partition(':')[0]}")
+    knowledge.all_licenses()
+
+
 def scan_files(
     root: Path, files: list[DiscoveredFile], jobs: int, with_checksums: bool = False
 ) -> list[FileScan]:
@@ -43,6 +56,7 @@ def scan_files(
     size = max(32, min(512, len(files) // (jobs * 8) or 1))
     batches = [files[i : i + size] for i in range(0, len(files), size)]
     results: list[FileScan] = []
+    _warm_up()
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts)
     try:
         for scanned in pool.map(_scan_batch, repeat(root), batches, repeat(with_checksums)):
