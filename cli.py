@@ -85,7 +85,14 @@ def scan(path, outputs, profile, config_file, fail_on, lang, since, jobs, no_cac
         _fail(str(error))
     try:
         wants_checksums = any(report.needs_checksums(output) for output in outputs)
-        options = Options(lang=lang, jobs=jobs, since=since, checksums=wants_checksums, cache=not no_cache)
+        options = Options(
+            lang=lang,
+            jobs=jobs,
+            since=since,
+            checksums=wants_checksums,
+            cache=not no_cache,
+            progress=_progress(lang) if sys.stderr.isatty() and quiet == 0 else None,
+        )
         result = run_scan(path, str(path), settings, active, options)
     except ScanError as error:
         _fail(str(error))
@@ -94,9 +101,20 @@ def scan(path, outputs, profile, config_file, fail_on, lang, since, jobs, no_cac
             report.write(output, result, lang)
         except OSError as error:
             _fail(f"{output}: {error.strerror or error}")
+    if options.progress is not None:
+        click.echo("\r\033[K", nl=False, err=True)  # clear the progress line
     click.echo(text.render(result, lang, outputs, verbose - quiet))
     failing = any(f.waived is None and active.fails(f.severity) for f in result.findings)
     sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
+
+
+def _progress(lang: str):
+    from licensecheck import i18n
+
+    def show(done: int, total: int) -> None:
+        click.echo("\r" + i18n.text(lang, "ui.progress", done=done, total=total), nl=False, err=True)
+
+    return show
 
 
 @main.command()

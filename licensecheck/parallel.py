@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import signal
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from itertools import repeat
 from pathlib import Path
@@ -20,6 +21,7 @@ from licensecheck.model import DiscoveredFile
 
 # Below this many files a pool costs more to start than it saves.
 SERIAL_BELOW = 200
+PROGRESS_EVERY = 256
 
 
 def default_jobs() -> int:
@@ -48,11 +50,24 @@ def _warm_up() -> None:
     knowledge.all_licenses()
 
 
+Progress = Callable[[int, int], None]  # (files done, files in all)
+
+
 def scan_files(
-    root: Path, files: list[DiscoveredFile], jobs: int, with_checksums: bool = False
+    root: Path,
+    files: list[DiscoveredFile],
+    jobs: int,
+    with_checksums: bool = False,
+    progress: Progress | None = None,
 ) -> list[FileScan]:
     if jobs <= 1 or len(files) < SERIAL_BELOW:
-        return _scan_batch(root, files, with_checksums)
+        if progress is None:
+            return _scan_batch(root, files, with_checksums)
+        results = []
+        for start in range(0, len(files), PROGRESS_EVERY):
+            results += _scan_batch(root, files[start : start + PROGRESS_EVERY], with_checksums)
+            progress(len(results), len(files))
+        return results
     size = max(32, min(512, len(files) // (jobs * 8) or 1))
     batches = [files[i : i + size] for i in range(0, len(files), size)]
     results: list[FileScan] = []
@@ -61,6 +76,8 @@ def scan_files(
     try:
         for scanned in pool.map(_scan_batch, repeat(root), batches, repeat(with_checksums)):
             results.extend(scanned)
+            if progress is not None:
+                progress(len(results), len(files))
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
     return results

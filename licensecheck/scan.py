@@ -15,7 +15,7 @@ from licensecheck.discover import changed_since, discover
 from licensecheck.evaluate import evaluate
 from licensecheck.extract import FileScan
 from licensecheck.model import DiscoveredFile, Provenance, ScanResult
-from licensecheck.parallel import default_jobs, scan_files
+from licensecheck.parallel import Progress, default_jobs, scan_files
 from licensecheck.policy import Policy
 
 
@@ -30,6 +30,7 @@ class Options:
     since: str | None = None
     checksums: bool = False  # SHA1/SHA256 of every file, for SPDX documents
     cache: bool = True
+    progress: Progress | None = None  # told (done, all) as files are read
 
 
 def scan(root: Path, root_label: str, config: Config, policy: Policy, options: Options) -> ScanResult:
@@ -73,11 +74,13 @@ def _extract(root: Path, files: list[DiscoveredFile], options: Options) -> list[
     """Extraction for every file, taking unchanged files from the cache."""
     jobs = options.jobs or default_jobs()
     if not options.cache:
-        return scan_files(root, files, jobs, options.checksums)
+        return scan_files(root, files, jobs, options.checksums, options.progress)
     cached = ScanCache(root).load()
     found = {file.path: cached.get(file, options.checksums) for file in files}
     missing = [file for file in files if found[file.path] is None]
-    fresh = {scan.file.path: scan for scan in scan_files(root, missing, jobs, options.checksums)}
+    fresh = {
+        scan.file.path: scan for scan in scan_files(root, missing, jobs, options.checksums, options.progress)
+    }
     cached.update(list(fresh.values()), set(found), options.checksums)
     cached.save()
     return [found[file.path] or fresh[file.path] for file in files]

@@ -1,0 +1,22 @@
+# SPDX-FileCopyrightText: 2026 The licensecheck authors
+# SPDX-License-Identifier: Apache-2.0
+"""Extraction spread over processes: same results in the same order, with progress."""
+
+from __future__ import annotations
+
+import pytest
+
+from licensecheck.discover import discover
+from licensecheck.parallel import scan_files
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_progress_reaches_the_total_and_results_keep_their_order(tree, jobs):
+    root = tree({f"src/f{i:03}.c": f"int f{i};\n" for i in range(600)})
+    files = list(discover(root).files)
+    seen: list[tuple[int, int]] = []
+    results = scan_files(root, files, jobs, progress=lambda done, total: seen.append((done, total)))
+    assert [r.file.path for r in results] == [f.path for f in files]
+    assert seen[-1] == (600, 600)
+    assert [done for done, _ in seen] == sorted(done for done, _ in seen)
+    assert len(seen) >= 2
