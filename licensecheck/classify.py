@@ -23,6 +23,7 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from functools import lru_cache
 
 from licensecheck.formats import FORMATS, PATTERNS, UNKNOWN_BINARY, UNKNOWN_TEXT, Format
 
@@ -336,6 +337,7 @@ _NOT_LICENSE_EXTENSIONS = frozenset(
 ) - {".lib"}  # COPYING.LIB is the LGPL's traditional name
 
 
+@lru_cache(maxsize=65536)
 def is_license_file(path: str) -> bool:
     """A license text by REUSE's and the forges' conventions.
 

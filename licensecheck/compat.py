@@ -353,6 +353,7 @@ def _unique(facts: Iterable[Fact]) -> tuple[Fact, ...]:
 # -- openness -------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
 def member_open(member: str) -> bool:
     """Open by the knowledge base (neither NC nor ND, and OSI, FSF or OSHWA approved); a licence
     it does not know counts as open here: `unknown-license` and the review rule report those."""
@@ -360,6 +361,7 @@ def member_open(member: str) -> bool:
     return entry is None or entry.is_open
 
 
+@lru_cache(maxsize=16384)
 def is_open(expression: str) -> bool:
     """Some choice of the expression uses open licences only (`MIT OR CC-BY-NC-4.0` is open)."""
     return any(all(member_open(m) for m in option) for option in options(expression))

@@ -26,7 +26,7 @@ import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -521,6 +521,7 @@ def default() -> KnowledgeBase:
     return KnowledgeBase(data_path("licenses"))
 
 
+@lru_cache(maxsize=8192)
 def license(license_id: str) -> License | None:
     """The entry for an SPDX id or LicenseRef (any case), or None."""
     return default().license(license_id)
