@@ -82,6 +82,7 @@ class ScanCache:
         self.path = (folder or cache_dir()) / f"scan-{name}.json"
         self.root = root
         self.entries: dict[str, list] = {}
+        self.results: dict[str, dict] = {}  # run key -> the JSON result of that run
         self.changed = False
 
     def load(self) -> ScanCache:
@@ -95,16 +96,36 @@ class ScanCache:
             and isinstance(data.get("files"), dict)
         ):
             self.entries = data["files"]
+            results = data.get("results")
+            self.results = results if isinstance(results, dict) else {}
         return self
 
-    def get(self, file: DiscoveredFile, with_checksums: bool) -> FileScan | None:
+    def all_fresh(self, files: list[DiscoveredFile], with_checksums: bool) -> bool:
+        """Every file has a valid entry, and nothing else is cached: the tree is as it was."""
+        if len(files) != len(self.entries):
+            return False
+        return all(self._valid(file, with_checksums) for file in files)
+
+    def _valid(self, file: DiscoveredFile, with_checksums: bool) -> bool:
         entry = self.entries.get(file.path)
         if not isinstance(entry, list) or len(entry) != 8 or entry[0] != file_key(file, with_checksums):
-            return None
-        if any(stamp(self.root / path) != recorded for path, recorded in entry[7]):
+            return False
+        return all(stamp(self.root / path) == recorded for path, recorded in entry[7])
+
+    def result(self, run: str) -> dict | None:
+        found = self.results.get(run)
+        return found if isinstance(found, dict) else None
+
+    def keep_result(self, run: str, result: dict | None) -> None:
+        """Remember the result of this run (only the latest one: a result is big)."""
+        self.results = {run: result} if result is not None else {}
+        self.changed = True
+
+    def get(self, file: DiscoveredFile, with_checksums: bool) -> FileScan | None:
+        if not self._valid(file, with_checksums):
             return None
         try:
-            return _decode(file, entry)
+            return _decode(file, self.entries[file.path])
         except (TypeError, ValueError, KeyError):
             return None
 
@@ -124,7 +145,8 @@ class ScanCache:
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            payload = json.dumps({"stamp": code_stamp(), "files": self.entries}, separators=(",", ":"))
+            content = {"stamp": code_stamp(), "files": self.entries, "results": self.results}
+            payload = json.dumps(content, separators=(",", ":"), ensure_ascii=False)
             atomic.write(self.path, payload.encode("utf-8"))
         except OSError:
             return  # a cache that cannot be written only costs time next run

@@ -4,11 +4,12 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from licensecheck import __version__, expression, knowledge
-from licensecheck.cache import ScanCache
+from licensecheck.cache import ScanCache, file_key
 from licensecheck.conclude import conclude
 from licensecheck.config import Config
 from licensecheck.discover import changed_since, discover
@@ -36,12 +37,20 @@ class Options:
 def scan(root: Path, root_label: str, config: Config, policy: Policy, options: Options) -> ScanResult:
     """Scan the tree at `root`; `root_label` is the path as the user gave it."""
     found = discover(root, config.exclude)
-    scans = _extract(root, list(found.files), options)
+    files = list(found.files)
+    cached = ScanCache(root).load() if options.cache else None
+    # Nothing changed since the last run with the same settings: its result stands.
+    same_run = _run_key(root_label, files, config, policy, options)
+    if cached is not None and not options.since and cached.all_fresh(files, options.checksums):
+        previous = cached.result(same_run)
+        if previous is not None:
+            return ScanResult.from_dict(previous)
+    scans = _extract(root, files, options, cached)
     concluded = conclude(scans, found.problems)
     only = _changed(root, options.since) if options.since else None
     findings = evaluate(concluded, policy, options.lang, only)
     git = found.git
-    return ScanResult(
+    result = ScanResult(
         root=root_label,
         profile=policy.profile.name,
         tool_version=__version__,
@@ -61,6 +70,29 @@ def scan(root: Path, root_label: str, config: Config, policy: Policy, options: O
             components=tuple(config.components.items()),
         ),
     )
+    if cached is not None:
+        cached.keep_result(same_run, None if options.since else result.to_dict())
+        cached.save()
+    return result
+
+
+def _run_key(
+    root_label: str, files: list[DiscoveredFile], config: Config, policy: Policy, options: Options
+) -> str:
+    """Everything a result depends on besides the files' contents (which the cache checks)."""
+    digest = hashlib.sha256()
+    settings = (
+        root_label,
+        repr(config),
+        policy.profile.name,
+        policy.fail_on,
+        options.lang,
+        options.checksums,
+    )
+    digest.update(repr(settings).encode())
+    for file in files:
+        digest.update(f"{file.path}\0{file_key(file, options.checksums)}\0".encode())
+    return digest.hexdigest()
 
 
 def _changed(root: Path, since: str) -> frozenset[str]:
@@ -70,17 +102,17 @@ def _changed(root: Path, since: str) -> frozenset[str]:
         raise ScanError(str(error)) from None
 
 
-def _extract(root: Path, files: list[DiscoveredFile], options: Options) -> list[FileScan]:
+def _extract(
+    root: Path, files: list[DiscoveredFile], options: Options, cached: ScanCache | None
+) -> list[FileScan]:
     """Extraction for every file, taking unchanged files from the cache."""
     jobs = options.jobs or default_jobs()
-    if not options.cache:
+    if cached is None:
         return scan_files(root, files, jobs, options.checksums, options.progress)
-    cached = ScanCache(root).load()
     found = {file.path: cached.get(file, options.checksums) for file in files}
     missing = [file for file in files if found[file.path] is None]
     fresh = {
         scan.file.path: scan for scan in scan_files(root, missing, jobs, options.checksums, options.progress)
     }
     cached.update(list(fresh.values()), set(found), options.checksums)
-    cached.save()
     return [found[file.path] or fresh[file.path] for file in files]

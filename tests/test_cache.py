@@ -142,3 +142,19 @@ def test_cache_lives_outside_the_tree(tree, cache_folder):
     before = sorted(str(p) for p in Path(root).rglob("*"))
     scan(root, output=root.parent / "r.json")
     assert sorted(str(p) for p in Path(root).rglob("*")) == before
+
+
+def test_a_warm_run_with_other_settings_is_evaluated_again(tree, cache_folder, reads):
+    root = tree({**PROJECT, "src/c.c": "int c;\n"})
+    _, english, _ = scan(root)
+    reads.clear()
+    _, chinese, _ = scan(root, "--lang", "zh")
+    assert reads == []  # extraction came from the cache ...
+    messages = " ".join(f["message"] for f in chinese["findings"])
+    assert "许可证" in messages or "版权" in messages  # ... the findings did not
+    (root / ".licensecheck.toml").write_text(
+        '# SPDX-License-Identifier: MIT\n[rules.missing-copyright]\nseverity = "off"\n'
+    )
+    _, configured, _ = scan(root)
+    assert "missing-copyright" not in {f["rule"] for f in configured["findings"]}
+    assert "missing-copyright" in {f["rule"] for f in english["findings"]}
