@@ -7,21 +7,23 @@ ignored, with the index blob id of every file the work tree has not modified. Ou
 git, a folder walk that honours `.gitignore` files stands in for it. Either way no
 file is opened (one `lstat` each), symlinks are never followed, submodules and nested
 repositories are listed but not entered, and trouble becomes a `problems` line.
+git itself runs through `gitrun`, which keeps a hostile repository from making it
+run commands or wait forever.
 """
 
 from __future__ import annotations
 
-import configparser
 import os
 import re
 import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from pathspec import GitIgnoreSpec
 
+from licensecheck.extract import ExtractError, read_regular
+from licensecheck.gitrun import Git, GitUnusable
 from licensecheck.model import DiscoveredFile
 
 GITLINK_MODE = "160000"  # a submodule's entry in the index
@@ -31,6 +33,13 @@ _UNREADABLE_FOLDER = re.compile(r"could not open directory '(.*)': (.*)")  # git
 # Spaces before the path in each kind of `git status --porcelain=v2` record: ordinary,
 # renamed, unmerged ("?" untracked has the path right after its tag).
 _STATUS_FIELDS = {"1": 8, "2": 9, "u": 10}
+# .gitignore files read by the walk (git reads its own): bounded, and patterns that
+# cannot make one path cost seconds to match.
+MAX_IGNORE_BYTES = 1024 * 1024
+MAX_IGNORE_PATTERNS = 1000
+MAX_PATTERN = 1024
+MAX_WILDCARDS, MAX_WILDCARDS_PER_NAME = 3, 2
+_WILDCARD_RUN = re.compile(r"\*+")
 _STATUS_COMMAND = (
     "status --porcelain=v2 -z --branch --untracked-files=all --no-renames --ignore-submodules=dirty"
 )
@@ -51,16 +60,6 @@ class Discovery:
     git: GitState | None  # None when git was not used
 
 
-class _GitUnusable(Exception):
-    """git cannot list this tree. `broken` tells a damaged repository (worth a
-    problem line) from the ordinary cases: no git installed, not a repository, bare."""
-
-    def __init__(self, reason: str, broken: bool) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.broken = broken
-
-
 def discover(root: Path, exclude: Sequence[str] = ()) -> Discovery:
     """The files below `root`, from git when `root` is in a work tree, else from a walk.
 
@@ -73,8 +72,8 @@ def discover(root: Path, exclude: Sequence[str] = ()) -> Discovery:
         raise NotADirectoryError(f"not a directory: {root}")
     excluded = _exclude_spec(exclude)
     try:
-        return _from_git(_Scope(root, excluded), _Git(root))
-    except _GitUnusable as unusable:
+        return _from_git(_Scope(root, excluded), Git(root))
+    except GitUnusable as unusable:
         problems: list[tuple[str, str]] = []
         if unusable.broken and _dotgit_at_or_above(root):
             problems.append((".", f"git not used ({unusable.reason}); walked the folder instead"))
@@ -88,65 +87,24 @@ def changed_since(root: Path, ref: str) -> set[str]:
     if not ref or ref.startswith("-"):
         raise ValueError(f"not a git revision: {ref!r}")
     try:
-        run = _Git(Path(root))
-    except _GitUnusable as unusable:
+        run = Git(Path(root))
+    except GitUnusable as unusable:
         raise ValueError(f"--since needs a git work tree; {root}: {unusable.reason}") from None
     try:
         commit = run("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").strip().decode("ascii")
-    except _GitUnusable:
+    except GitUnusable:
         raise ValueError(f"unknown git revision {ref!r} in {root}") from None
     try:
         # `git diff REF` would rewrite the index; the index's own diff plus status do not.
         staged = run("diff-index", "--cached", "--name-only", "-z", "--no-renames", "--relative", commit)
         status = _read_status(run)
-    except _GitUnusable as unusable:
+    except GitUnusable as unusable:
         raise ValueError(f"git could not compare {root} with {ref!r}: {unusable.reason}") from None
     changed = set(_records(staged)) | status.modified | set(status.untracked)
     return {_printable(p) for p in changed if not p.endswith("/") and os.path.lexists(Path(root, p))}
 
 
 # --- git -----------------------------------------------------------------------------
-
-
-class _Git:
-    """Runs git in the scan root, so that ls-files output and pathspecs are relative to it."""
-
-    def __init__(self, root: Path) -> None:
-        try:
-            import git  # late: GitPython raises ImportError at import when git is not installed
-        except ImportError:
-            raise _GitUnusable("git is not installed", broken=False) from None
-        self._module: Any = git
-        # What GitPython raises on damaged repositories, beyond its own GitError: it reads
-        # .git files and config itself.
-        self._failures = (git.exc.GitError, OSError, ValueError, configparser.Error)
-        if not os.access(root, os.X_OK):  # GitPython would silently run git in the process's cwd
-            raise _GitUnusable(f"cannot enter {root}", broken=False)
-        try:
-            with git.Repo(root, search_parent_directories=True) as repo:
-                bare = repo.bare
-        except self._failures as error:
-            raise _GitUnusable(_describe(error), broken=True) from None
-        if bare:
-            raise _GitUnusable("bare repository", broken=False)
-        self._git = git.Git(root)
-        self.prefix = os.fsdecode(self("rev-parse", "--show-prefix")).rstrip("\n")
-
-    def __call__(self, *args: str) -> bytes:
-        return self.with_stderr(*args)[0]
-
-    def with_stderr(self, *args: str) -> tuple[bytes, str]:
-        executable = self._module.Git.GIT_PYTHON_GIT_EXECUTABLE or "git"
-        command = [executable, "--no-optional-locks", *args]  # never rewrite the index
-        try:
-            _status, out, err = self._git.execute(
-                command, with_extended_output=True, stdout_as_string=False, strip_newline_in_stdout=False
-            )
-        except self._module.exc.GitCommandNotFound:
-            raise _GitUnusable("git is not installed", broken=False) from None
-        except self._failures as error:
-            raise _GitUnusable(f"git {args[0]}: {_describe(error)}", broken=True) from None
-        return out, err
 
 
 @dataclass
@@ -157,7 +115,7 @@ class _Status:
     unreadable: list[tuple[str, str]]
 
 
-def _from_git(scope: _Scope, run: _Git) -> Discovery:
+def _from_git(scope: _Scope, run: Git) -> Discovery:
     stage = _records(run("ls-files", "-z", "--stage"))
     status = _read_status(run)
     candidates: dict[str, str | None] = {}
@@ -180,7 +138,7 @@ def _from_git(scope: _Scope, run: _Git) -> Discovery:
     return scope.discovery(status.state)
 
 
-def _read_status(run: _Git) -> _Status:
+def _read_status(run: Git) -> _Status:
     out, err = run.with_stderr(*_STATUS_COMMAND.split(), "--", ".")
     return _parse_status(out, err, run.prefix)
 
@@ -230,23 +188,6 @@ def _dotgit_at_or_above(root: Path) -> bool:
     """Whether git was meant to be here: then a fallback to the walk deserves a word."""
     folder = root.absolute()
     return any(os.path.lexists(parent / ".git") for parent in (folder, *folder.parents))
-
-
-def _describe(error: Exception) -> str:
-    """One line for a problem entry: git's own message when there is one. No absolute
-    paths, so that results stay the same from one machine to the next."""
-    said = _GIT_SAYS.search(str(error))
-    if said:
-        return said[1].strip()
-    return _GITPYTHON_SAYS.get(type(error).__name__, type(error).__name__)
-
-
-_GIT_SAYS = re.compile(r"(?:fatal|error): (.+?)'?$", re.MULTILINE)  # GitPython quotes git's stderr
-_GITPYTHON_SAYS = {
-    "InvalidGitRepositoryError": "no valid git repository found",
-    "NoSuchPathError": "the repository's folder does not exist",
-    "GitCommandError": "git failed",
-}
 
 
 # --- the folder walk -------------------------------------------------------------------
@@ -310,17 +251,19 @@ def _with_gitignore(
     try:
         if not found or not found[0].is_file(follow_symlinks=False):
             return layers  # git does not follow a symlinked .gitignore either
-        lines = Path(found[0].path).read_bytes().decode("utf-8", "surrogateescape").splitlines()
-    except OSError as error:
-        scope.problems.append((_printable(path), _os_reason("cannot read", error)))
+        # Read like any file of the tree: no symlink, no FIFO swapped in, a bounded size.
+        data = read_regular(Path(found[0].path), MAX_IGNORE_BYTES)
+    except (OSError, ExtractError) as error:
+        reason = _os_reason("cannot read", error) if isinstance(error, OSError) else f"cannot read: {error}"
+        scope.problems.append((_printable(path), reason))
         return layers
-    try:
-        spec = GitIgnoreSpec.from_lines(lines)
-    except ValueError:  # git skips a bad pattern and keeps the rest; so do we
-        good = [line for line in lines if _valid_pattern(line)]
-        scope.problems.append((_printable(path), f"invalid patterns skipped: {len(lines) - len(good)}"))
-        spec = GitIgnoreSpec.from_lines(good)
-    return (*layers, (folder, spec))
+    lines = data.decode("utf-8", "surrogateescape").splitlines()
+    patterns = [line for line in lines if line.strip() and not line.startswith("#")]
+    good = [line for line in patterns[:MAX_IGNORE_PATTERNS] if not _costly(line) and _valid_pattern(line)]
+    if len(good) < len(patterns):  # git skips a bad pattern and keeps the rest; so do we
+        skipped = f"patterns skipped (invalid, too costly or too many): {len(patterns) - len(good)}"
+        scope.problems.append((_printable(path), skipped))
+    return (*layers, (folder, GitIgnoreSpec.from_lines(good)))
 
 
 def _valid_pattern(line: str) -> bool:
@@ -329,6 +272,14 @@ def _valid_pattern(line: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _costly(pattern: str) -> bool:
+    """A pattern whose regex could backtrack for seconds on one long path (`*a*a*a*b`
+    tried on "aaaa...a"): more wildcards than real ignore files use."""
+    names = pattern.split("/")
+    runs = [len(_WILDCARD_RUN.findall(name)) for name in names]
+    return len(pattern) > MAX_PATTERN or sum(runs) > MAX_WILDCARDS or max(runs) > MAX_WILDCARDS_PER_NAME
 
 
 # --- what both ways share -----------------------------------------------------------
@@ -407,6 +358,11 @@ def _exclude_spec(patterns: Sequence[str]) -> GitIgnoreSpec | None:
     for pattern in patterns:
         if not _valid_pattern(pattern):
             raise ValueError(f"invalid exclude pattern: {pattern!r}")
+        if _costly(pattern):
+            raise ValueError(
+                f"exclude pattern too costly to match: {pattern!r} (at most {MAX_WILDCARDS} wildcards,"
+                f" {MAX_WILDCARDS_PER_NAME} between two slashes, {MAX_PATTERN} characters)"
+            )
     return GitIgnoreSpec.from_lines(list(patterns))
 
 

@@ -99,12 +99,12 @@ def _check_tokens(raw: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...
             continue
         after_with = index > 0 and tokens[index - 1].lower() == "with"
         canonical = (exceptions if after_with else licenses).get(token.lower())
-        if canonical is None and token.endswith("+"):
+        if canonical is None and token.endswith("+") and not after_with:
             canonical = licenses.get(token[:-1].lower())
             canonical = token if canonical else None
         if canonical is None:
             if after_with and not is_reference(token):
-                if token.lower() in licenses:
+                if token.lower() in licenses or token[:-1].lower() in licenses:
                     return (), (), f"{token!r} follows WITH but is a license, not an exception"
                 unknown.append(token)
             elif not is_reference(token):
@@ -138,6 +138,8 @@ def analyze(raw: str) -> Analysis:
         parsed = _licensing().parse(text)
     except (ExpressionError, ParseError) as error:
         return Analysis(raw, None, str(error) or type(error).__name__)
+    except Exception:  # noqa: BLE001 (boolean.py trips over "()" or "(( AND MIT)" with any exception)
+        return Analysis(raw, None, "malformed expression")
     if parsed is None:
         return Analysis(raw, None, "empty expression")
     return Analysis(raw, parsed.render(), None, deprecated, unknown)

@@ -200,9 +200,11 @@ def _latest_match(candidates: list[_Glob], path: str, best: int) -> int:
     return best
 
 
-def _finish(folder: _Folder) -> None:
-    for candidates in folder.by_suffix.values():
-        candidates.sort(key=lambda glob: -glob[0])
-    folder.suffix_lengths = tuple(sorted({len(suffix) for suffix in folder.by_suffix}))
-    for child in folder.children.values():
-        _finish(child)
+def _finish(root: _Folder) -> None:
+    pending = [root]  # a loop, not recursion: a glob may be thousands of folders deep
+    while pending:
+        folder = pending.pop()
+        for candidates in folder.by_suffix.values():
+            candidates.sort(key=lambda glob: -glob[0])
+        folder.suffix_lengths = tuple(sorted({len(suffix) for suffix in folder.by_suffix}))
+        pending.extend(folder.children.values())

@@ -10,15 +10,19 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
 import struct
 import subprocess
 import sys
+import tempfile
 import textwrap
 import zipfile
 import zlib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+import pytest
 
 from licensecheck.extract import REGISTRY, Source, extractor_for
 
@@ -208,7 +212,12 @@ def freecad(dtd: str = "", text: str = DEFAULT_TEXT, extra: dict[str, bytes] | N
 
 def fzz(dtd: str = "", extra: dict[str, bytes] | None = None) -> bytes:
     return make_zip(
-        {"sketch.fz": fritzing_sketch(dtd), "part.fzp": fritzing_part(dtd), "LICENSE": b"MIT License\n", **(extra or {})}
+        {
+            "sketch.fz": fritzing_sketch(dtd),
+            "part.fzp": fritzing_part(dtd),
+            "LICENSE": b"MIT License\n",
+            **(extra or {}),
+        }
     )
 
 
@@ -246,14 +255,16 @@ EASYEDA = json.dumps(
         "docType": "1",
         "head": {"docType": "1", "editorVersion": "6.5.50", "c_para": {"License": "CERN-OHL-W-2.0"}},
         "canvas": "CA~1000~1000~#FFFFFF~yes~#CCCCCC~5~1000~1000~line~5~pixel~5~0~0",
-        "shape": ["T~L~100~100~0~#000000~~8pt~~~~comment~SPDX-License-Identifier: MIT~1~start~gge1~0~pinpart"],
+        "shape": [
+            "T~L~100~100~0~#000000~~8pt~~~~comment~SPDX-License-Identifier: MIT~1~start~gge1~0~pinpart"
+        ],
     }
 ).encode()
 GERBER = (
-    "%TF.GenerationSoftware,KiCad,Pcbnew,8.0.0*%\n%TF.FileFunction,Copper,L1,Top*%\n"
-    "%TFLicense,CERN-OHL-S-2.0*%\nG04 SPDX-FileCopyrightText: 2025 Jane Maker*\n%FSLAX46Y46*%\n%MOMM*%\n"
-    "%LPD*%\nG01*\n%ADD10C,0.250000*%\nD10*\nX100000000Y-80000000D02*\nX100000000Y-90000000D01*\nM02*\n"
-).encode()
+    b"%TF.GenerationSoftware,KiCad,Pcbnew,8.0.0*%\n%TF.FileFunction,Copper,L1,Top*%\n"
+    b"%TFLicense,CERN-OHL-S-2.0*%\nG04 SPDX-FileCopyrightText: 2025 Jane Maker*\n%FSLAX46Y46*%\n%MOMM*%\n"
+    b"%LPD*%\nG01*\n%ADD10C,0.250000*%\nD10*\nX100000000Y-80000000D02*\nX100000000Y-90000000D01*\nM02*\n"
+)
 GERBER_JOB = json.dumps(
     {
         "Header": {"GenerationSoftware": {"Vendor": "KiCad"}, "CreationDate": "2025-03-01T10:00:00"},
@@ -262,16 +273,16 @@ GERBER_JOB = json.dumps(
     indent=2,
 ).encode()
 EXCELLON = (
-    "M48\n; SPDX-License-Identifier: CERN-OHL-S-2.0\n; Copyright 2025 Jane Maker\nFMAT,2\nMETRIC\n"
-    "T1C0.400\n%\nG90\nG05\nT1\nX131.319Y-82.169\nM30\n"
-).encode()
+    b"M48\n; SPDX-License-Identifier: CERN-OHL-S-2.0\n; Copyright 2025 Jane Maker\nFMAT,2\nMETRIC\n"
+    b"T1C0.400\n%\nG90\nG05\nT1\nX131.319Y-82.169\nM30\n"
+)
 STEP = (
-    "ISO-10303-21;\n/* SPDX-License-Identifier: CERN-OHL-S-2.0 */\nHEADER;\n"
-    "FILE_DESCRIPTION(('Enclosure lid'),'2;1');\n"
-    "FILE_NAME('lid.step','2025-03-01T10:00:00',('Jane Maker'),('Maker Team'),'','FreeCAD','');\n"
-    "FILE_SCHEMA(('AUTOMOTIVE_DESIGN'));\nENDSEC;\nDATA;\n#1=CARTESIAN_POINT('',(0.,0.,0.));\nENDSEC;\n"
-    "END-ISO-10303-21;\n"
-).encode()
+    b"ISO-10303-21;\n/* SPDX-License-Identifier: CERN-OHL-S-2.0 */\nHEADER;\n"
+    b"FILE_DESCRIPTION(('Enclosure lid'),'2;1');\n"
+    b"FILE_NAME('lid.step','2025-03-01T10:00:00',('Jane Maker'),('Maker Team'),'','FreeCAD','');\n"
+    b"FILE_SCHEMA(('AUTOMOTIVE_DESIGN'));\nENDSEC;\nDATA;\n#1=CARTESIAN_POINT('',(0.,0.,0.));\nENDSEC;\n"
+    b"END-ISO-10303-21;\n"
+)
 IGES_LINES = [
     ("SPDX-License-Identifier: CERN-OHL-W-2.0", "S", 1),
     ("1H,,1H;,7Hbracket,11Hbracket.igs,7HCADTOOL,3H1.0,32,38,6,308,15,7Hbracket,1.0,2,2HMM,1,0.01,", "G", 1),
@@ -283,10 +294,10 @@ IGES_LINES = [
 ]
 IGES = "".join(f"{text:<72}{section}{number:7d}\n" for text, section, number in IGES_LINES).encode()
 DXF = (
-    "999\nSPDX-License-Identifier: CC-BY-4.0\n0\nSECTION\n2\nHEADER\n9\n$ACADVER\n1\nAC1018\n"
-    "9\n$CUSTOMPROPERTYTAG\n1\nLicense\n9\n$CUSTOMPROPERTY\n1\nCC-BY-4.0\n0\nENDSEC\n0\nSECTION\n2\nENTITIES\n"
-    "0\nLINE\n8\n0\n10\n0.0\n20\n0.0\n30\n0.0\n11\n1.0\n21\n1.0\n31\n0.0\n0\nENDSEC\n0\nEOF\n"
-).encode()
+    b"999\nSPDX-License-Identifier: CC-BY-4.0\n0\nSECTION\n2\nHEADER\n9\n$ACADVER\n1\nAC1018\n"
+    b"9\n$CUSTOMPROPERTYTAG\n1\nLicense\n9\n$CUSTOMPROPERTY\n1\nCC-BY-4.0\n0\nENDSEC\n0\nSECTION\n2\nENTITIES\n"
+    b"0\nLINE\n8\n0\n10\n0.0\n20\n0.0\n30\n0.0\n11\n1.0\n21\n1.0\n31\n0.0\n0\nENDSEC\n0\nEOF\n"
+)
 KICAD_BLOCK = (
     '\t(title_block\n\t\t(title "Plant controller")\n\t\t(company "Jane Maker")\n'
     '\t\t(comment 1 "SPDX-License-Identifier: CERN-OHL-S-2.0")\n\t)\n'
@@ -295,15 +306,18 @@ KICAD = {
     "kicad-sch": '(kicad_sch\n\t(version 20231120)\n\t(generator "eeschema")\n\t(paper "A4")\n'
     + KICAD_BLOCK
     + "\t(lib_symbols)\n)\n",
-    "kicad-pcb": '(kicad_pcb\n\t(version 20240108)\n\t(generator "pcbnew")\n\t(general\n\t\t(thickness 1.6)\n\t)\n'
-    '\t(paper "A4")\n' + KICAD_BLOCK + '\t(layers\n\t\t(0 "F.Cu" signal)\n\t)\n)\n',
+    "kicad-pcb": '(kicad_pcb\n\t(version 20240108)\n\t(generator "pcbnew")\n'
+    '\t(general\n\t\t(thickness 1.6)\n\t)\n\t(paper "A4")\n'
+    + KICAD_BLOCK
+    + '\t(layers\n\t\t(0 "F.Cu" signal)\n\t)\n)\n',
     "kicad-sym": '(kicad_symbol_lib\n\t(version 20231120)\n\t(generator "kicad_symbol_editor")\n'
     '\t(symbol "Sensor"\n\t\t(property "Reference" "U"\n\t\t\t(at 0 0 0)\n\t\t)\n'
     '\t\t(property "License" "CERN-OHL-P-2.0"\n\t\t\t(at 0 0 0)\n\t\t)\n\t)\n)\n',
     "kicad-mod": '(footprint "R_0603"\n\t(version 20240108)\n\t(generator "pcbnew")\n\t(layer "F.Cu")\n'
     '\t(descr "Resistor. SPDX-License-Identifier: CC-BY-SA-4.0")\n'
     '\t(property "License" "CC-BY-SA-4.0"\n\t\t(at 0 0 0)\n\t\t(layer "F.Fab")\n\t)\n)\n',
-    "kicad-wks": '(kicad_wks\n\t(version 20231118)\n\t(generator "pl_editor")\n\t(setup\n\t\t(textsize 1.5 1.5)\n\t)\n'
+    "kicad-wks": '(kicad_wks\n\t(version 20231118)\n\t(generator "pl_editor")\n'
+    '\t(setup\n\t\t(textsize 1.5 1.5)\n\t)\n'
     '\t(tbtext "SPDX-License-Identifier: CERN-OHL-S-2.0"\n\t\t(name "")\n\t\t(pos 1 1)\n\t)\n)\n',
 }
 KICAD_PRO = json.dumps(
@@ -320,12 +334,15 @@ LEGACY_DESCR = (
 KICAD_LEGACY = {
     "kicad-legacy-sch": "EESchema Schematic File Version 4\nEELAYER 30 0\nEELAYER END\n"
     "$Descr A4 11693 8268\nencoding utf-8\nSheet 1 1\n" + LEGACY_DESCR + "$EndDescr\n$EndSCHEMATC\n",
-    "kicad-legacy-lib": "EESchema-LIBRARY Version 2.4\n#encoding utf-8\n# SPDX-License-Identifier: CC-BY-SA-4.0\n"
+    "kicad-legacy-lib": "EESchema-LIBRARY Version 2.4\n#encoding utf-8\n"
+    "# SPDX-License-Identifier: CC-BY-SA-4.0\n"
     '#\n# R\n#\nDEF R R 0 0 N Y 1 F N\nF0 "R" 80 0 50 V V C CNN\nF1 "R" 0 0 50 V V C CNN\n'
     "DRAW\nS -40 -100 40 100 0 1 10 N\nENDDRAW\nENDDEF\n#\n#End Library\n",
-    "kicad-legacy-dcm": "EESchema-DOCLIB  Version 2.0\n#\n$CMP R\nD Resistor. SPDX-License-Identifier: CC0-1.0\n"
+    "kicad-legacy-dcm": "EESchema-DOCLIB  Version 2.0\n#\n$CMP R\n"
+    "D Resistor. SPDX-License-Identifier: CC0-1.0\n"
     "$ENDCMP\n#\n#End Doc Library\n",
-    "kicad-legacy-pcb": "PCBNEW-BOARD Version 1 date Sat 10 Sep 2011\n\n$GENERAL\nencoding utf-8\n$EndGENERAL\n\n"
+    "kicad-legacy-pcb": "PCBNEW-BOARD Version 1 date Sat 10 Sep 2011\n\n"
+    "$GENERAL\nencoding utf-8\n$EndGENERAL\n\n"
     "$SHEETDESCR\nSheet A4 11693 8268\n" + LEGACY_DESCR + "$EndSHEETDESCR\n\n$EndBOARD\n",
     "kicad-legacy-mod": "PCBNEW-LibModule-V1  Sun 23 Oct 2011\n# encoding utf-8\n"
     "# SPDX-License-Identifier: CC-BY-SA-4.0\n$INDEX\nSOD128\n$EndINDEX\n$EndLIBRARY\n",
@@ -336,7 +353,13 @@ STL_ASCII = (
     b"solid SPDX-License-Identifier: CC-BY-4.0\n facet normal 0 0 1\n  outer loop\n   vertex 0 0 0\n"
     b"   vertex 1 0 0\n   vertex 0 1 0\n  endloop\n endfacet\nendsolid\n"
 )
-OBJ = b"# SPDX-License-Identifier: CC-BY-4.0\n# Copyright 2025 Jane Maker\nv 0 0 0\nv 1 0 0\nv 0 1 0\nf 1 2 3\n"
+OBJ = (
+    b"# SPDX-License-Identifier: CC-BY-4.0\n"
+    b"# Copyright 2025 Jane Maker\nv 0 0 0\nv 1 0 0\nv 0 1 0\nf 1 2 3\n"
+)
+
+
+LEGACY_NAMES = ("plant.sch", "parts.lib", "parts.dcm", "plant.brd", "parts.mod", "plant.pro")
 
 
 def librepcb_archive(extra: dict[str, bytes] | None = None) -> bytes:
@@ -377,10 +400,7 @@ FIXTURES: dict[str, tuple[str, bytes]] = {
     "kicad-pro": ("plant.kicad_pro", KICAD_PRO),
     **{
         fid: (name, text.encode())
-        for (fid, text), name in zip(
-            KICAD_LEGACY.items(), ("plant.sch", "parts.lib", "parts.dcm", "plant.brd", "parts.mod", "plant.pro"),
-            strict=True,
-        )
+        for (fid, text), name in zip(KICAD_LEGACY.items(), LEGACY_NAMES, strict=True)
     },
 }
 assert set(FIXTURES) == set(REGISTRY), set(REGISTRY) ^ set(FIXTURES)
@@ -392,6 +412,61 @@ def run_extractor(format_id: str, data: bytes, root: Path = Path("/nonexistent")
     return extractor_for(format_id)(Source(name, data, root, len(data)))
 
 
+# --- a user who may not read or write everything -----------------------------------------
+
+def unprivileged() -> dict | None:
+    """subprocess arguments that run a child without the power to read every file, or None.
+
+    Root reads through chmod 000, so the child runs as the user 'nobody' when it can
+    start this Python interpreter; else it stays root but drops, before exec, the two
+    capabilities that bypass file permissions (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH).
+    """
+    if os.geteuid() != 0:
+        return {}
+    import pwd
+
+    try:
+        entry = pwd.getpwnam("nobody")
+        as_nobody = {"user": entry.pw_uid, "group": entry.pw_gid, "extra_groups": []}
+        if subprocess.run([sys.executable, "-c", "pass"], **as_nobody, check=False).returncode == 0:
+            return {**as_nobody, "env": {"HOME": "/nonexistent"}}
+    except (KeyError, OSError):
+        pass
+    return {"preexec_fn": _drop_file_capabilities} if _can_drop_capabilities() else None
+
+
+_PR_CAPBSET_DROP, _CAP_DAC_OVERRIDE, _CAP_DAC_READ_SEARCH = 24, 1, 2
+
+
+def _drop_file_capabilities() -> None:
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    for capability in (_CAP_DAC_OVERRIDE, _CAP_DAC_READ_SEARCH):
+        if libc.prctl(_PR_CAPBSET_DROP, capability, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP) failed")
+
+
+def _can_drop_capabilities() -> bool:
+    try:
+        probe = subprocess.run([sys.executable, "-c", "pass"], preexec_fn=_drop_file_capabilities)
+        return probe.returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        return False
+
+
+@pytest.fixture
+def shared_tmp():
+    """A folder every user may enter (pytest's tmp_path is private to its owner)."""
+    folder = Path(tempfile.mkdtemp(prefix="licensecheck-hostile-"))
+    folder.chmod(0o755)
+    yield folder
+    for path in folder.rglob("*"):  # give back what a test locked, so it can be removed
+        if path.is_dir() and not path.is_symlink():
+            path.chmod(0o755)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 # --- the command line in a child process ------------------------------------------------
 
 _DRIVER = textwrap.dedent(
@@ -400,9 +475,11 @@ _DRIVER = textwrap.dedent(
 
     def _stats(path=sys.argv[1]):
         io = dict(line.split(": ") for line in open("/proc/self/io").read().splitlines())
+        # VmHWM, not ru_maxrss: the latter starts from the RSS of the process that forked this one.
+        status = dict(line.split(":", 1) for line in open("/proc/self/status").read().splitlines())
         with open(path, "w") as out:
             json.dump({
-                "peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                "peak_kb": int(status["VmHWM"].split()[0]),
                 "workers_peak_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
                 "read_bytes": int(io["rchar"]),
             }, out)

@@ -93,7 +93,8 @@ def test_members_under_the_member_limit_still_stop_at_the_total_limit():
     count = MAX_TOTAL_SIZE // member.size + 2
     # An EasyEDA Pro archive reads every document: zeros are rows that are skipped, so
     # only the total limit stops the reading.
-    members = [RawMember(f"SHEET/{i}/{i}.esch", member.payload, member.size, member.crc) for i in range(count)]
+    names = [f"SHEET/{i}/{i}.esch" for i in range(count)]
+    members = [RawMember(name, member.payload, member.size, member.crc) for name in names]
     outcome = bounded("lceda-pro", raw_zip(members), seconds=10, megabytes=2 * MAX_MEMBER_SIZE // MB + 64)
     assert isinstance(outcome, ExtractError)
     assert "zip bomb" in str(outcome)
@@ -114,7 +115,7 @@ def test_archive_counts_inflated_bytes_across_reads():
 
 @pytest.mark.parametrize("format_id", ZIP_FORMATS)
 def test_truncated_archives_are_extract_errors(format_id):
-    name, data = FIXTURES[format_id]
+    _name, data = FIXTURES[format_id]
     if format_id == "amf":  # a plain AMF is XML; its compressed form is the zip
         data = make_zip({"bracket.amf": data})
     for cut in sorted({1, 4, 22, len(data) // 3, len(data) // 2, len(data) - 22, len(data) - 1}):
@@ -159,7 +160,8 @@ def test_wrong_crc_is_an_extract_error():
 
 def test_member_names_that_climb_out_are_only_names():
     # Nothing is ever written, so "../../etc/x" is a name like any other.
-    data = fzz(extra={"../../../../tmp/evil.fzp": fritzing_part(text="Eve"), "/abs/evil.fzp": fritzing_part()})
+    climbing = {"../../../../tmp/evil.fzp": fritzing_part(text="Eve"), "/abs/evil.fzp": fritzing_part()}
+    data = fzz(extra=climbing)
     found = run_extractor("fritzing-archive", data)
     assert any(e.copyright == "Eve" for e in found)
 

@@ -62,14 +62,14 @@ def test_a_2_gb_file_is_read_only_up_to_the_limit(tmp_path):
     assert elapsed < 60
 
 
-def test_checksums_of_a_2_gb_file_are_streamed(tmp_path):
+def test_checksums_of_a_huge_file_are_streamed(tmp_path):
     root = write_tree(tmp_path / "project", LICENSE)
-    sparse(root / "huge.bin", b"\x7fELF", 2 * GB)
+    sparse(root / "huge.bin", b"\x7fELF", 5 * GB // 4)  # held whole, it alone would pass 1 GB
     output = tmp_path / "result.spdx.json"
     run = run_cli("scan", str(root), "-o", str(output), "-j", "1", "--no-cache", timeout=300)
     assert run.code in (0, 1), run.stderr
     assert run.peak_mb < 1024, run.peak_mb
-    assert run.read_mb >= 2 * 1024  # all of it, to hash it
+    assert run.read_mb >= 5 * 1024 / 4  # all of it, to hash it
     assert "huge.bin" in output.read_text()
 
 
@@ -77,7 +77,7 @@ def test_a_50_mb_single_line(tree):
     line = b"var a=1;" * (50 * MB // 8)
     minified = line[: 10 * MB] + b"/* SPDX-License-Identifier: MIT */" + line[10 * MB :]
     root = tree({**LICENSE, "one-line.c": TAG + line, "app.min.js": minified})
-    (code, result, _), elapsed = timed(scan, root, "--no-cache")
+    (_code, result, _), elapsed = timed(scan, root, "--no-cache")
     assert elapsed < 20
     assert file_entry(result, "one-line.c")["licenses"] == ["MIT"]
     assert file_entry(result, "app.min.js")["licenses"] == ["MIT"]
@@ -139,7 +139,8 @@ def test_utf16_without_a_byte_order_mark_in_a_sniffed_format(tree):
 def test_binary_that_looks_like_utf16_is_not_text():
     import struct
 
-    samples = [struct.pack("<2000H", *range(2000)), bytes(range(256)) * 20, struct.pack("<1000H", *[7] * 1000)]
+    samples = [struct.pack("<2000H", *range(2000)),
+               bytes(range(256)) * 20, struct.pack("<1000H", *[7] * 1000)]
     for data in samples:
         assert textio.utf16_without_bom(data) is None
 
@@ -151,7 +152,7 @@ def test_a_gerber_with_millions_of_lines(tree):
     head, _, tail = GERBER.partition(b"D10*\n")
     plot = b"".join(b"X%dY-80000000D01*\n" % (100000000 + i) for i in range(3_000_000))
     root = tree({**LICENSE, "board-F_Cu.gbr": head + b"D10*\n" + plot + tail})
-    (code, result, _), elapsed = timed(scan, root, "--no-cache")
+    (_code, result, _), elapsed = timed(scan, root, "--no-cache")
     entry = file_entry(result, "board-F_Cu.gbr")
     assert entry["size"] > READ_LIMIT  # more than is read
     assert entry["licenses"] == ["CERN-OHL-S-2.0"]
@@ -174,7 +175,7 @@ ONE_LINE_OF_CANDIDATES = {
 def test_one_line_of_candidates_costs_linear_time_and_bounded_memory(text):
     import tracemalloc
 
-    found, elapsed = timed(extract_header, text, STYLES["c"])
+    _found, elapsed = timed(extract_header, text, STYLES["c"])
     assert elapsed < 3, elapsed  # each window used to search the whole line for its ends
     tracemalloc.start()
     extract_header(text[: MB // 4], STYLES["c"])
@@ -205,7 +206,7 @@ def test_a_pathological_file_over_the_time_limit_is_an_unreadable_file(tree, mon
     monkeypatch.setenv("LICENSECHECK_TIME_LIMIT", "0.5")
     slow = "// SPDX-License-Identifier:" * (24 * MB // 27)  # seconds of work with no evidence
     root = tree({**LICENSE, "slow.c": slow, "fast.c": TAG})
-    (code, result, _), elapsed = timed(scan, root, "--no-cache")
+    (_code, result, _), elapsed = timed(scan, root, "--no-cache")
     assert elapsed < 10
     assert "longer than 0.5 s" in file_entry(result, "slow.c")["problem"]
     assert "unreadable-file" in rules_for(result, "slow.c")
@@ -223,3 +224,17 @@ def test_the_time_limit_holds_in_worker_processes(tree, tmp_path):
     result = json.loads(output.read_text())
     assert "longer than 0.5 s" in file_entry(result, "src/slow.c")["problem"]
     assert file_entry(result, "src/f100.c")["licenses"] == ["MIT"]
+
+
+# --- tags whose value trips the expression parser --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "value", ["()", "( )", "(())", "() AND MIT", "MIT WITH ()", ")(", "(( AND MIT)", "(" * 3000]
+)
+def test_a_tag_the_expression_parser_chokes_on_is_a_finding_not_a_crash(tree, value):
+    root = tree({**LICENSE, "a.c": f"// SPDX-License-Identifier: {value}\n", "b.c": TAG})
+    code, result, _ = scan(root, "--no-cache")
+    assert code in (0, 1)
+    assert file_entry(result, "b.c")["licenses"] == ["MIT"]
+    assert "MIT" not in file_entry(result, "a.c")["licenses"] or "MIT" in value

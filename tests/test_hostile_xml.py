@@ -120,8 +120,8 @@ def leaks(outcome) -> bool:
 @pytest.mark.parametrize(
     "attack",
     [
-        "billion-laughs", "internal-entity", "xxe-local-file", "xxe-passwd", "xxe-http", "parameter-entity", "external-dtd",
-        "external-dtd-file",
+        "billion-laughs", "internal-entity", "xxe-local-file", "xxe-passwd", "xxe-http", "parameter-entity",
+        "external-dtd", "external-dtd-file",
     ],
 )  # fmt: skip
 def test_entities_are_never_expanded_nor_fetched(kind, attack, secret_file, no_network):

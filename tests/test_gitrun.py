@@ -1,0 +1,74 @@
+# SPDX-FileCopyrightText: 2026 The licensecheck authors
+# SPDX-License-Identifier: Apache-2.0
+"""gitrun: git run with the repository's commands switched off and a time limit."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import time
+
+import pytest
+
+from licensecheck.gitrun import SAFE_CONFIG, Git, GitUnusable, _config_environment, _filter_drivers
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+
+
+def make_repo(root):
+    root.mkdir()
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    commands = (["init", "-q", "-b", "main"], ["config", "user.name", "T"], ["config", "user.email", "t@e.x"])
+    for command in commands:
+        subprocess.run(["git", *command], cwd=root, check=True, env=env)
+    (root / "a.txt").write_text("a\n")
+    subprocess.run(["git", "add", "a.txt"], cwd=root, check=True, env=env)
+    subprocess.run(["git", "commit", "-qm", "a"], cwd=root, check=True, env=env)
+    return root
+
+
+def test_filter_drivers_are_read_from_config_listing():
+    listing = b"filter.lfs.clean\ngit-lfs clean\0filter.lfs.process\nx\0filter.a.b.smudge\ncat\0core.x\ny\0"
+    assert _filter_drivers(listing) == ["a.b", "lfs"]
+    assert _filter_drivers(b"") == []
+
+
+def test_configuration_goes_through_the_environment():
+    environment = _config_environment((("a.b", "1"), ("filter.x=y.clean", "")))
+    assert environment["GIT_CONFIG_COUNT"] == "2"
+    assert environment["GIT_CONFIG_KEY_1"] == "filter.x=y.clean" and environment["GIT_CONFIG_VALUE_1"] == ""
+
+
+def test_every_filter_driver_of_the_repository_is_switched_off(tmp_path):
+    root = make_repo(tmp_path / "repo")
+    subprocess.run(["git", "config", "filter.evil.clean", "touch ran; cat"], cwd=root, check=True)
+    git = Git(root)
+    said = git("config", "--get", "filter.evil.clean")
+    assert said.strip() == b""
+    assert git("config", "--get", "core.fsmonitor").strip() == dict(SAFE_CONFIG)["core.fsmonitor"].encode()
+
+
+def test_a_command_that_blocks_is_stopped_at_the_time_limit(tmp_path, monkeypatch):
+    root = make_repo(tmp_path / "repo")
+    git = Git(root)
+    os.mkfifo(root / ".git" / "blocking")
+    monkeypatch.setenv("LICENSECHECK_GIT_TIMEOUT", "1")
+    started = time.monotonic()
+    with pytest.raises(GitUnusable, match="did not finish within 1 s") as raised:
+        git("config", "--file", str(root / ".git" / "blocking"), "--list")
+    assert raised.value.broken
+    assert time.monotonic() - started < 10
+
+
+def test_a_bare_repository_and_a_plain_folder_are_not_usable(tmp_path, monkeypatch):
+    bare = tmp_path / "bare.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(bare)], check=True)
+    with pytest.raises(GitUnusable, match="bare") as raised:
+        Git(bare)
+    assert not raised.value.broken
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))  # no repository above either
+    with pytest.raises(GitUnusable):
+        Git(plain)
