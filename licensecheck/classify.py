@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 
+from licensecheck import textio
 from licensecheck.formats import FORMATS, PATTERNS, UNKNOWN_BINARY, UNKNOWN_TEXT, Format
 
 __all__ = [
@@ -52,7 +53,10 @@ def _variant(fid: str, binary: bool) -> Format:
 
 
 def _looks_binary(head: bytes) -> bool:
-    return b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff"))  # UTF-16 has NULs
+    # UTF-16 has NUL bytes, with a byte order mark or without one.
+    if b"\x00" not in head or head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    return textio.utf16_without_bom(head) is None
 
 
 def _start(head: bytes) -> bytes:

@@ -8,6 +8,8 @@ and what is allowed, which the command line turns into exit code 2.
 
 from __future__ import annotations
 
+import os
+import stat
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,30 +49,50 @@ class Config:
     deny: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
+MAX_CONFIG_BYTES = 1024 * 1024
+
+
 def find(root: Path, explicit: Path | None) -> tuple[Path, dict] | None:
-    """The config file and its licensecheck table, or None when there is none."""
+    """The config file and its licensecheck table, or None when there is none.
+
+    A configuration inside the scanned tree is read only when it is a regular file: a
+    symlink is not followed out of the tree, a FIFO is not waited on."""
     if explicit is not None:
         return explicit, _read_table(explicit, tool_section=explicit.name == "pyproject.toml")
     own = root / ".licensecheck.toml"
-    if own.is_file():
+    if _regular(own):
         return own, _read_table(own, tool_section=False)
     pyproject = root / "pyproject.toml"
-    if pyproject.is_file():
+    if _regular(pyproject):
         table = _read_table(pyproject, tool_section=True)
         if table:
             return pyproject, table
     return None
 
 
-def _read_table(path: Path, tool_section: bool) -> dict:
+def _regular(path: Path) -> bool:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _read_table(path: Path, tool_section: bool) -> dict:
+    from licensecheck.extract import ExtractError, read_regular
+
+    try:
+        raw = read_regular(path, MAX_CONFIG_BYTES + 1) if path.exists() else None
+        if raw is None:
+            raise FileNotFoundError(path)
+        if len(raw) > MAX_CONFIG_BYTES:
+            raise ConfigError(f"{path}: the configuration file is larger than {MAX_CONFIG_BYTES} bytes")
+        data = tomllib.loads(raw.decode("utf-8"))
     except FileNotFoundError:
         raise ConfigError(f"{path}: the configuration file does not exist") from None
-    except (OSError, UnicodeDecodeError) as error:
+    except (OSError, UnicodeDecodeError, ExtractError) as error:
         raise ConfigError(f"{path}: cannot read the configuration file: {error}") from None
-    except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    except (tomllib.TOMLDecodeError, RecursionError) as error:
+        raise ConfigError(f"{path}: invalid TOML: {str(error)[:200] or 'nested too deeply'}") from None
     if tool_section:
         tool = data.get("tool", {})
         return tool.get("licensecheck", {}) if isinstance(tool, dict) else {}
@@ -145,9 +167,9 @@ def _waivers(items: object, known_rules: frozenset[str], fail) -> tuple[Waiver, 
             if key not in WAIVER_KEYS:
                 raise fail(f"{where}.{key}", f"unknown key; allowed: {', '.join(WAIVER_KEYS)}")
         rule = item.get("rule")
-        if rule not in known_rules:
+        if not isinstance(rule, str) or rule not in known_rules:
             raise fail(
-                f"{where}.rule", f"unknown rule {rule!r}; known rules: {', '.join(sorted(known_rules))}"
+                f"{where}.rule", f"unknown rule {_short(rule)}; known rules: {', '.join(sorted(known_rules))}"
             )
         reason = item.get("reason")
         if not isinstance(reason, str) or not reason.strip():
@@ -184,9 +206,14 @@ def _choice(table: dict, key: str, allowed: tuple[str, ...], fail, prefix: str =
     if key not in table:
         return None
     value = table[key]
-    if value not in allowed:
-        raise fail(prefix + key, f"{value!r} is not allowed; use one of: {', '.join(allowed)}")
+    if not isinstance(value, str) or value not in allowed:
+        raise fail(prefix + key, f"{_short(value)} is not allowed; use one of: {', '.join(allowed)}")
     return value
+
+
+def _short(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _strings(value: object, key: str, fail) -> tuple[str, ...]:

@@ -36,7 +36,11 @@ class Options:
 
 def scan(root: Path, root_label: str, config: Config, policy: Policy, options: Options) -> ScanResult:
     """Scan the tree at `root`; `root_label` is the path as the user gave it."""
-    found = discover(root, config.exclude)
+    try:
+        found = discover(root, config.exclude)
+    except ValueError as error:  # an exclude pattern that cannot be used
+        where = f"{config.source}: " if config.source else ""
+        raise ScanError(f"{where}exclude: {error}") from None
     files = list(found.files)
     cached = ScanCache(root).load() if options.cache else None
     # Nothing changed since the last run with the same settings: its result stands.

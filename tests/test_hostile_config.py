@@ -48,14 +48,8 @@ def run(root, *extra: str, timeout: float = 60):
         (".licensecheck.toml", "[[waivers]]\nrule = 42\n", "waivers[0].rule"),
         (".licensecheck.toml", "licenses = 5\n", "licenses"),
         (".licensecheck.toml", "[components]\nfirmware = {a = 1}\n", "components.firmware"),
-        pytest.param(
-            ".licensecheck.toml", "profile = '" + "x" * 100_000 + "'\n", "profile",
-            marks=pytest.mark.xfail(strict=True, reason="the message repeats the whole offending value"),
-        ),
-        pytest.param(
-            ".licensecheck.toml", "a = " + "[" * 5000 + "]" * 5000 + "\n", "invalid TOML",
-            marks=pytest.mark.xfail(strict=True, reason="RecursionError from tomllib escapes config"),
-        ),
+        (".licensecheck.toml", "profile = '" + "x" * 100_000 + "'\n", "profile"),
+        (".licensecheck.toml", "a = " + "[" * 5000 + "]" * 5000 + "\n", "invalid TOML"),
         (".licensecheck.toml", "\xff\xfe\x00garbage", "configuration"),
         ("pyproject.toml", '[tool.licensecheck]\nfail-on = "sometimes"\n', "fail-on"),
         ("pyproject.toml", "[tool\nname = 1\n", "invalid TOML"),
@@ -72,7 +66,6 @@ def test_a_bad_configuration_is_exit_2_naming_file_and_key(tmp_path, name, conte
     assert result is None
 
 
-@pytest.mark.xfail(strict=True, reason="an invalid exclude pattern escapes as a ValueError; wanted exit 2")
 @pytest.mark.parametrize("pattern", ["!", "*a*a*a*a*a*z"], ids=["invalid", "too-costly"])
 def test_a_bad_exclude_pattern_is_exit_2(tmp_path, pattern):
     root = write_tree(tmp_path / "project", {**LICENSE, ".licensecheck.toml": f"exclude = [{pattern!r}]\n"})
@@ -90,7 +83,6 @@ def test_a_fifo_as_configuration_is_not_read(tmp_path):
     assert file_entry(result, "src/a.c")["licenses"] == ["MIT"]
 
 
-@pytest.mark.xfail(strict=True, reason="the configuration file is read whole, whatever its size")
 def test_a_huge_configuration_file_is_refused_in_bounded_memory(tmp_path):
     root = write_tree(tmp_path / "project", LICENSE)
     with open(root / ".licensecheck.toml", "wb") as handle:
@@ -101,7 +93,6 @@ def test_a_huge_configuration_file_is_refused_in_bounded_memory(tmp_path):
     assert done.peak_mb < 256, done.peak_mb
 
 
-@pytest.mark.xfail(strict=True, reason="a configuration file in the tree is read through a symlink")
 def test_a_symlinked_configuration_is_not_followed_out_of_the_tree(tmp_path):
     secret = tmp_path / "elsewhere.toml"
     secret.write_text(f'profile = "{SECRET}"\n')

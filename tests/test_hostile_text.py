@@ -127,10 +127,6 @@ def test_utf16_without_a_byte_order_mark_end_to_end(tree):
     assert file_entry(scan(root, "--no-cache")[1], "main.c")["licenses"] == ["MIT"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="classify's sniffers call a head with NUL bytes binary; they should ask textio.utf16_without_bom",
-)
 def test_utf16_without_a_byte_order_mark_in_a_sniffed_format(tree):
     root = tree({**LICENSE, "notes.txt": (TAG.decode() + "Notes.\n").encode("utf-16-le")})
     assert file_entry(scan(root, "--no-cache")[1], "notes.txt")["licenses"] == ["MIT"]

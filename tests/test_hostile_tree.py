@@ -285,7 +285,6 @@ def test_names_with_markup_or_escape_sequences(tmp_path):
     assert "redRED.c" in terminal
 
 
-@pytest.mark.xfail(strict=True, reason="the terminal summary keeps line breaks in file names")
 def test_a_line_break_in_a_name_cannot_forge_terminal_lines(tmp_path):
     forged = "Findings: all clear (forged)"
     root = write_tree(tmp_path / "project", {**LICENSE, f"x.c\n{forged}": "int x;\n"})

@@ -149,3 +149,24 @@ def test_a_file_over_the_time_limit_is_unreadable_and_the_scan_goes_on(tree, mon
     assert problem and "longer than 0.2 s" in problem
     assert "unreadable-file" in rules_for(result, "slow.c")
     assert file_entry(result, "fast.c")["licenses"] == ["MIT"]
+
+
+def test_an_extractor_crash_is_an_unreadable_file_not_a_failed_scan(tree, monkeypatch):
+    import licensecheck.extract.file as reader
+
+    def broken(source):
+        raise RuntimeError("library bug")
+
+    monkeypatch.setattr(reader, "extractor_for", lambda format_id: broken if format_id == "step" else None)
+    root = tree(
+        {
+            **LICENSE,
+            "part.step": "ISO-10303-21;\nHEADER;\nENDSEC;\n",
+            "a.c": "// SPDX-License-Identifier: MIT\n",
+        }
+    )
+    code, result, _ = scan(root, "--no-cache")
+    assert code in (0, 1)
+    assert "RuntimeError: library bug" in file_entry(result, "part.step")["problem"]
+    assert "unreadable-file" in rules_for(result, "part.step")
+    assert file_entry(result, "a.c")["licenses"] == ["MIT"]

@@ -61,8 +61,8 @@ def checksums(path: Path, data: bytes, size: int) -> tuple[tuple[str, str], ...]
     return (("SHA1", sha1.hexdigest()), ("SHA256", sha256.hexdigest()))
 
 
-class TimeLimitExceeded(Exception):
-    pass
+class TimeLimitExceeded(BaseException):
+    """Not an Exception: no library's `except Exception` may swallow the deadline."""
 
 
 def time_limit() -> float:
@@ -105,8 +105,11 @@ def scan_file(root: Path, file: DiscoveredFile, with_checksums: bool = False) ->
         with _deadline(limit):
             return _scan_file(root, file, with_checksums)
     except TimeLimitExceeded:
-        found = classify.classify(file.path, b"")
-        return FileScan(file, found.category, found.id, problem=f"{TIMED_OUT} {limit:g} s to read; skipped")
+        problem = f"{TIMED_OUT} {limit:g} s to read; skipped"
+    except Exception as error:  # noqa: BLE001 - one file a library chokes on must not end the scan
+        problem = f"could not be parsed ({type(error).__name__}: {str(error)[:200]})"
+    found = classify.classify(file.path, b"")
+    return FileScan(file, found.category, found.id, problem=problem)
 
 
 def _read_classified(path: str, name: str) -> tuple[classify.Format, bytes]:
@@ -120,6 +123,8 @@ def _read_classified(path: str, name: str) -> tuple[classify.Format, bytes]:
         found = classify.classify(name, head)
         if found.id in HEAD_ONLY_FORMATS or (found.binary and found.id not in REGISTRY):
             return found, head
+        if found.id in WHOLE_FILE_FORMATS and os.fstat(handle.fileno()).st_size > WHOLE_FILE_LIMIT:
+            raise ExtractError(f"an archive larger than {WHOLE_FILE_LIMIT} bytes is not opened")
         limit = WHOLE_FILE_LIMIT if found.id in WHOLE_FILE_FORMATS else READ_LIMIT
         if len(head) < classify.HEAD_SIZE:
             return found, head

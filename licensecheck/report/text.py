@@ -14,8 +14,11 @@ from collections import Counter
 from licensecheck import i18n
 from licensecheck.model import ScanResult
 
+# Escape sequences, every C0/C1 control (line breaks and tabs too: a file name must not forge
+# a line of the summary) and the bidirectional controls that reorder what is shown.
 _CONTROL = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|[\x00-\x08\x0b-\x1f\x7f-\x9f]"
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"
+    r"|[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 )
 SHOWN_FINDINGS = 20
 
