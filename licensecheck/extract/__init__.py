@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path, PurePosixPath
+from typing import BinaryIO
 
 from licensecheck.model import DiscoveredFile, Evidence
 
@@ -55,12 +57,21 @@ class FileScan:
     depends: tuple[tuple[str, str], ...] = ()  # other files and folders read, with their stamps (cache)
 
 
-def read_regular(path: Path, limit: int) -> bytes:
-    """The first `limit` bytes of a regular file, never following a symlink nor blocking on a FIFO."""
+@contextmanager
+def open_regular(path: Path | str) -> Iterator[tuple[BinaryIO, int]]:
+    """A regular file opened for reading, with its size; never follows a symlink nor blocks
+    on a FIFO (ExtractError for anything that is not a regular file)."""
     fd = os.open(path, _OPEN_FLAGS)
     with os.fdopen(fd, "rb", closefd=True) as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
             raise ExtractError("not a regular file")
+        yield handle, info.st_size
+
+
+def read_regular(path: Path | str, limit: int) -> bytes:
+    """The first `limit` bytes of a regular file, never following a symlink nor blocking on a FIFO."""
+    with open_regular(path) as (handle, _):
         return handle.read(limit)
 
 

@@ -14,7 +14,6 @@ import hashlib
 import os
 import re
 import signal
-import stat
 import threading
 from contextlib import contextmanager
 from dataclasses import replace
@@ -29,6 +28,7 @@ from licensecheck.extract import (
     FileScan,
     Source,
     extractor_for,
+    open_regular,
     read_regular,
 )
 from licensecheck.extract.header import extract_header
@@ -37,9 +37,6 @@ from licensecheck.model import DiscoveredFile, Evidence
 READ_LIMIT = 32 * 1024 * 1024  # bytes of one file that are read; tags sit near the top
 WHOLE_FILE_LIMIT = 256 * 1024 * 1024  # zip-based design files, read whole up to this size
 TIME_LIMIT = 30.0  # seconds for one file
-_OPEN_FLAGS = (
-    os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
-)
 TIMED_OUT = "took longer than"  # a machine under load may do better next time: never cached
 KEEP_TEXT_NAMES = frozenset({"REUSE.toml", "dep5"}) | frozenset(manifests.READERS)
 
@@ -115,15 +112,12 @@ def scan_file(root: Path, file: DiscoveredFile, with_checksums: bool = False) ->
 def _read_classified(path: str, name: str) -> tuple[classify.Format, bytes]:
     """Classify from the first bytes, then read only as much as the format needs: nothing
     more of an image or a binary without an extractor, a zip-based design file whole."""
-    fd = os.open(path, _OPEN_FLAGS)
-    with os.fdopen(fd, "rb", closefd=True) as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-            raise ExtractError("not a regular file")
+    with open_regular(path) as (handle, size):
         head = handle.read(classify.HEAD_SIZE)
         found = classify.classify(name, head)
         if found.id in HEAD_ONLY_FORMATS or (found.binary and found.id not in REGISTRY):
             return found, head
-        if found.id in WHOLE_FILE_FORMATS and os.fstat(handle.fileno()).st_size > WHOLE_FILE_LIMIT:
+        if found.id in WHOLE_FILE_FORMATS and size > WHOLE_FILE_LIMIT:
             raise ExtractError(f"an archive larger than {WHOLE_FILE_LIMIT} bytes is not opened")
         limit = WHOLE_FILE_LIMIT if found.id in WHOLE_FILE_FORMATS else READ_LIMIT
         if len(head) < classify.HEAD_SIZE:
