@@ -317,7 +317,7 @@ KICAD = {
     '\t(descr "Resistor. SPDX-License-Identifier: CC-BY-SA-4.0")\n'
     '\t(property "License" "CC-BY-SA-4.0"\n\t\t(at 0 0 0)\n\t\t(layer "F.Fab")\n\t)\n)\n',
     "kicad-wks": '(kicad_wks\n\t(version 20231118)\n\t(generator "pl_editor")\n'
-    '\t(setup\n\t\t(textsize 1.5 1.5)\n\t)\n'
+    "\t(setup\n\t\t(textsize 1.5 1.5)\n\t)\n"
     '\t(tbtext "SPDX-License-Identifier: CERN-OHL-S-2.0"\n\t\t(name "")\n\t\t(pos 1 1)\n\t)\n)\n',
 }
 KICAD_PRO = json.dumps(
@@ -328,8 +328,8 @@ KICAD_PRO = json.dumps(
     indent=2,
 ).encode()
 LEGACY_DESCR = (
-    "Title \"Plant\"\nDate \"2020-01-01\"\nRev \"1\"\nComp \"Jane Maker\"\n"
-    "Comment1 \"SPDX-License-Identifier: CERN-OHL-S-2.0\"\nComment2 \"\"\nComment3 \"\"\nComment4 \"\"\n"
+    'Title "Plant"\nDate "2020-01-01"\nRev "1"\nComp "Jane Maker"\n'
+    'Comment1 "SPDX-License-Identifier: CERN-OHL-S-2.0"\nComment2 ""\nComment3 ""\nComment4 ""\n'
 )
 KICAD_LEGACY = {
     "kicad-legacy-sch": "EESchema Schematic File Version 4\nEELAYER 30 0\nEELAYER END\n"
@@ -354,8 +354,7 @@ STL_ASCII = (
     b"   vertex 1 0 0\n   vertex 0 1 0\n  endloop\n endfacet\nendsolid\n"
 )
 OBJ = (
-    b"# SPDX-License-Identifier: CC-BY-4.0\n"
-    b"# Copyright 2025 Jane Maker\nv 0 0 0\nv 1 0 0\nv 0 1 0\nf 1 2 3\n"
+    b"# SPDX-License-Identifier: CC-BY-4.0\n# Copyright 2025 Jane Maker\nv 0 0 0\nv 1 0 0\nv 0 1 0\nf 1 2 3\n"
 )
 
 
@@ -413,6 +412,7 @@ def run_extractor(format_id: str, data: bytes, root: Path = Path("/nonexistent")
 
 
 # --- a user who may not read or write everything -----------------------------------------
+
 
 def unprivileged() -> dict | None:
     """subprocess arguments that run a child without the power to read every file, or None.
@@ -540,3 +540,18 @@ def tree_digest(root: Path) -> dict[str, tuple]:
                 content = os.readlink(path)
             found[str(path.relative_to(root))] = (info.st_mode, info.st_size, info.st_mtime_ns, content)
     return found
+
+
+def assert_mutation_harmless(run, text: bytes, position: int, noise: bytes, seconds: float = 1.0) -> None:
+    """`noise` written over `text` at `position` (wrapped): the extractor `run` raises nothing
+    but ExtractError and finishes within `seconds`."""
+    import contextlib
+    import time
+
+    from licensecheck.extract import ExtractError
+
+    position %= len(text)
+    start = time.perf_counter()
+    with contextlib.suppress(ExtractError):
+        run(text[:position] + noise + text[position + len(noise) :])
+    assert time.perf_counter() - start < seconds

@@ -10,6 +10,7 @@ import warnings
 from pathlib import Path
 
 import pytest
+from hostile import assert_mutation_harmless
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -100,7 +101,9 @@ def test_standard_attributes_are_never_licenses():
 
 
 def test_license_sentence_in_a_comment():
-    text = make_gerber(["G04 Smart plant controller - licensed CERN-OHL-S-2.0 - source https://example.cn/x*"])
+    text = make_gerber(
+        ["G04 Smart plant controller - licensed CERN-OHL-S-2.0 - source https://example.cn/x*"]
+    )
     assert licenses(run(text)) == [(7, "CERN-OHL-S-2.0", "G04 comment")]
 
 
@@ -155,11 +158,7 @@ def test_random_bytes_never_crash(data):
 @given(st.integers(0, 2000), st.binary(min_size=1, max_size=20))
 def test_mutations_never_crash(position, noise):
     text = make_gerber(["%TFLicense,CERN-OHL-S-2.0*%", "G04 SPDX-License-Identifier: MIT*"]).encode()
-    position %= len(text)
-    start = time.perf_counter()
-    with contextlib.suppress(ExtractError):
-        run(text[:position] + noise + text[position + len(noise) :])
-    assert time.perf_counter() - start < 1.0
+    assert_mutation_harmless(run, text, position, noise)
 
 
 # --- Gerber job file ---------------------------------------------------------------------

@@ -9,6 +9,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
+from hostile import assert_mutation_harmless
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -129,7 +130,7 @@ def test_metadata_after_the_drawing_keeps_line_numbers():
     text = make_svg(paths=0, after="\n".join(f'<circle cx="{i}" cy="1" r="1"/>' for i in range(500)))
     text = text.replace("  <metadata>", "\n".join(f'<rect x="{i}" width="1" height="1"/>' for i in range(500))
                         + "\n  <metadata>")  # fmt: skip
-    text = text.replace('<dc:title>Front panel</dc:title>', NORMS_WORK)
+    text = text.replace("<dc:title>Front panel</dc:title>", NORMS_WORK)
     assert [e.line for e in run(text) if e.is_license] == [line_of(text, "<cc:license")]
 
 
@@ -203,8 +204,4 @@ def test_random_bytes_never_crash(data):
 @given(st.integers(0, 3000), st.binary(min_size=1, max_size=20))
 def test_mutations_never_crash(position, noise):
     text = make_svg(["SPDX-License-Identifier: CC-BY-SA-4.0"], NORMS_WORK, NORMS_LICENSE).encode()
-    position %= len(text)
-    start = time.perf_counter()
-    with contextlib.suppress(ExtractError):
-        run(text[:position] + noise + text[position + len(noise) :])
-    assert time.perf_counter() - start < 1.0
+    assert_mutation_harmless(run, text, position, noise)
