@@ -12,12 +12,11 @@ import os
 import signal
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from itertools import repeat
 from pathlib import Path
 
 from licensecheck.extract import FileScan
-from licensecheck.extract.file import scan_file
-from licensecheck.model import DiscoveredFile
+from licensecheck.extract.file import scan_file, watching
+from licensecheck.model import DiscoveredFile, Evidence
 
 # Below this many files a pool costs more to start than it saves.
 SERIAL_BELOW = 200
@@ -34,7 +33,30 @@ def _ignore_interrupts() -> None:
 
 
 def _scan_batch(root: Path, batch: list[DiscoveredFile], with_checksums: bool = False) -> list[FileScan]:
-    return [scan_file(root, file, with_checksums) for file in batch]
+    with watching():  # one time-limit alarm for the batch, not one per file
+        return [scan_file(root, file, with_checksums) for file in batch]
+
+
+# What a worker sends back for one file: FileScan's fields as plain tuples, without the
+# DiscoveredFile the parent already holds. Pickling dataclasses costs twice as much.
+Packed = tuple
+
+
+def _scan_packed(root: Path, batch: list[DiscoveredFile], with_checksums: bool) -> list[Packed]:
+    return [_pack(scan) for scan in _scan_batch(root, batch, with_checksums)]
+
+
+def _pack(scan: FileScan) -> Packed:
+    evidence = tuple((e.source, e.expression, e.copyright, e.line, e.detail, e.raw) for e in scan.evidence)
+    return (scan.category, scan.format, evidence, scan.problem, scan.text, scan.checksums, scan.depends)
+
+
+def _unpack(batch: list[DiscoveredFile], packed: list[Packed]) -> list[FileScan]:
+    scans = []
+    for file, (category, fmt, evidence, problem, text, sums, depends) in zip(batch, packed, strict=True):
+        found = tuple(Evidence(*e) for e in evidence)
+        scans.append(FileScan(file, category, fmt, found, problem, text, sums, depends))
+    return scans
 
 
 def _warm_up() -> None:
@@ -70,14 +92,30 @@ def scan_files(
         return results
     size = max(32, min(512, len(files) // (jobs * 8) or 1))
     batches = [files[i : i + size] for i in range(0, len(files), size)]
-    results: list[FileScan] = []
+    scanned: list[list[FileScan] | None] = [None] * len(batches)
+    done = 0
+
+    def finished(index: int, scans: list[FileScan]) -> None:
+        nonlocal done
+        scanned[index] = scans
+        done += len(scans)
+        if progress is not None:
+            progress(done, len(files))
+
     _warm_up()
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts)
+    # This process is the last worker: it takes batches from the end for as long as no child
+    # has started them (a future that has not started can be cancelled), so every core works
+    # until the end and this process's own results need no pickling.
+    pool = ProcessPoolExecutor(max_workers=jobs - 1, initializer=_ignore_interrupts)
     try:
-        for scanned in pool.map(_scan_batch, repeat(root), batches, repeat(with_checksums)):
-            results.extend(scanned)
-            if progress is not None:
-                progress(len(results), len(files))
+        futures = [pool.submit(_scan_packed, root, batch, with_checksums) for batch in batches]
+        for index in reversed(range(len(batches))):
+            if not futures[index].cancel():
+                break
+            finished(index, _scan_batch(root, batches[index], with_checksums))
+        for index, future in enumerate(futures):
+            if scanned[index] is None:
+                finished(index, _unpack(batches[index], future.result()))
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-    return results
+    return [scan for scans in scanned for scan in scans or ()]

@@ -162,7 +162,8 @@ def utf16_without_bom(sample: bytes) -> str | None:
     'utf-16-le'
     """
     pairs = len(sample) // 2
-    if pairs < _UTF16_MIN_PAIRS:
+    # UTF-16 of mostly ASCII text is full of NUL bytes: one memchr settles nearly every file.
+    if pairs < _UTF16_MIN_PAIRS or b"\x00" not in sample:
         return None
     even, odd = sample[0 : pairs * 2 : 2].count(0), sample[1 : pairs * 2 : 2].count(0)
     for codec, high, low in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):

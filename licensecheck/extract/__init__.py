@@ -15,17 +15,16 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import import_module
 from pathlib import Path, PurePosixPath
-from typing import BinaryIO
 
 from licensecheck.model import DiscoveredFile, Evidence
 
 SIBLING_LIMIT = 4 * 1024 * 1024  # a project file read beside a design file (.kicad_pro) is small
-_OPEN_FLAGS = (
+OPEN_FLAGS = (
     os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 )
 
@@ -57,22 +56,39 @@ class FileScan:
     depends: tuple[tuple[str, str], ...] = ()  # other files and folders read, with their stamps (cache)
 
 
-@contextmanager
-def open_regular(path: Path | str) -> Iterator[tuple[BinaryIO, int]]:
-    """A regular file opened for reading, with its size; never follows a symlink nor blocks
-    on a FIFO (ExtractError for anything that is not a regular file)."""
-    fd = os.open(path, _OPEN_FLAGS)
-    with os.fdopen(fd, "rb", closefd=True) as handle:
-        info = os.fstat(handle.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            raise ExtractError("not a regular file")
-        yield handle, info.st_size
+def regular_size(fd: int) -> int:
+    """The size of the open file; ExtractError for anything that is not a regular file."""
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        raise ExtractError("not a regular file")
+    return info.st_size
+
+
+def read_fd(fd: int, limit: int, offset: int | None = None) -> bytes:
+    """Up to `limit` bytes from `fd` (at `offset`, else where it stands), until end of file."""
+    # Unbuffered reads into one buffer: a regular file gives all it has in one call, so the
+    # loop normally runs once (Linux caps one read near 2 GiB).
+    chunks = []
+    wanted = limit
+    while wanted > 0:
+        chunk = os.read(fd, wanted) if offset is None else os.pread(fd, wanted, offset)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        wanted -= len(chunk)
+        if offset is not None:
+            offset += len(chunk)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
 def read_regular(path: Path | str, limit: int) -> bytes:
-    """The first `limit` bytes of a regular file, never following a symlink nor blocking on a FIFO."""
-    with open_regular(path) as (handle, _):
-        return handle.read(limit)
+    """The first `limit` bytes of a regular file, never following a symlink nor blocking on a FIFO
+    (ExtractError for anything that is not a regular file)."""
+    fd = os.open(path, OPEN_FLAGS)
+    try:
+        return read_fd(fd, min(limit, regular_size(fd)))
+    finally:
+        os.close(fd)
 
 
 @dataclass(frozen=True)
@@ -154,6 +170,7 @@ HEAD_ONLY_FORMATS = frozenset({"stl"})
 WHOLE_FILE_FORMATS = frozenset({"3mf", "amf", "freecad", "fritzing-archive", "librepcb-archive", "lceda-pro"})
 
 
+@cache  # one lookup per format, not an import_module call per file
 def extractor_for(format_id: str) -> Extractor | None:
     target = REGISTRY.get(format_id)
     if target is None:

@@ -15,21 +15,23 @@ import os
 import re
 import signal
 import threading
+import time
 from contextlib import contextmanager
-from dataclasses import replace
 from pathlib import Path
 
 from licensecheck import classify, comments, expression, manifests, textio
 from licensecheck.extract import (
     HEAD_ONLY_FORMATS,
+    OPEN_FLAGS,
     REGISTRY,
     WHOLE_FILE_FORMATS,
     ExtractError,
     FileScan,
     Source,
     extractor_for,
-    open_regular,
+    read_fd,
     read_regular,
+    regular_size,
 )
 from licensecheck.extract.header import extract_header
 from licensecheck.model import DiscoveredFile, Evidence
@@ -70,39 +72,71 @@ def time_limit() -> float:
         return TIME_LIMIT
 
 
-def _expire(signum, frame):
-    raise TimeLimitExceeded
+class _Watch:
+    """The file being read and when it started, checked by a periodic alarm.
+
+    Arming a timer for each file (two system calls and a handler lookup) cost more
+    than reading a small file; one interval timer for a whole batch costs nothing per
+    file but setting `started`.
+    """
+
+    running = False
+    limit = TIME_LIMIT
+    started: float | None = None
+
+
+def _on_tick(signum, frame):
+    started = _Watch.started
+    if started is not None and time.monotonic() - started > _Watch.limit:
+        _Watch.started = None  # raise once per file, however many ticks follow
+        raise TimeLimitExceeded
 
 
 @contextmanager
-def _deadline(seconds: float):
-    """Raise TimeLimitExceeded in this thread after `seconds` (POSIX main threads only)."""
+def watching():
+    """Enforce the time limit on every `scan_file` call inside (POSIX main threads only)."""
+    limit = time_limit()
     usable = (
-        seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+        limit > 0
+        and not _Watch.running
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
     )
     if not usable:
         yield
         return
-    # Installing the handler for each file costs more than reading a small file: only when needed.
-    previous = signal.getsignal(signal.SIGALRM)
-    if previous is not _expire:
-        signal.signal(signal.SIGALRM, _expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # The file's deadline is noticed within a quarter of the limit.
+    tick = max(0.01, min(1.0, limit / 4))
+    previous = signal.signal(signal.SIGALRM, _on_tick)
+    _Watch.running, _Watch.limit, _Watch.started = True, limit, None
+    signal.setitimer(signal.ITIMER_REAL, tick, tick)
     try:
         yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
+        _Watch.running, _Watch.started = False, None
+        signal.signal(signal.SIGALRM, previous)
 
 
 def scan_file(root: Path, file: DiscoveredFile, with_checksums: bool = False) -> FileScan:
     """Everything one file says about itself; a file taking longer than the time limit is
     reported as unreadable rather than holding up the scan."""
-    limit = time_limit()
+    if not _Watch.running:
+        with watching():
+            return _guarded(root, file, with_checksums)
+    return _guarded(root, file, with_checksums)
+
+
+def _guarded(root: Path, file: DiscoveredFile, with_checksums: bool) -> FileScan:
     try:
-        with _deadline(limit):
+        try:
+            _Watch.started = time.monotonic()
             return _scan_file(root, file, with_checksums)
+        finally:
+            # Inside the outer try: an alarm landing here is still caught below.
+            _Watch.started = None
     except TimeLimitExceeded:
-        problem = f"{TIMED_OUT} {limit:g} s to read; skipped"
+        problem = f"{TIMED_OUT} {_Watch.limit if _Watch.running else time_limit():g} s to read; skipped"
     except Exception as error:  # noqa: BLE001 - one file a library chokes on must not end the scan
         problem = f"could not be parsed ({type(error).__name__}: {str(error)[:200]})"
     found = classify.classify(file.path, b"")
@@ -112,17 +146,22 @@ def scan_file(root: Path, file: DiscoveredFile, with_checksums: bool = False) ->
 def _read_classified(path: str, name: str) -> tuple[classify.Format, bytes]:
     """Classify from the first bytes, then read only as much as the format needs: nothing
     more of an image or a binary without an extractor, a zip-based design file whole."""
-    with open_regular(path) as (handle, size):
-        head = handle.read(classify.HEAD_SIZE)
+    fd = os.open(path, OPEN_FLAGS)
+    try:
+        size = regular_size(fd)
+        head = os.read(fd, classify.HEAD_SIZE)
         found = classify.classify(name, head)
+        if len(head) < classify.HEAD_SIZE:
+            return found, head
         if found.id in HEAD_ONLY_FORMATS or (found.binary and found.id not in REGISTRY):
             return found, head
         if found.id in WHOLE_FILE_FORMATS and size > WHOLE_FILE_LIMIT:
             raise ExtractError(f"an archive larger than {WHOLE_FILE_LIMIT} bytes is not opened")
         limit = WHOLE_FILE_LIMIT if found.id in WHOLE_FILE_FORMATS else READ_LIMIT
-        if len(head) < classify.HEAD_SIZE:
-            return found, head
-        return found, head + handle.read(limit - len(head))
+        # Read again from the start: one buffer of the file's size, not head + rest copied.
+        return found, read_fd(fd, min(limit, size), offset=0)
+    finally:
+        os.close(fd)
 
 
 def _scan_file(root: Path, file: DiscoveredFile, with_checksums: bool) -> FileScan:
@@ -224,7 +263,9 @@ def _readme_license_section(text: str) -> str:
 def _normalize(evidence: list[Evidence]) -> list[Evidence]:
     """Give each license evidence its SPDX form, unless the extractor already mapped a name to one."""
     return [
-        replace(e, expression=expression.normalize(e.raw)) if e.raw and e.expression is None else e
+        Evidence(e.source, expression.normalize(e.raw), e.copyright, e.line, e.detail, e.raw)
+        if e.raw and e.expression is None
+        else e
         for e in evidence
     ]
 

@@ -27,6 +27,7 @@ import math
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from functools import cache
 from itertools import islice
 from typing import NamedTuple
 
@@ -114,6 +115,7 @@ class _Syntax(NamedTuple):
     markers: tuple[str, ...]  # what may precede comment text, longest first
     closers: tuple[str, ...]
     terminator: str | None
+    stop: re.Pattern[str]  # the first closer, terminator or escaped line break in a value
 
 
 class _Found(NamedTuple):
@@ -213,12 +215,17 @@ def _find_all(text: str, needle: str) -> Iterator[int]:
         pos = text.find(needle, pos + 1)
 
 
+@cache  # one per comment style
 def _syntax(style: CommentStyle) -> _Syntax:
     openers = (opening for opening, _ in style.multi)
     markers = {m.strip() for m in (*style.single, *openers, *style.middle)} - {""}
-    closers = _ALL_CLOSERS | {close for _, close in style.multi if close}
+    closers = tuple(sorted(_ALL_CLOSERS | {close for _, close in style.multi if close}))
     longest_first = tuple(sorted(markers, key=len, reverse=True))
-    return _Syntax(longest_first, tuple(closers), _TERMINATORS.get(style.name))
+    terminator = _TERMINATORS.get(style.name)
+    # One search for the leftmost of them all instead of a str.find for each.
+    ends = (*closers, *((terminator,) if terminator else ()), *_ESCAPED_BREAKS)
+    stop = re.compile("|".join(re.escape(end) for end in sorted(ends, key=len, reverse=True)))
+    return _Syntax(longest_first, closers, terminator, stop)
 
 
 def _ignored_spans(text: str) -> list[tuple[int, int]]:
@@ -376,11 +383,8 @@ def _open_quote(prefix: str) -> str | None:
 
 
 def _first_stop(value: str, syntax: _Syntax) -> int:
-    stops = [value.find(closer) for closer in syntax.closers]
-    if syntax.terminator:
-        stops.append(value.find(syntax.terminator))
-    stops.extend(value.find(escape) for escape in _ESCAPED_BREAKS)
-    return min((s for s in stops if s >= 0), default=len(value))
+    found = syntax.stop.search(value)
+    return found.start() if found else len(value)
 
 
 def _strip_trailing(value: str) -> str:
@@ -390,6 +394,8 @@ def _strip_trailing(value: str) -> str:
     `(MIT OR Apache-2.0)` keeps its parenthesis.
     """
     while value:
+        if value[-1].isalnum() and value[-2:-1] != "\\":
+            return value  # the common case: no end tag, terminator, escape, quote or bracket
         junk = _TRAILING_JUNK.search(value)
         last = value[-1]
         if junk:
