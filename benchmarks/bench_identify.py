@@ -315,7 +315,7 @@ def time_index(builds: int = 2) -> tuple[float, float]:
     build_s = load_s = float("inf")
     with tempfile.TemporaryDirectory() as cache:
         os.environ["LICENSECHECK_CACHE_DIR"] = cache
-        key = data.data_version()
+        key = data.data_key()
         for _ in range(builds):
             start = time.process_time()
             built = build.build(data.load())

@@ -1,23 +1,26 @@
-# SPDX-FileCopyrightText: 2026 The licensecheck authors
-# SPDX-License-Identifier: Apache-2.0
 """The scan cache: what extraction learnt about each file, kept between runs.
 
 It lives outside the scanned tree (`$LICENSECHECK_CACHE_DIR`, else
-`$XDG_CACHE_HOME/licensecheck`, else `~/.cache/licensecheck`), one file per scanned
-root. An entry is reused only when the file's key is unchanged — its git blob id
-(or size, mtime and inode outside git), its path and whether checksums were asked
-for — and every other file it read (a KiCad project beside a schematic) still has
-the same stamp. The whole cache is stamped with the code and data it was made by, so
-a new version of licensecheck or of its knowledge base starts afresh.
+`$XDG_CACHE_HOME/licensecheck`, else `~/.cache/licensecheck`), two files per scanned
+root. `scan-*` holds one entry per file, reused only when the file's key is
+unchanged — its git blob id (or size, mtime and inode outside git), its path and
+whether checksums were asked for — and every other file it read (a KiCad project
+beside a schematic) still has the same stamp. `result-*` holds the last run's whole
+result with the key of that run (settings and every file's key): a run that finds
+the same key loads only that file and skips extraction, conclusion and rules. Both
+are stamped with the code and data that made them (and the Python that wrote them),
+so a new version of licensecheck or of its knowledge base starts afresh.
 
-Writes go to a temporary file renamed into place: concurrent runs each leave a
-complete cache (the last one wins), and a corrupt or unreadable cache is ignored.
+They are written with `marshal` (plain data only, several times faster to load than
+JSON) to a temporary file renamed into place: concurrent runs each leave a complete
+cache (the last one wins), and a corrupt or unreadable cache is ignored.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
+import marshal
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -28,14 +31,14 @@ from licensecheck.extract.file import TIMED_OUT
 from licensecheck.model import DiscoveredFile, Evidence
 from licensecheck.resources import data_path
 
-FORMAT = 1
+FORMAT = 2
 _PACKAGE = Path(__file__).resolve().parent
 
 
 @cache
 def code_stamp() -> str:
     """A hash of the code and data that shape extraction: any change starts a new cache."""
-    digest = hashlib.sha256(f"{FORMAT}:{__version__}".encode())
+    digest = hashlib.sha256(f"{FORMAT}:{__version__}:{sys.version}".encode())
     for folder in (_PACKAGE, data_path("licenses")):
         for path in sorted(folder.rglob("*")):
             if path.suffix in (".py", ".toml", ".json") and path.is_file():
@@ -76,50 +79,47 @@ def _decode(file: DiscoveredFile, entry: list) -> FileScan:
     )
 
 
+def _read(path: Path) -> object:
+    """What a cache file holds when it carries the current stamp, else None."""
+    try:
+        stamp, payload = marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    return payload if stamp == code_stamp() else None
+
+
+def _write(path: Path, payload: object) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic.write(path, marshal.dumps((code_stamp(), payload)))
+    except (OSError, ValueError):
+        return  # a cache that cannot be written only costs time next run
+
+
+def _name(root: Path) -> str:
+    return hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:24]
+
+
 class ScanCache:
+    """Per-file extraction results."""
+
     def __init__(self, root: Path, folder: Path | None = None) -> None:
-        name = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:24]
-        self.path = (folder or cache_dir()) / f"scan-{name}.json"
+        self.path = (folder or cache_dir()) / f"scan-{_name(root)}.marshal"
         self.root = root
         self.entries: dict[str, list] = {}
-        self.results: dict[str, dict] = {}  # run key -> the JSON result of that run
         self.changed = False
 
     def load(self) -> ScanCache:
-        try:
-            data = json.loads(self.path.read_bytes())
-        except (OSError, ValueError):
-            return self
-        if (
-            isinstance(data, dict)
-            and data.get("stamp") == code_stamp()
-            and isinstance(data.get("files"), dict)
-        ):
-            self.entries = data["files"]
-            results = data.get("results")
-            self.results = results if isinstance(results, dict) else {}
+        payload = _read(self.path)
+        if isinstance(payload, dict):
+            self.entries = payload
         return self
-
-    def all_fresh(self, files: list[DiscoveredFile], with_checksums: bool) -> bool:
-        """Every file has a valid entry, and nothing else is cached: the tree is as it was."""
-        if len(files) != len(self.entries):
-            return False
-        return all(self._valid(file, with_checksums) for file in files)
 
     def _valid(self, file: DiscoveredFile, with_checksums: bool) -> bool:
         entry = self.entries.get(file.path)
         if not isinstance(entry, list) or len(entry) != 8 or entry[0] != file_key(file, with_checksums):
             return False
         return all(stamp(self.root / path) == recorded for path, recorded in entry[7])
-
-    def result(self, run: str) -> dict | None:
-        found = self.results.get(run)
-        return found if isinstance(found, dict) else None
-
-    def keep_result(self, run: str, result: dict | None) -> None:
-        """Remember the result of this run (only the latest one: a result is big)."""
-        self.results = {run: result} if result is not None else {}
-        self.changed = True
 
     def get(self, file: DiscoveredFile, with_checksums: bool) -> FileScan | None:
         if not self._valid(file, with_checksums):
@@ -141,12 +141,29 @@ class ScanCache:
             self.changed = True
 
     def save(self) -> None:
-        if not self.changed:
-            return
+        if self.changed:
+            _write(self.path, self.entries)
+
+
+class ResultCache:
+    """The whole result of the last run, with the key of that run."""
+
+    def __init__(self, root: Path, folder: Path | None = None) -> None:
+        self.path = (folder or cache_dir()) / f"result-{_name(root)}.marshal"
+        self.root = root
+
+    def load(self, run: str) -> dict | None:
+        """The result of a run with key `run`, if every other file it read is unchanged."""
+        payload = _read(self.path)
+        if not isinstance(payload, list) or len(payload) != 3 or payload[0] != run:
+            return None
+        _, depends, result = payload
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            content = {"stamp": code_stamp(), "files": self.entries, "results": self.results}
-            payload = json.dumps(content, separators=(",", ":"), ensure_ascii=False)
-            atomic.write(self.path, payload.encode("utf-8"))
-        except OSError:
-            return  # a cache that cannot be written only costs time next run
+            fresh = all(stamp(self.root / path) == recorded for path, recorded in depends)
+        except (TypeError, ValueError):
+            return None
+        return result if fresh and isinstance(result, dict) else None
+
+    def keep(self, run: str, scans: list[FileScan], result: dict) -> None:
+        depends = sorted({(path, recorded) for scan in scans for path, recorded in scan.depends})
+        _write(self.path, [run, [list(pair) for pair in depends], result])

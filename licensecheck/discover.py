@@ -71,6 +71,9 @@ def discover(root: Path, exclude: Sequence[str] = ()) -> Discovery:
     if not root.is_dir():
         raise NotADirectoryError(f"not a directory: {root}")
     excluded = _exclude_spec(exclude)
+    if not _dotgit_at_or_above(root) and not {"GIT_DIR", "GIT_WORK_TREE"} & set(os.environ):
+        # Not in a repository: skip loading GitPython and starting git (a tenth of a warm scan).
+        return _walk(_Scope(root, excluded))
     try:
         return _from_git(_Scope(root, excluded), Git(root))
     except GitUnusable as unusable:
@@ -186,8 +189,9 @@ def _records(out: bytes) -> list[str]:
 
 def _dotgit_at_or_above(root: Path) -> bool:
     """Whether git was meant to be here: then a fallback to the walk deserves a word."""
-    folder = root.absolute()
-    return any(os.path.lexists(parent / ".git") for parent in (folder, *folder.parents))
+    logical, physical = root.absolute(), root.resolve()  # git starts from the physical folder
+    folders = {logical, *logical.parents, physical, *physical.parents}
+    return any(os.path.lexists(folder / ".git") for folder in folders)
 
 
 # --- the folder walk -------------------------------------------------------------------

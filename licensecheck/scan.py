@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from licensecheck import __version__, expression, knowledge
-from licensecheck.cache import ScanCache, file_key
+from licensecheck.cache import ResultCache, ScanCache, file_key
 from licensecheck.conclude import conclude
 from licensecheck.config import Config
-from licensecheck.discover import changed_since, discover
+from licensecheck.discover import Discovery, changed_since, discover
 from licensecheck.evaluate import evaluate
 from licensecheck.extract import FileScan
 from licensecheck.model import DiscoveredFile, Provenance, ScanResult
@@ -42,13 +42,13 @@ def scan(root: Path, root_label: str, config: Config, policy: Policy, options: O
         where = f"{config.source}: " if config.source else ""
         raise ScanError(f"{where}exclude: {error}") from None
     files = list(found.files)
-    cached = ScanCache(root).load() if options.cache else None
+    same_run = _run_key(root_label, found, config, policy, options)
+    last_result = ResultCache(root) if options.cache and not options.since else None
     # Nothing changed since the last run with the same settings: its result stands.
-    same_run = _run_key(root_label, files, config, policy, options)
-    if cached is not None and not options.since and cached.all_fresh(files, options.checksums):
-        previous = cached.result(same_run)
-        if previous is not None:
-            return ScanResult.from_dict(previous)
+    previous = last_result.load(same_run) if last_result is not None else None
+    if previous is not None:
+        return ScanResult.from_dict(previous)
+    cached = ScanCache(root).load() if options.cache else None
     scans = _extract(root, files, options, cached)
     concluded = conclude(scans, found.problems)
     only = _changed(root, options.since) if options.since else None
@@ -75,15 +75,15 @@ def scan(root: Path, root_label: str, config: Config, policy: Policy, options: O
         ),
     )
     if cached is not None:
-        cached.keep_result(same_run, None if options.since else result.to_dict())
         cached.save()
+    if last_result is not None:
+        last_result.keep(same_run, scans, result.to_dict())
     return result
 
 
-def _run_key(
-    root_label: str, files: list[DiscoveredFile], config: Config, policy: Policy, options: Options
-) -> str:
-    """Everything a result depends on besides the files' contents (which the cache checks)."""
+def _run_key(root_label: str, found: Discovery, config: Config, policy: Policy, options: Options) -> str:
+    """Everything a result depends on but the files other files read (ResultCache checks
+    those): the settings, what discovery saw (git state, problems) and every file's key."""
     digest = hashlib.sha256()
     settings = (
         root_label,
@@ -92,9 +92,11 @@ def _run_key(
         policy.fail_on,
         options.lang,
         options.checksums,
+        repr(found.git),  # a commit changes the provenance, not the files
+        repr(found.problems),
     )
     digest.update(repr(settings).encode())
-    for file in files:
+    for file in found.files:
         digest.update(f"{file.path}\0{file_key(file, options.checksums)}\0".encode())
     return digest.hexdigest()
 

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import file_entry, git_repo, scan
+from conftest import file_entry, git, git_repo, scan
 
 import licensecheck.extract.file as reader
 from licensecheck.cache import ScanCache
@@ -60,7 +60,26 @@ def test_warm_scan_reads_nothing_and_gives_identical_bytes(tree, tmp_path, cache
     scan(root, output=warm)
     assert reads == []
     assert cold.read_bytes() == warm.read_bytes()
-    assert list(cache_folder.glob("scan-*.json"))
+    assert list(cache_folder.glob("scan-*")) and list(cache_folder.glob("result-*"))
+
+
+def test_a_commit_that_changes_no_file_gives_the_new_commit(tree, tmp_path, cache_folder, reads):
+    root = git_repo(tree(PROJECT), {})
+    _, first, _ = scan(root)
+    git(root, "commit", "-q", "--allow-empty", "-m", "release")
+    reads.clear()
+    _, second, _ = scan(root)
+    assert reads == []  # the files came from the cache ...
+    head = git(root, "rev-parse", "HEAD").strip()
+    assert second["provenance"]["commit"] == head != first["provenance"]["commit"]
+
+
+def test_a_warm_run_does_not_load_the_per_file_entries(tree, cache_folder, monkeypatch):
+    root = tree(PROJECT)
+    scan(root)
+    monkeypatch.setattr(ScanCache, "load", lambda self: pytest.fail("per-file cache loaded"))
+    code, result, _ = scan(root)
+    assert code == 0 and file_entry(result, "src/a.c")["licenses"] == ["MIT"]
 
 
 def test_a_changed_file_is_read_again(tree, tmp_path, cache_folder, reads):
@@ -100,7 +119,7 @@ def test_corrupt_cache_is_ignored(tree, tmp_path, cache_folder):
     root = tree(PROJECT)
     good = tmp_path / "good.json"
     scan(root, output=good)
-    for path in cache_folder.glob("scan-*.json"):
+    for path in cache_folder.iterdir():
         path.write_bytes(
             b'{"stamp": "x", "files": {"src/a.c": [1, 2]}}' if path.stat().st_size % 2 else b"\x00garbage"
         )
@@ -133,8 +152,8 @@ def test_concurrent_runs_leave_a_usable_cache(tree, tmp_path, cache_folder):
     assert [run.wait(timeout=120) for run in runs] == [0, 0, 0]
     outputs = {(tmp_path / f"r{i}.json").read_bytes() for i in range(3)}
     assert len(outputs) == 1
-    data = json.loads(next(iter(cache_folder.glob("scan-*.json"))).read_text())
-    assert set(data["files"]) == {f["path"] for f in json.loads(outputs.pop())["files"]}
+    entries = ScanCache(root).load().entries
+    assert set(entries) == {f["path"] for f in json.loads(outputs.pop())["files"]}
 
 
 def test_cache_lives_outside_the_tree(tree, cache_folder):

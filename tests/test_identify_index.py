@@ -42,7 +42,7 @@ def test_cache_location(monkeypatch, tmp_path):
 
 
 def test_a_saved_index_loads_back_equal(built, cache):
-    key = data.data_version()
+    key = data.data_key()
     path = index.save(built, key)
     assert path is not None and path.parent == cache
     loaded = index.load_cached(key)
@@ -62,12 +62,12 @@ def test_second_run_loads_from_disk(cache, builds):
 
 def test_corrupt_or_stale_cache_is_rebuilt(cache, builds):
     index.get_index()
-    path = index.cache_path(data.data_version())
+    path = index.cache_path(data.data_key())
     path.write_bytes(b"\x00garbage")
-    assert index.load_cached(data.data_version()) is None
+    assert index.load_cached(data.data_key()) is None
     index.get_index()
     assert len(builds) == 2
-    assert index.load_cached(data.data_version()) is not None  # rewritten whole
+    assert index.load_cached(data.data_key()) is not None  # rewritten whole
     assert index.load_cached("another data version") is None
 
 
@@ -95,5 +95,6 @@ def test_identify_loads_lazily_and_reports_the_data_version(cache, builds):
 def test_missing_data_package_is_a_clear_error(monkeypatch):
     monkeypatch.setattr(data, "SOURCES", ())
     assert data.data_version() == "none"
+    assert data.data_key() == "none"
     with pytest.raises(data.LicenseDataMissing, match="pip install"):
         data.load()

