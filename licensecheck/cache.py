@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The licensecheck authors
+# SPDX-License-Identifier: Apache-2.0
 """The scan cache: what extraction learnt about each file, kept between runs.
 
 It lives outside the scanned tree (`$LICENSECHECK_CACHE_DIR`, else

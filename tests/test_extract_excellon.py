@@ -96,6 +96,18 @@ def test_body_comments_are_read_only_for_tags():
     assert [(e.line, e.raw) for e in found if e.is_license] == [(tag_line, "MIT")]
 
 
+@pytest.mark.parametrize("offset", [4090, 4096, 12280])
+def test_header_comment_kilobytes_into_a_long_header(offset):
+    """A panel's long tool list: the comment after it, at `offset`, is read on its line."""
+    head, tool = "M48\n", 1
+    while len(head) < offset - 40:
+        head, tool = head + f"T{tool}C0.400\n", tool + 1
+    head += ";" + "x" * (offset - len(head) - 2) + "\n"
+    text = head + "; SPDX-License-Identifier: CERN-OHL-W-2.0\n%\nT1\nX1Y1\nM30\n"
+    line = head.count("\n") + 1
+    assert [(e.line, e.raw) for e in run(text) if e.is_license] == [(line, "CERN-OHL-W-2.0")]
+
+
 def test_binary_data_is_an_extract_error():
     with pytest.raises(ExtractError):
         run(b"M48\n\x00\x00\x00")

@@ -125,6 +125,23 @@ def test_statements_on_one_line():
     assert copyrights(found) == [(1, "Copyright 2025 Jane Maker", "Copyright")]
 
 
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        (b"X1Y1D01\xc2\xa0G04 Copyright 2025 Jane*", "Copyright 2025 Jane"),  # U+00A0 is white space
+        (b"X1Y1D01\xe3\x80\x80%TFCopyright,2025 Jane*%", "2025 Jane"),  # so is U+3000
+        (b"X1Y1D01\x1cG04 Copyright 2025 Jane*", "Copyright 2025 Jane"),  # and \x1c, for Python
+        (b"X1Y1D01\xa0G04 Copyright 2025 Jane*", None),  # a stray byte is U+FFFD: no separator
+        ("X1Y1D01*G04\u0663 Copyright 2025 Jane*".encode(), None),  # G04 and an Arabic-Indic 3: G043
+        ("X1Y1D01*G04\u00b2 Copyright 2025 Jane*".encode(), "Copyright 2025 Jane"),  # '²' is no digit
+        (b"%TFCopyright,2025 \xe6\x9d Jane \xe6\x9d\x8e\xff*%", "2025 \ufffd Jane \u674e\ufffd"),
+    ],
+)
+def test_statements_are_read_as_in_decoded_text(text, holder):
+    """Statements are found in the bytes; a non-ASCII character around them counts as decoded."""
+    assert [e.copyright for e in run(text) if e.copyright] == ([holder] if holder else [])
+
+
 def test_tag_deep_in_a_huge_file_is_found_and_fast():
     plots = [f"X{i}Y{i}D01*" for i in range(200_000)]  # 3.5 MB of image data
     middle = ["G04 SPDX-License-Identifier: CERN-OHL-W-2.0*"]

@@ -129,9 +129,14 @@ def tags_after(data: bytes, start: int, style: str, end: int | None = None) -> l
     `start` should be the start of a line: a tag is not read back before it.
     """
     end = len(data) if end is None else end
+    # bytes.find skips to the first candidate at memchr speed; the regex engine's own
+    # prefix scan is 30 times slower over megabytes of plot or drill data.
+    first = data.find(b"SPDX-", start, end)
+    if first < 0:
+        return []
     found: list[Evidence] = []
     line, counted, done = 1, 0, start
-    for match in _DEEP_TAG.finditer(data, start, end):
+    for match in _DEEP_TAG.finditer(data, first, end):
         if match.start() < done:
             continue  # on the line just read
         floor = max(done, match.start() - _DEEP_WINDOW)
