@@ -477,6 +477,40 @@ def test_schematic_note_and_hash_comment_line():
     ]
 
 
+def test_every_kind_of_text_item():
+    board = make_kicad_pcb(
+        "",
+        '\t(gr_text_box "Licensed under CERN-OHL-S-2.0"\n\t\t(start 0 0)\n\t\t(end 10 5)\n'
+        '\t\t(layer "B.SilkS")\n\t)\n'
+        '\t(footprint "Logo"\n\t\t(layer "F.Cu")\n'
+        '\t\t(fp_text_box "Copyright 2024 Example Labs"\n\t\t\t(start 0 0)\n\t\t\t(end 9 3)\n'
+        '\t\t\t(layer "F.SilkS")\n\t\t)\n\t)\n'
+        "\t(table\n\t\t(column_count 1)\n\t\t(cells\n"
+        '\t\t\t(table_cell "SPDX-License-Identifier: GPL-3.0-or-later"\n\t\t\t\t(start 0 0)\n'
+        '\t\t\t\t(end 20 4)\n\t\t\t\t(layer "F.SilkS")\n\t\t\t)\n\t\t)\n\t)\n'
+        # not KiCad's keywords, though they start like them
+        '\t(gr_texts "MIT")\n\t(text_boxes "MIT")\n\t(properties "License" "MIT")\n\t(descriptions "MIT")\n',
+    )
+    assert [(e.expression or e.copyright, e.detail) for e in run_data(board)] == [
+        ("CERN-OHL-S-2.0", "gr_text_box (B.SilkS)"),
+        ("Copyright 2024 Example Labs", "fp_text_box (F.SilkS)"),
+        ("GPL-3.0-or-later", "table_cell (F.SilkS)"),
+    ]
+    sheet = make_kicad_sch(
+        "", '\t(text_box "Released under the MIT License"\n\t\t(at 10 10 0)\n\t\t(size 40 5)\n\t)\n'
+    )
+    assert [(e.expression, e.detail) for e in run_data(sheet, "a.kicad_sch")] == [("MIT", "text_box")]
+
+
+def test_byte_order_mark_and_comment_lines_before_the_root():
+    text = "\ufeff# SPDX-License-Identifier: MIT\n# Copyright 2025 Li Lei\n" + footprint("REF**", indent="")
+    found = run_data(text, "R.kicad_mod")
+    assert [(e.line, e.raw or e.copyright) for e in found] == [(1, "MIT"), (2, "Copyright 2025 Li Lei")]
+    far = "# padding\n" * 10_000 + footprint("REF**", indent="")  # the root form 100 KB down
+    with pytest.raises(ExtractError):
+        run_data(far, "R.kicad_mod")
+
+
 INSIDE = '(property "License" "MIT") is how a field looks'
 
 

@@ -144,6 +144,16 @@ def test_comment_lines():
     assert comment_evidence(b'(kicad_sch (text "#PWR01"))') == []
 
 
+def test_comment_lines_after_many_hashes_that_open_no_comment():
+    # each "x #1" line has a '#' after a blank, yet opens no comment: past a thousand, every line is tried
+    data = b"(footprint x #1\n" * 1001 + b"# SPDX-License-Identifier: MIT\n\t# Copyright 2020 Example\n)\n"
+    found = comment_evidence(data)
+    assert [(e.line, e.raw or e.copyright) for e in found] == [
+        (1002, "MIT"),
+        (1003, "Copyright 2020 Example"),
+    ]
+
+
 def test_line_counter_goes_both_ways():
     data = b"a\nb\nc\nd\n"
     lines = LineCounter(data)

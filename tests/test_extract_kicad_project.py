@@ -99,6 +99,17 @@ def test_project_beside_prefers_the_same_stem(tmp_path):
     assert project_beside(Source("other/x.kicad_sch", b"", tmp_path)) is None
 
 
+def test_project_beside_reads_the_project_as_it_is_now(tmp_path):
+    project = tmp_path / "plant.kicad_pro"
+    project.write_text(make_kicad_pro({"LICENSE": "MIT"}))
+    sheet = Source("power.kicad_sch", b"", tmp_path)
+    first = project_beside(sheet).variables
+    first["LICENSE"] = "changed by its reader"  # each design file gets its own copy
+    assert project_beside(sheet).variables == {"LICENSE": "MIT"}
+    project.write_text(make_kicad_pro({"LICENSE": "CERN-OHL-S-2.0"}))
+    assert project_beside(sheet).variables == {"LICENSE": "CERN-OHL-S-2.0"}
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.binary(max_size=500))
 def test_random_bytes_never_crash(data):

@@ -48,6 +48,7 @@ from licensecheck.model import Evidence
 FORM_LIMIT = 64 * 1024  # a form is read this far at most (a gr_text's render cache can be long)
 _MAX_DEPTH = 64
 _ROOT_LIMIT = 64 * 1024  # leading '#' comment lines before the root form
+_BOM = b"\xef\xbb\xbf"
 
 _ROOTS = {
     b"kicad_sch": "schematic",
@@ -61,14 +62,25 @@ _ROOTS = {
 # Comment lines may come first; possessive, so that a line of '#'s cannot backtrack.
 _ROOT = re.compile(rb"(?:\s*+#[^\n]*+)*+\s*+\(\s*(" + b"|".join(_ROOTS) + rb")(?=[\s()])")
 
+# title_block, gr_text_box, gr_text, fp_text_box, fp_text, text_box, text, tbtext,
+# table_cell, property, descr. The engine tries a match at every '(' (every few
+# bytes of a board): a tree by first letter rejects most of them at once, where
+# a flat list of eleven alternatives costs half as much again.
 _FORM = re.compile(
-    rb"\((title_block|gr_text_box|gr_text|fp_text_box|fp_text|text_box|text|tbtext|table_cell|property|descr)"
+    rb"\((t(?:itle_block|ext_box|ext|btext|able_cell)|gr_text(?:_box)?|fp_text(?:_box)?|property|descr)"
     rb"(?=[\s)])"
 )
 # A string ("..." with backslash escapes, unrolled so that it cannot backtrack) or a bare atom.
 _STRING = rb'"([^"\\]*(?:\\.[^"\\]*)*)"'
-_ATOM = re.compile(rb"\s*(?:" + _STRING + rb'|([^\s()"]+))', re.DOTALL)
+_ATOM = rb"\s*(?:" + _STRING + rb'|([^\s()"]+))'
+# A form's first one or two atoms in one match; atomic groups, so that each atom is
+# read as it would be alone, never shortened for the next one to match.
+_HEADS = {
+    1: re.compile(rb"(?>" + _ATOM + rb")", re.DOTALL),
+    2: re.compile(rb"(?>" + _ATOM + rb")(?>" + _ATOM + rb")?", re.DOTALL),
+}
 _TOKEN = re.compile(rb"\s*(?:(\()|(\))|" + _STRING + rb'|([^\s()"]+))', re.DOTALL)
+_OPENING, _CLOSING, _QUOTED, _BARE = 1, 2, 3, 4  # _TOKEN's groups
 _OPEN_STRING = re.compile(rb'\s*"')
 _VARIABLE = re.compile(r"\$\{([^{}\s]+)\}")
 
@@ -104,7 +116,7 @@ def extract(source: Source) -> list[Evidence]:
 
 def _root_kind(data: bytes) -> str:
     """What the file is, from its root form; ExtractError when it is not KiCad's."""
-    found = _ROOT.match(data[:_ROOT_LIMIT].removeprefix(b"\xef\xbb\xbf"))
+    found = _ROOT.match(data, len(_BOM) if data.startswith(_BOM) else 0, _ROOT_LIMIT)
     if found is None:
         raise ExtractError("not a KiCad s-expression file: no (kicad_sch, (kicad_pcb, (footprint ... form")
     return _ROOTS[found.group(1)]
@@ -116,26 +128,21 @@ def _head(data: bytes, pos: int, count: int) -> tuple[list[bytes], int]:
     An unterminated string runs to the read limit: nothing inside it is a form,
     so the scan goes on from there.
     """
-    limit = min(len(data), pos + FORM_LIMIT)
+    limit = pos + FORM_LIMIT  # the engine stops at the end of data too
     atoms: list[bytes] = []
-    while len(atoms) < count:
-        found = _ATOM.match(data, pos, limit)
-        if found is None:
-            return atoms, limit if _OPEN_STRING.match(data, pos, limit) else pos
-        string = found.group(1)
-        atoms.append(found.group(2) if string is None else string)
+    found = _HEADS[count].match(data, pos, limit)
+    if found is not None:
+        # Each atom read sets one of its two groups (string, bare atom); a missing one neither.
+        atoms = [group for group in found.groups() if group is not None]
         pos = found.end()
+    if len(atoms) < count and _OPEN_STRING.match(data, pos, limit):
+        return atoms, min(len(data), limit)
     return atoms, pos
 
 
 def _worth_reading(raw: bytes) -> bool:
     """A text as written may state a license, a copyright, or hold a variable that does."""
     return b"${" in raw or mentions(raw)
-
-
-def _atom(found: re.Match[bytes], group: int) -> str:
-    string = found.group(group)
-    return unescape(string) if string is not None else found.group(group + 1).decode("utf-8", "replace")
 
 
 def _parse(data: bytes, start: int) -> tuple[_Form, int]:
@@ -149,16 +156,19 @@ def _parse(data: bytes, start: int) -> tuple[_Form, int]:
         if token is None:  # the limit, the end, or an unterminated string
             return root, limit
         pos = token.end()
-        if token.group(1):
+        which = token.lastindex  # the one group set: which alternative was read
+        if which == _OPENING:
             if len(stack) >= _MAX_DEPTH:
                 return root, limit
-            child = _Form(token.start(1))
+            child = _Form(token.start(_OPENING))
             stack[-1].items.append(child)
             stack.append(child)
-        elif token.group(2):
+        elif which == _CLOSING:
             stack.pop()
+        elif which == _QUOTED:
+            stack[-1].items.append(unescape(token.group(_QUOTED)))
         else:
-            stack[-1].items.append(_atom(token, 3))
+            stack[-1].items.append(token.group(_BARE).decode("utf-8", "replace"))
     return root, pos
 
 
@@ -189,8 +199,9 @@ class _Scan:
     def run(self) -> None:
         pos = 0
         while (found := _FORM.search(self.data, pos)) is not None:
+            start, end = found.span()
             handler = _HANDLERS.get(found.group(1), _Scan.text)
-            pos = max(handler(self, found.start(), found.end()), found.end())
+            pos = max(handler(self, start, end), end)
 
     def title_block(self, start: int, end: int) -> int:
         form, resume = _parse(self.data, start)

@@ -65,10 +65,15 @@ _DESIGNER = re.compile(
 _ESCAPE = re.compile(rb"\\(?:x([0-9a-fA-F]{1,2})|([0-7]{1,3})|(.))", re.DOTALL)
 _SIMPLE_ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"a": b"\a", b"b": b"\b", b"f": b"\f", b"v": b"\v"}
 _MAX_COMMENT_LINES = 2000
-# A comment line's first non-blank character is '#'. The pattern starts with a
-# newline, so the engine finds candidates with memchr; the first line is apart.
+# A comment line's first non-blank character is '#'. Trying _COMMENT_LINE at every
+# newline costs tens of ns a line, through the whole file, while most design files
+# hold few '#'s or none. So it is tried only on the lines where a '#' follows a blank
+# or a newline, which _HASH_AFTER_BLANK finds in C from the first '#' on (memchr).
+# The first line, with no newline before it, is apart.
 _COMMENT_LINE = re.compile(rb"\n[ \t]*+(#[^\n]*)")
 _FIRST_COMMENT = re.compile(rb"(?:\xef\xbb\xbf)?[ \t]*+(#[^\n]*)")
+_HASH_AFTER_BLANK = re.compile(rb"#(?<![^\n \t]#)")
+_MAX_FALSE_CANDIDATES = 1000  # lines where such a '#' opened no comment; past that, every line is tried
 
 
 class _Fact(NamedTuple):
@@ -197,16 +202,42 @@ def comment_evidence(data: bytes, style_name: str = "kicad") -> list[Evidence]:
 
 def _hash_lines(data: bytes) -> list[tuple[int, str]]:
     """(line number, text) of each '#' comment line, up to a sane number of them."""
-    lines: list[tuple[int, str]] = []
-    first = _FIRST_COMMENT.match(data)
-    found = [first] if first else []
     counter = LineCounter(data)
-    for match in itertools.chain(found, _COMMENT_LINE.finditer(data)):
-        if len(lines) >= _MAX_COMMENT_LINES:
+    return [
+        (counter(match.start(1)), match.group(1).decode("utf-8", "replace").rstrip("\r"))
+        for match in _comment_lines(data, _MAX_COMMENT_LINES)
+    ]
+
+
+def _comment_lines(data: bytes, limit: int) -> list[re.Match[bytes]]:
+    """The first line's _FIRST_COMMENT match, then _COMMENT_LINE's as finditer gives them; `limit` at most."""
+    found: list[re.Match[bytes]] = []
+    line_start = 0  # the lines before it are done
+    first = _FIRST_COMMENT.match(data)
+    if first is not None:
+        found.append(first)
+        line_start = first.end() + 1
+    false_candidates = 0
+    while len(found) < limit and (hash_at := data.find(b"#", line_start)) >= 0:  # memchr: lines with no '#'
+        if false_candidates > _MAX_FALSE_CANDIDATES:  # so many that the engine's walk costs less
+            rest = _COMMENT_LINE.finditer(data, max(line_start - 1, 0))
+            return found + list(itertools.islice(rest, limit - len(found)))
+        candidate = _HASH_AFTER_BLANK.search(data, hash_at)
+        if candidate is None:
             break
-        text = match.group(1).decode("utf-8", "replace").rstrip("\r")
-        lines.append((counter(match.start(1)), text))
-    return lines
+        newline = data.rfind(b"\n", max(line_start - 1, 0), candidate.start())
+        line = _COMMENT_LINE.match(data, newline) if newline >= 0 else None  # not on the first line
+        if line is None:
+            false_candidates += 1
+            line_end = data.find(b"\n", candidate.start())
+        while line is not None and len(found) < limit:  # comment lines come in runs: try the next at once
+            found.append(line)
+            line_end = line.end()
+            line = _COMMENT_LINE.match(data, line_end)
+        if line_end < 0:
+            break
+        line_start = line_end + 1
+    return found
 
 
 class LineCounter:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import PurePosixPath
 
 from licensecheck.extract import ExtractError, Source
@@ -65,10 +66,16 @@ def project_beside(source: Source) -> Project | None:
         if data is None:
             continue
         try:
-            return Project(name, text_variables(data))
+            return Project(name, dict(_shared_variables(data)))
         except ExtractError:
             continue
     return None
+
+
+@lru_cache(maxsize=4)
+def _shared_variables(data: bytes) -> tuple[tuple[str, str], ...]:
+    """text_variables, parsed once for all the sheets and the board of a folder."""
+    return tuple(text_variables(data).items())
 
 
 def _line_of(data: bytes, name: str) -> int | None:
