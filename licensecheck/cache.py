@@ -33,7 +33,7 @@ from licensecheck.extract.file import TIMED_OUT
 from licensecheck.model import DiscoveredFile, Evidence
 from licensecheck.resources import data_path
 
-FORMAT = 2
+FORMAT = 3  # 3: evidence as field tuples
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -59,11 +59,11 @@ def _encode(scan: FileScan, with_checksums: bool) -> list:
         file_key(scan.file, with_checksums),
         scan.category,
         scan.format,
-        [e.to_dict() for e in scan.evidence],
+        [(e.source, e.expression, e.copyright, e.line, e.detail, e.raw) for e in scan.evidence],
         scan.problem,
         scan.text,
-        [list(pair) for pair in scan.checksums],
-        [list(pair) for pair in scan.depends],
+        scan.checksums,  # marshal keeps tuples as tuples
+        scan.depends,
     ]
 
 
@@ -73,11 +73,11 @@ def _decode(file: DiscoveredFile, entry: list) -> FileScan:
         file=file,
         category=category,
         format=format_id,
-        evidence=tuple(Evidence.from_dict(e) for e in evidence),
+        evidence=tuple(Evidence(*fields) for fields in evidence),
         problem=problem,
         text=text,
-        checksums=tuple(tuple(pair) for pair in checksums),
-        depends=tuple(tuple(pair) for pair in depends),
+        checksums=checksums,
+        depends=depends,
     )
 
 
