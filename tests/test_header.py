@@ -265,6 +265,10 @@ def test_source_is_passed_through():
             "Apache-2.0 WITH LLVM-exception",
         ),
         ("# SPDX-License-Identifier: MIT                 #", "hash", "MIT"),
+        # the closer of any syntax, or a stray "*", right after the value
+        ("<!-- SPDX-License-Identifier: MIT--->", "html", "MIT-"),
+        ("# SPDX-License-Identifier: MIT -}", "hash", "MIT"),
+        ("# SPDX-License-Identifier: MIT *", "hash", "MIT"),
     ],
 )
 def test_format_syntax_is_stripped(line, style, expected):
@@ -404,6 +408,32 @@ def test_snippet_marker_inside_ignore_block_does_not_count():
     assert [e.detail for e in extract_header(text, STYLES["hash"])] == ["SPDX-License-Identifier"]
 
 
+def test_ignore_and_snippet_blocks_far_from_the_first_tags():
+    filler = "x = 1\n" * 5000
+    text = (
+        "# SPDX-License-Identifier: MIT\n"
+        + filler
+        + f"# {IGNORE_START}\n# SPDX-License-Identifier: GPL-3.0-only\n# {IGNORE_END}\n"
+        + filler
+        + "# SPDX-SnippetBegin\n# SPDX-License-Identifier: ISC\n# SPDX-SnippetEnd\n"
+        + "# SPDX-License-Identifier: 0BSD\n"
+    )
+    found = [(e.line, e.raw, e.detail) for e in extract_header(text, STYLES["hash"])]
+    assert found == [
+        (1, "MIT", "SPDX-License-Identifier"),
+        (10006, "ISC", "snippet"),
+        (10008, "0BSD", "SPDX-License-Identifier"),
+    ]
+
+
+def test_snippet_starts_at_its_marker_not_at_its_line():
+    text = "# Copyright 2020 Jane SPDX-SnippetBegin SPDX-License-Identifier: MIT\n# SPDX-SnippetEnd\n"
+    assert [(e.raw is None, e.detail) for e in extract_header(text, STYLES["hash"])] == [
+        (False, "snippet"),
+        (True, "Copyright"),
+    ]
+
+
 # --- copyright notices --------------------------------------------------------------------------------
 
 
@@ -466,6 +496,12 @@ def test_copyright_notices(line, style, notice, detail):
 
 def test_spdx_copyright_line_is_one_notice():
     assert len(copyrights("# SPDX-FileCopyrightText: Copyright 2020 Jane © ACME\n", "hash")) == 1
+
+
+def test_notice_in_a_license_tag_value_is_a_notice_too():
+    line = "# SPDX-License-Identifier: MIT Copyright 2020 Jane\n"
+    assert licenses(line, "hash") == [(1, "MIT Copyright 2020 Jane")]
+    assert copyrights(line, "hash") == [(1, "Copyright 2020 Jane", "Copyright")]
 
 
 @pytest.mark.parametrize(

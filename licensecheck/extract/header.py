@@ -19,6 +19,12 @@ year at the start of a comment, and must go on with a year or a holder's
 name, so "the above copyright notice" and "COPYRIGHT HOLDERS" are not
 notices. A bare `COPYRIGHT = "..."` assignment is not one either; a notice
 inside its string is.
+
+Most files cost a few memchr-fast searches of the whole text and one regex
+match per tag line: candidate lines come from a few needles (see below), a line
+whose only candidate is a tag with a plain value is read in one match, other
+lines are read in full, and REUSE-Ignore and snippet spans are looked for only
+as far as the candidates go.
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable
 from functools import cache
 from itertools import islice
 from typing import NamedTuple
@@ -42,17 +48,25 @@ MAX_PER_LINE = 32  # tags, and notice candidates, read on one line (or one windo
 
 # Finding candidate lines is the whole cost for most files. CPython's regex
 # engine scans 5 MB in 25-90 ms when the pattern starts with alternatives, but
-# in ~2 ms when it starts with one literal character (memchr), and str.find is
-# as fast; so candidates come from a few such searches. Wide (non-ASCII)
-# needles are looked up by their first character, which str.find finds with
-# memchr even in wide strings; the rest of the needle is then checked.
-# "Copyright" also finds SPDX-FileCopyrightText and SPDX-SnippetCopyrightText.
+# in ~2 ms when it starts with one literal character; str.find of one character
+# (memchr) is several times faster again, and faster than str.find of a long
+# needle. So candidates come from a few such searches, each of which first skips
+# to the needle's first character. Wide (non-ASCII) needles are looked up by
+# their first character alone, which str.find finds with memchr even in wide
+# strings, and the rest is checked at each. "Copyright" also finds
+# SPDX-FileCopyrightText and SPDX-SnippetCopyrightText.
 _LITERAL_NEEDLES = ("SPDX-License-Identifier",)
-_PATTERN_NEEDLES = (re.compile(r"C(?:opyright|OPYRIGHT)"), re.compile(r"\([cC]\)[ \t]*\d"))
+_PATTERN_NEEDLES = (  # with the character every match starts with
+    (re.compile(r"C(?:opyright|OPYRIGHT)"), "C"),
+    (re.compile(r"\([cC]\)[ \t]*\d"), "("),
+)
 _WIDE_NEEDLES = ("©", "版权所有")
 
 _IGNORE_START, _IGNORE_END = "REUSE-IgnoreStart", "REUSE-IgnoreEnd"
 _SNIPPET, _SNIPPET_BEGIN, _SNIPPET_END = "SPDX-Snippet", "SPDX-SnippetBegin", "SPDX-SnippetEnd"
+
+_NOWHERE = 2**63  # the position of a needle that is not in the text: after every position
+_READ_AHEAD = 256  # ignored and snippet spans are looked for this far past the window needing them
 
 _LONG_LINE = 4096  # longer lines (minified files) are read in windows around each hit
 _BEFORE_HIT = 256
@@ -60,6 +74,7 @@ _AFTER_HIT = MAX_VALUE + 512
 
 _TAG = re.compile(r"SPDX-(License-Identifier|FileCopyrightText|SnippetCopyrightText)[ \t]*:")
 _LICENSE_TAG = "License-Identifier"
+_LICENSE_DETAIL = "SPDX-" + _LICENSE_TAG
 
 _NOTICE = re.compile(
     r"(?P<kw>(?<![\w-])(?:Copyright|COPYRIGHT)(?![\w-])|©|版权所有|(?<![\w)])\([cC]\)(?=[ \t]*\d))"
@@ -110,19 +125,38 @@ _QUOTES = ('"', "'")
 _OPENING = {")": "(", "]": "[", "}": "{"}
 _UNESCAPED = {q: re.compile(r"(?<!\\)" + q) for q in _QUOTES}
 
+# Most tag lines are a comment marker, the tag, a value of plain words and maybe
+# the comment's closer; _PLAIN_TAG_LINE reads one in a single match. Nothing
+# before the tag is quoted, and no character of the value is one _clean acts on:
+# no quote, escape, "*", "/", "#", "]", "}", "\r", tab or double space, and a last
+# character _strip_trailing keeps (not ",", ";", ")"). ">" may only end the value
+# (an e-mail address), and not after "-", so the value holds no "-->". Of the stops
+# below only "-->" and "-}" start with a plain character, and none of the closers
+# that may follow the value completes them: the value ends at the first stop, as in
+# _clean. Lines no longer than MAX_VALUE keep the value whole.
+_PLAIN_CHARS = r"\w.+\-@<:=&~!?%(),;"
+_PLAIN_LAST = r"[\w.+\-@<:=&~!?%(]|(?<!-)>"
+_PLAIN_CLOSERS = ("*/", "-->", "*)", "-}", "#}", "]]")
+_PLAIN_STOPS = frozenset({*_PLAIN_CLOSERS, "////", '"""', "'''", "*", *_ESCAPED_BREAKS})
+_PLAIN_TAG_LINE = re.compile(
+    r"[^\"']*?(SPDX-(?:License-Identifier|FileCopyrightText|SnippetCopyrightText))[ \t]*:[ \t]*"
+    rf"((?:[{_PLAIN_CHARS}]+ )*[{_PLAIN_CHARS}]*(?:{_PLAIN_LAST}))[ \t]*"
+    rf"(?:(?:{'|'.join(map(re.escape, _PLAIN_CLOSERS))}|\r).*)?"
+)
+
 
 class _Syntax(NamedTuple):
     markers: tuple[str, ...]  # what may precede comment text, longest first
     closers: tuple[str, ...]
     terminator: str | None
     stop: re.Pattern[str]  # the first closer, terminator or escaped line break in a value
+    plain_values: bool  # its stops are the ones _PLAIN_TAG_LINE is written for
 
 
 class _Found(NamedTuple):
     at: int  # offset in the text
     detail: str
     value: str
-    is_license: bool
 
 
 def extract_header(text: str, style: CommentStyle, source: str = "header") -> list[Evidence]:
@@ -135,84 +169,108 @@ def extract_header(text: str, style: CommentStyle, source: str = "header") -> li
     copyright, is read up to there.
     """
     needles = _Needles(text)
-    if needles.next_hit(0) < 0:
+    pos = needles.next_hit(0)
+    if pos == _NOWHERE:
         return []
     syntax = _syntax(style)
-    ignored = _ignored_spans(text)
-    snippets = _snippet_spans(text, ignored)
+    spans = _Spans(text)
     found: list[Evidence] = []
     line, counted, done = 1, 0, 0
     for _ in range(MAX_HIT_LINES):
-        pos = needles.next_hit(done)
-        if pos < 0 or len(found) >= MAX_EVIDENCE:
+        if pos == _NOWHERE or len(found) >= MAX_EVIDENCE:
             break
-        window = _window(text, pos, ignored)
+        window = _window(text, pos, spans)
         if window is None:  # ignored: go on after the ignored span
-            done = ignored[_span_before(ignored, pos)][1]
+            done = spans.ignored[_span_before(spans.ignored, pos)][1]
+            pos = needles.next_hit(done)
             continue
         start, end = max(window[0], done), window[1]
         line += text.count("\n", counted, start)
         counted = done = end  # a window holds no line break, and ends after pos
-        for item in _read_window(text, start, end, syntax):
-            found.append(_evidence(item, line, source, _inside(snippets, item.at)))
+        # The next hit is needed anyway; when it lies beyond the window, pos is the
+        # window's only candidate, and the window may be a plain tag line.
+        after = needles.next_hit(pos + 1)
+        tag = _plain_tag(text, start, end) if after >= end and syntax.plain_values else None
+        if tag:
+            found.append(_evidence(tag.start(1), tag[1], tag[2], line, source, spans.snippets))
+        else:
+            for item in _read_window(text, start, end, syntax):
+                found.append(_evidence(item.at, item.detail, item.value, line, source, spans.snippets))
+        pos = after if after >= end else needles.next_hit(end)
     return found[:MAX_EVIDENCE]
 
 
-def _evidence(item: _Found, line: int, source: str, in_snippet: bool) -> Evidence:
-    detail = "snippet" if in_snippet else item.detail
-    if item.is_license:
-        return Evidence(source=source, raw=item.value, line=line, detail=detail)
-    return Evidence(source=source, copyright=item.value, line=line, detail=detail)
+def _evidence(
+    at: int, detail: str, value: str, line: int, source: str, snippets: list[tuple[int, int]]
+) -> Evidence:
+    is_license = detail == _LICENSE_DETAIL
+    if snippets and _inside(snippets, at):
+        detail = "snippet"
+    if is_license:
+        return Evidence(source=source, raw=value, line=line, detail=detail)
+    return Evidence(source=source, copyright=value, line=line, detail=detail)
 
 
 class _Needles:
     """The next place a tag or a notice may start, searched lazily: a line with many hits
     ("©©©©...") costs one search, not a list of every position."""
 
+    __slots__ = ("hits", "searches", "text")
+
     def __init__(self, text: str) -> None:
         self.text = text
-        searches = [self._literal(needle, needle) for needle in _LITERAL_NEEDLES]
-        searches += [self._pattern(pattern) for pattern in _PATTERN_NEEDLES]
-        if not text.isascii():  # O(1) in CPython
-            searches += [self._literal(needle, needle[0]) for needle in _WIDE_NEEDLES]
-        self.searches = searches
-        self.next = [-2] * len(searches)  # -2: not searched yet, -1: no more
+        self.searches = _ASCII_SEARCHES if text.isascii() else _ALL_SEARCHES  # isascii is O(1)
+        self.hits = [-1] * len(self.searches)  # -1: not searched yet
 
     def next_hit(self, pos: int) -> int:
-        """The first hit at or after `pos`, -1 when there is none."""
-        for i, search in enumerate(self.searches):
-            if self.next[i] != -1 and self.next[i] < pos:
-                self.next[i] = search(pos)
-        return min((hit for hit in self.next if hit >= 0), default=-1)
+        """The first hit at or after `pos`, `_NOWHERE` when there is none.
 
-    def _literal(self, needle: str, lead: str):
-        """A search for `needle` by `lead`, a prefix of it that str.find finds with memchr."""
-        text = self.text
-
-        def search(pos: int) -> int:
-            pos = text.find(lead, pos)
-            while pos >= 0 and not text.startswith(needle, pos):
-                pos = text.find(lead, pos + 1)
-            return pos
-
-        return search
-
-    def _pattern(self, pattern: re.Pattern[str]):
-        text = self.text
-
-        def search(pos: int) -> int:
-            m = pattern.search(text, pos)
-            return m.start() if m else -1
-
-        return search
+        Each search remembers its hit; it is searched again only once `pos` has passed it.
+        """
+        hits = self.hits
+        for i, hit in enumerate(hits):
+            if hit < pos:
+                hits[i] = self.searches[i](self.text, pos)
+        return min(hits)
 
 
-def _find_all(text: str, needle: str) -> Iterator[int]:
-    """Positions of needle, one at a time."""
-    pos = text.find(needle)
-    while pos >= 0:
-        yield pos
-        pos = text.find(needle, pos + 1)
+def _literal_search(needle: str) -> Callable[[str, int], int]:
+    lead = needle[0]
+
+    def search(text: str, pos: int) -> int:
+        pos = text.find(lead, pos)
+        pos = text.find(needle, pos) if pos >= 0 else -1
+        return pos if pos >= 0 else _NOWHERE
+
+    return search
+
+
+def _wide_search(needle: str) -> Callable[[str, int], int]:
+    lead = needle[0]
+
+    def search(text: str, pos: int) -> int:
+        pos = text.find(lead, pos)
+        while pos >= 0 and not text.startswith(needle, pos):
+            pos = text.find(lead, pos + 1)
+        return pos if pos >= 0 else _NOWHERE
+
+    return search
+
+
+def _pattern_search(pattern: re.Pattern[str], lead: str) -> Callable[[str, int], int]:
+    def search(text: str, pos: int) -> int:
+        pos = text.find(lead, pos)
+        m = pattern.search(text, pos) if pos >= 0 else None
+        return m.start() if m else _NOWHERE
+
+    return search
+
+
+_ASCII_SEARCHES = (
+    *(_literal_search(needle) for needle in _LITERAL_NEEDLES),
+    *(_pattern_search(pattern, lead) for pattern, lead in _PATTERN_NEEDLES),
+)
+_ALL_SEARCHES = (*_ASCII_SEARCHES, *(_wide_search(needle) for needle in _WIDE_NEEDLES))
 
 
 @cache  # one per comment style
@@ -225,38 +283,66 @@ def _syntax(style: CommentStyle) -> _Syntax:
     # One search for the leftmost of them all instead of a str.find for each.
     ends = (*closers, *((terminator,) if terminator else ()), *_ESCAPED_BREAKS)
     stop = re.compile("|".join(re.escape(end) for end in sorted(ends, key=len, reverse=True)))
-    return _Syntax(longest_first, closers, terminator, stop)
+    plain_values = set(_PLAIN_CLOSERS) <= set(ends) <= _PLAIN_STOPS
+    return _Syntax(longest_first, closers, terminator, stop, plain_values)
 
 
-def _ignored_spans(text: str) -> list[tuple[int, int]]:
-    """REUSE-IgnoreStart ... REUSE-IgnoreEnd spans; an unclosed start runs to the end."""
-    spans = []
-    pos = text.find(_IGNORE_START)
-    while pos >= 0:
-        end = text.find(_IGNORE_END, pos)
-        if end < 0:
-            spans.append((pos, len(text)))
-            break
-        spans.append((pos, end + len(_IGNORE_END)))
-        pos = text.find(_IGNORE_START, end)
-    return spans
+class _Spans:
+    """REUSE-IgnoreStart ... REUSE-IgnoreEnd and outermost SPDX-SnippetBegin ...
+    SPDX-SnippetEnd spans (snippets may nest), looked for only as far as the hits go:
+    most files have neither and their tags at the top, where a search of the whole
+    text for each would cost more than reading the tags."""
 
+    __slots__ = ("depth", "ignored", "ignored_from", "known", "snippets", "text")
 
-def _snippet_spans(text: str, ignored: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Outermost SPDX-SnippetBegin ... SPDX-SnippetEnd spans (snippets may nest)."""
-    spans, depth, opened = [], 0, 0
-    for pos in _find_all(text, _SNIPPET):
-        step = 1 if text.startswith(_SNIPPET_BEGIN, pos) else -1 if text.startswith(_SNIPPET_END, pos) else 0
-        if not step or _inside(ignored, pos) or (step < 0 and depth == 0):
-            continue
-        if step > 0 and depth == 0:
-            opened = pos
-        depth += step
-        if depth == 0:
-            spans.append((opened, pos))
-    if depth:
-        spans.append((opened, len(text)))
-    return spans
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.known = 0  # every span that starts before this is listed; _NOWHERE: all are
+        self.ignored: list[tuple[int, int]] = []  # an unclosed start runs to the end
+        self.ignored_from = 0  # where the next REUSE-IgnoreStart is looked for
+        self.snippets: list[tuple[int, int]] = []  # the one still open ends at _NOWHERE
+        self.depth = 0  # of snippets open at `known`
+
+    def find_before(self, limit: int) -> None:
+        """List the spans that start before `limit`, and more: twice as many characters
+        are known after each look, so a file with hits all along is looked at only a few times."""
+        limit = min(max(limit, 2 * self.known) + _READ_AHEAD, len(self.text))
+        self._find_ignored(limit)
+        self._find_snippets(limit)
+        self.known = limit if limit < len(self.text) else _NOWHERE
+
+    def _find_ignored(self, limit: int) -> None:
+        text = self.text
+        while self.ignored_from < limit:
+            # A start that begins before limit ends before limit + len(_IGNORE_START) - 1.
+            start = text.find(_IGNORE_START, self.ignored_from, limit + len(_IGNORE_START) - 1)
+            if start < 0:
+                self.ignored_from = limit
+                break
+            end = text.find(_IGNORE_END, start)
+            if end < 0:
+                self.ignored.append((start, len(text)))
+                self.ignored_from = _NOWHERE
+            else:
+                self.ignored.append((start, end + len(_IGNORE_END)))
+                self.ignored_from = end
+
+    def _find_snippets(self, limit: int) -> None:
+        """Markers inside ignored spans, and ends with no snippet open, do not count."""
+        text, spans, depth = self.text, self.snippets, self.depth
+        before = limit + len(_SNIPPET) - 1
+        pos = text.find(_SNIPPET, self.known, before)
+        while pos >= 0:
+            begins = text.startswith(_SNIPPET_BEGIN, pos)
+            step = 1 if begins else -1 if text.startswith(_SNIPPET_END, pos) else 0
+            if step and not _inside(self.ignored, pos) and not (step < 0 and depth == 0):
+                if step > 0 and depth == 0:
+                    spans.append((pos, _NOWHERE))
+                depth += step
+                if depth == 0:
+                    spans[-1] = (spans[-1][0], pos)
+            pos = text.find(_SNIPPET, pos + 1, before)
+        self.depth = depth
 
 
 def _span_before(spans: list[tuple[int, int]], pos: int) -> int:
@@ -265,21 +351,18 @@ def _span_before(spans: list[tuple[int, int]], pos: int) -> int:
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    if not spans:
+        return False
     i = _span_before(spans, pos)
     return i >= 0 and pos < spans[i][1]
 
 
-def _window(text: str, pos: int, ignored: list[tuple[int, int]]) -> tuple[int, int] | None:
+def _window(text: str, pos: int, spans: _Spans) -> tuple[int, int] | None:
     """The part of pos's line to read: the whole line, less ignored text; near pos on long lines.
 
     The line's ends are looked for no further than a long line's length from pos, so
     a file of one huge line costs each hit a bounded search, not a scan to its ends.
     """
-    if _inside(ignored, pos):
-        return None
-    i = _span_before(ignored, pos)
-    low = ignored[i][1] if i >= 0 else 0
-    high = ignored[i + 1][0] if i + 1 < len(ignored) else len(text)
     reach = max(0, pos - _LONG_LINE)
     start = text.rfind("\n", reach, pos) + 1 or (0 if reach == 0 else -1)
     end = text.find("\n", pos, pos + _LONG_LINE)
@@ -287,7 +370,26 @@ def _window(text: str, pos: int, ignored: list[tuple[int, int]]) -> tuple[int, i
         end = len(text) if pos + _LONG_LINE >= len(text) else -1
     if start < 0 or end < 0 or end - start > _LONG_LINE:
         start, end = max(start, pos - _BEFORE_HIT), min(end if end >= 0 else len(text), pos + _AFTER_HIT)
+    if end > spans.known:
+        spans.find_before(end)
+    ignored = spans.ignored
+    if not ignored:
+        return start, end
+    if _inside(ignored, pos):
+        return None
+    i = _span_before(ignored, pos)
+    low = ignored[i][1] if i >= 0 else 0
+    high = ignored[i + 1][0] if i + 1 < len(ignored) else len(text)
     return max(start, low), min(end, high)
+
+
+def _plain_tag(text: str, start: int, end: int) -> re.Match[str] | None:
+    """A short window that is a plain tag line: the tag is group 1, its value group 2.
+
+    Only asked of a window with no other candidate: its one tag is then the only
+    tag, no notice is in it, and _read_window would give this tag alone.
+    """
+    return _PLAIN_TAG_LINE.fullmatch(text, start, end) if end - start <= MAX_VALUE else None
 
 
 def _read_window(text: str, start: int, end: int, syntax: _Syntax) -> list[_Found]:
@@ -299,7 +401,7 @@ def _read_window(text: str, start: int, end: int, syntax: _Syntax) -> list[_Foun
         value = _clean(window[m.end() : min(stop, m.end() + _AFTER_HIT)], window[: m.start()], syntax)
         if value:
             kind = m.group(1)
-            found.append(_Found(start + m.start(), "SPDX-" + kind, value, kind == _LICENSE_TAG))
+            found.append(_Found(start + m.start(), "SPDX-" + kind, value))
     if all(m.group(1) == _LICENSE_TAG for m in tags):
         notice = _first_notice(window, syntax)
         if notice is not None:
@@ -315,7 +417,7 @@ def _first_notice(window: str, syntax: _Syntax) -> _Found | None:
             continue
         value = _clean(window[m.start() : m.start() + _AFTER_HIT], prefix, syntax)
         if len(value) > len(m.group(0).strip()):
-            return _Found(m.start(), _NOTICE_DETAIL[m["kw"]], value, False)
+            return _Found(m.start(), _NOTICE_DETAIL[m["kw"]], value)
     return None
 
 
