@@ -21,56 +21,36 @@ notices. A bare `COPYRIGHT = "..."` assignment is not one either; a notice
 inside its string is.
 
 Most files cost a few memchr-fast searches of the whole text and one regex
-match per tag line: candidate lines come from a few needles (see below), a line
-whose only candidate is a tag with a plain value is read in one match, other
-lines are read in full, and REUSE-Ignore and snippet spans are looked for only
-as far as the candidates go.
+match per tag line: candidate lines come from a few needles and REUSE-Ignore
+and snippet spans are looked for only as far as the candidates go (both in
+`header_scan`); a line whose only candidate is a tag with a plain value is read
+in one match, other lines are read in full.
 """
 
 from __future__ import annotations
 
-import math
 import re
-from bisect import bisect_right
-from collections.abc import Callable
 from functools import cache
 from itertools import islice
 from typing import NamedTuple
 
 from licensecheck.comments import STYLES, CommentStyle
+from licensecheck.extract.header_scan import (  # MAX_VALUE: also re-exported from here
+    AFTER_HIT,
+    MAX_VALUE,
+    NOWHERE,
+    Needles,
+    Spans,
+    inside,
+    span_before,
+    window,
+)
 from licensecheck.model import Evidence
 
-MAX_VALUE = 1000
 # A file with more tags and notices than this is generated or hostile; the first ones are kept.
 MAX_EVIDENCE = 50_000
 MAX_HIT_LINES = 200_000  # lines with a candidate looked at, evidence or not (prose about copyright)
 MAX_PER_LINE = 32  # tags, and notice candidates, read on one line (or one window of a long line)
-
-# Finding candidate lines is the whole cost for most files. CPython's regex
-# engine scans 5 MB in 25-90 ms when the pattern starts with alternatives, but
-# in ~2 ms when it starts with one literal character; str.find of one character
-# (memchr) is several times faster again, and faster than str.find of a long
-# needle. So candidates come from a few such searches, each of which first skips
-# to the needle's first character. Wide (non-ASCII) needles are looked up by
-# their first character alone, which str.find finds with memchr even in wide
-# strings, and the rest is checked at each. "Copyright" also finds
-# SPDX-FileCopyrightText and SPDX-SnippetCopyrightText.
-_LITERAL_NEEDLES = ("SPDX-License-Identifier",)
-_PATTERN_NEEDLES = (  # with the character every match starts with
-    (re.compile(r"C(?:opyright|OPYRIGHT)"), "C"),
-    (re.compile(r"\([cC]\)[ \t]*\d"), "("),
-)
-_WIDE_NEEDLES = ("©", "版权所有")
-
-_IGNORE_START, _IGNORE_END = "REUSE-IgnoreStart", "REUSE-IgnoreEnd"
-_SNIPPET, _SNIPPET_BEGIN, _SNIPPET_END = "SPDX-Snippet", "SPDX-SnippetBegin", "SPDX-SnippetEnd"
-
-_NOWHERE = 2**63  # the position of a needle that is not in the text: after every position
-_READ_AHEAD = 256  # ignored and snippet spans are looked for this far past the window needing them
-
-_LONG_LINE = 4096  # longer lines (minified files) are read in windows around each hit
-_BEFORE_HIT = 256
-_AFTER_HIT = MAX_VALUE + 512
 
 _TAG = re.compile(r"SPDX-(License-Identifier|FileCopyrightText|SnippetCopyrightText)[ \t]*:")
 _LICENSE_TAG = "License-Identifier"
@@ -168,23 +148,23 @@ def extract_header(text: str, style: CommentStyle, source: str = "header") -> li
     `MAX_EVIDENCE` of them, or more than `MAX_HIT_LINES` lines mentioning
     copyright, is read up to there.
     """
-    needles = _Needles(text)
+    needles = Needles(text)
     pos = needles.next_hit(0)
-    if pos == _NOWHERE:
+    if pos == NOWHERE:
         return []
     syntax = _syntax(style)
-    spans = _Spans(text)
+    spans = Spans(text)
     found: list[Evidence] = []
     line, counted, done = 1, 0, 0
     for _ in range(MAX_HIT_LINES):
-        if pos == _NOWHERE or len(found) >= MAX_EVIDENCE:
+        if pos == NOWHERE or len(found) >= MAX_EVIDENCE:
             break
-        window = _window(text, pos, spans)
-        if window is None:  # ignored: go on after the ignored span
-            done = spans.ignored[_span_before(spans.ignored, pos)][1]
+        bounds = window(text, pos, spans)
+        if bounds is None:  # ignored: go on after the ignored span
+            done = spans.ignored[span_before(spans.ignored, pos)][1]
             pos = needles.next_hit(done)
             continue
-        start, end = max(window[0], done), window[1]
+        start, end = max(bounds[0], done), bounds[1]
         line += text.count("\n", counted, start)
         counted = done = end  # a window holds no line break, and ends after pos
         # The next hit is needed anyway; when it lies beyond the window, pos is the
@@ -204,73 +184,11 @@ def _evidence(
     at: int, detail: str, value: str, line: int, source: str, snippets: list[tuple[int, int]]
 ) -> Evidence:
     is_license = detail == _LICENSE_DETAIL
-    if snippets and _inside(snippets, at):
+    if snippets and inside(snippets, at):
         detail = "snippet"
     if is_license:
         return Evidence(source=source, raw=value, line=line, detail=detail)
     return Evidence(source=source, copyright=value, line=line, detail=detail)
-
-
-class _Needles:
-    """The next place a tag or a notice may start, searched lazily: a line with many hits
-    ("©©©©...") costs one search, not a list of every position."""
-
-    __slots__ = ("hits", "searches", "text")
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.searches = _ASCII_SEARCHES if text.isascii() else _ALL_SEARCHES  # isascii is O(1)
-        self.hits = [-1] * len(self.searches)  # -1: not searched yet
-
-    def next_hit(self, pos: int) -> int:
-        """The first hit at or after `pos`, `_NOWHERE` when there is none.
-
-        Each search remembers its hit; it is searched again only once `pos` has passed it.
-        """
-        hits = self.hits
-        for i, hit in enumerate(hits):
-            if hit < pos:
-                hits[i] = self.searches[i](self.text, pos)
-        return min(hits)
-
-
-def _literal_search(needle: str) -> Callable[[str, int], int]:
-    lead = needle[0]
-
-    def search(text: str, pos: int) -> int:
-        pos = text.find(lead, pos)
-        pos = text.find(needle, pos) if pos >= 0 else -1
-        return pos if pos >= 0 else _NOWHERE
-
-    return search
-
-
-def _wide_search(needle: str) -> Callable[[str, int], int]:
-    lead = needle[0]
-
-    def search(text: str, pos: int) -> int:
-        pos = text.find(lead, pos)
-        while pos >= 0 and not text.startswith(needle, pos):
-            pos = text.find(lead, pos + 1)
-        return pos if pos >= 0 else _NOWHERE
-
-    return search
-
-
-def _pattern_search(pattern: re.Pattern[str], lead: str) -> Callable[[str, int], int]:
-    def search(text: str, pos: int) -> int:
-        pos = text.find(lead, pos)
-        m = pattern.search(text, pos) if pos >= 0 else None
-        return m.start() if m else _NOWHERE
-
-    return search
-
-
-_ASCII_SEARCHES = (
-    *(_literal_search(needle) for needle in _LITERAL_NEEDLES),
-    *(_pattern_search(pattern, lead) for pattern, lead in _PATTERN_NEEDLES),
-)
-_ALL_SEARCHES = (*_ASCII_SEARCHES, *(_wide_search(needle) for needle in _WIDE_NEEDLES))
 
 
 @cache  # one per comment style
@@ -285,102 +203,6 @@ def _syntax(style: CommentStyle) -> _Syntax:
     stop = re.compile("|".join(re.escape(end) for end in sorted(ends, key=len, reverse=True)))
     plain_values = set(_PLAIN_CLOSERS) <= set(ends) <= _PLAIN_STOPS
     return _Syntax(longest_first, closers, terminator, stop, plain_values)
-
-
-class _Spans:
-    """REUSE-IgnoreStart ... REUSE-IgnoreEnd and outermost SPDX-SnippetBegin ...
-    SPDX-SnippetEnd spans (snippets may nest), looked for only as far as the hits go:
-    most files have neither and their tags at the top, where a search of the whole
-    text for each would cost more than reading the tags."""
-
-    __slots__ = ("depth", "ignored", "ignored_from", "known", "snippets", "text")
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.known = 0  # every span that starts before this is listed; _NOWHERE: all are
-        self.ignored: list[tuple[int, int]] = []  # an unclosed start runs to the end
-        self.ignored_from = 0  # where the next REUSE-IgnoreStart is looked for
-        self.snippets: list[tuple[int, int]] = []  # the one still open ends at _NOWHERE
-        self.depth = 0  # of snippets open at `known`
-
-    def find_before(self, limit: int) -> None:
-        """List the spans that start before `limit`, and more: twice as many characters
-        are known after each look, so a file with hits all along is looked at only a few times."""
-        limit = min(max(limit, 2 * self.known) + _READ_AHEAD, len(self.text))
-        self._find_ignored(limit)
-        self._find_snippets(limit)
-        self.known = limit if limit < len(self.text) else _NOWHERE
-
-    def _find_ignored(self, limit: int) -> None:
-        text = self.text
-        while self.ignored_from < limit:
-            # A start that begins before limit ends before limit + len(_IGNORE_START) - 1.
-            start = text.find(_IGNORE_START, self.ignored_from, limit + len(_IGNORE_START) - 1)
-            if start < 0:
-                self.ignored_from = limit
-                break
-            end = text.find(_IGNORE_END, start)
-            if end < 0:
-                self.ignored.append((start, len(text)))
-                self.ignored_from = _NOWHERE
-            else:
-                self.ignored.append((start, end + len(_IGNORE_END)))
-                self.ignored_from = end
-
-    def _find_snippets(self, limit: int) -> None:
-        """Markers inside ignored spans, and ends with no snippet open, do not count."""
-        text, spans, depth = self.text, self.snippets, self.depth
-        before = limit + len(_SNIPPET) - 1
-        pos = text.find(_SNIPPET, self.known, before)
-        while pos >= 0:
-            begins = text.startswith(_SNIPPET_BEGIN, pos)
-            step = 1 if begins else -1 if text.startswith(_SNIPPET_END, pos) else 0
-            if step and not _inside(self.ignored, pos) and not (step < 0 and depth == 0):
-                if step > 0 and depth == 0:
-                    spans.append((pos, _NOWHERE))
-                depth += step
-                if depth == 0:
-                    spans[-1] = (spans[-1][0], pos)
-            pos = text.find(_SNIPPET, pos + 1, before)
-        self.depth = depth
-
-
-def _span_before(spans: list[tuple[int, int]], pos: int) -> int:
-    """Index of the last span starting at or before pos, -1 if none."""
-    return bisect_right(spans, (pos, math.inf)) - 1
-
-
-def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
-    if not spans:
-        return False
-    i = _span_before(spans, pos)
-    return i >= 0 and pos < spans[i][1]
-
-
-def _window(text: str, pos: int, spans: _Spans) -> tuple[int, int] | None:
-    """The part of pos's line to read: the whole line, less ignored text; near pos on long lines.
-
-    The line's ends are looked for no further than a long line's length from pos, so
-    a file of one huge line costs each hit a bounded search, not a scan to its ends.
-    """
-    reach = max(0, pos - _LONG_LINE)
-    start = text.rfind("\n", reach, pos) + 1 or (0 if reach == 0 else -1)
-    end = text.find("\n", pos, pos + _LONG_LINE)
-    if end < 0:
-        end = len(text) if pos + _LONG_LINE >= len(text) else -1
-    if start < 0 or end < 0 or end - start > _LONG_LINE:
-        start, end = max(start, pos - _BEFORE_HIT), min(end if end >= 0 else len(text), pos + _AFTER_HIT)
-    if end > spans.known:
-        spans.find_before(end)
-    ignored = spans.ignored
-    if not ignored:
-        return start, end
-    if _inside(ignored, pos):
-        return None
-    i = _span_before(ignored, pos)
-    low = ignored[i][1] if i >= 0 else 0
-    high = ignored[i + 1][0] if i + 1 < len(ignored) else len(text)
-    return max(start, low), min(end, high)
 
 
 def _plain_tag(text: str, start: int, end: int) -> re.Match[str] | None:
@@ -398,7 +220,7 @@ def _read_window(text: str, start: int, end: int, syntax: _Syntax) -> list[_Foun
     tags = list(islice(_TAG.finditer(window), MAX_PER_LINE + 1))  # one more: where the last one stops
     stops = [m.start() for m in tags[1:]] + [len(window)] * bool(tags)
     for m, stop in zip(tags[:MAX_PER_LINE], stops, strict=False):
-        value = _clean(window[m.end() : min(stop, m.end() + _AFTER_HIT)], window[: m.start()], syntax)
+        value = _clean(window[m.end() : min(stop, m.end() + AFTER_HIT)], window[: m.start()], syntax)
         if value:
             kind = m.group(1)
             found.append(_Found(start + m.start(), "SPDX-" + kind, value))
@@ -415,7 +237,7 @@ def _first_notice(window: str, syntax: _Syntax) -> _Found | None:
         prefix = window[: m.start()]
         if not _is_notice(m, window[m.end() : m.end() + 64], prefix, syntax):
             continue
-        value = _clean(window[m.start() : m.start() + _AFTER_HIT], prefix, syntax)
+        value = _clean(window[m.start() : m.start() + AFTER_HIT], prefix, syntax)
         if len(value) > len(m.group(0).strip()):
             return _Found(m.start(), _NOTICE_DETAIL[m["kw"]], value)
     return None
