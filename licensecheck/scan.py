@@ -7,17 +7,18 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from licensecheck import __version__, expression, knowledge
+from licensecheck import __version__
 from licensecheck.cache import ResultCache, ScanCache, file_key
-from licensecheck.conclude import conclude
 from licensecheck.config import Config
 from licensecheck.discover import Discovery, changed_since, discover
-from licensecheck.evaluate import evaluate
-from licensecheck.extract import FileScan
 from licensecheck.model import DiscoveredFile, Provenance, ScanResult
-from licensecheck.parallel import Progress, default_jobs, scan_files
 from licensecheck.policy import Policy
+
+if TYPE_CHECKING:
+    from licensecheck.extract import FileScan
+    from licensecheck.parallel import Progress
 
 
 class ScanError(Exception):
@@ -48,6 +49,11 @@ def scan(root: Path, root_label: str, config: Config, policy: Policy, options: O
     previous = last_result.load(same_run) if last_result is not None else None
     if previous is not None:
         return ScanResult.from_dict(previous)
+    # Only a run that has work to do loads extraction, conclusion and the rules.
+    from licensecheck import expression, knowledge
+    from licensecheck.conclude import conclude
+    from licensecheck.evaluate import evaluate
+
     cached = ScanCache(root).load() if options.cache else None
     scans = _extract(root, files, options, cached)
     concluded = conclude(scans, found.problems)
@@ -112,6 +118,8 @@ def _extract(
     root: Path, files: list[DiscoveredFile], options: Options, cached: ScanCache | None
 ) -> list[FileScan]:
     """Extraction for every file, taking unchanged files from the cache."""
+    from licensecheck.parallel import default_jobs, scan_files
+
     jobs = options.jobs or default_jobs()
     if cached is None:
         return scan_files(root, files, jobs, options.checksums, options.progress)
