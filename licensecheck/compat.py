@@ -33,6 +33,9 @@ from itertools import product
 
 from licensecheck import i18n, knowledge
 
+# The one parser of the process: building a second would cost its tens of milliseconds again.
+from licensecheck.expression import licensing as _licensing
+
 RANK = {"yes": 0, "depends": 1, "unknown": 2, "no": 3}
 MAX_OPTIONS = 64  # an expression with more OR-branches than this is checked on its first ones
 _WITH = re.compile(r"\s+WITH\s+")
@@ -105,13 +108,6 @@ def worse(a: str, b: str) -> str:
 
 
 # -- expressions --------------------------------------------------------------------------
-
-
-@cache
-def _licensing():
-    from license_expression import get_spdx_licensing
-
-    return get_spdx_licensing()
 
 
 @lru_cache(maxsize=4096)

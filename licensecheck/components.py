@@ -13,7 +13,7 @@ order) whose patterns match it, and a file no pattern matches falls back to the 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 
 import pathspec
@@ -41,7 +41,12 @@ def component_of(path: str, configured: Mapping[str, tuple[str, ...]]) -> str:
 
 def group(paths: Iterable[str], configured: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
     """Component name -> its file paths (sorted), for every component that has a file."""
+    return group_by(paths, lambda path: component_of(path, configured))
+
+
+def group_by(paths: Iterable[str], component: Callable[[str], str]) -> dict[str, tuple[str, ...]]:
+    """`group` with each path's component given by `component` (one worked out already)."""
     found: dict[str, list[str]] = {}
     for path in paths:
-        found.setdefault(component_of(path, configured), []).append(path)
+        found.setdefault(component(path), []).append(path)
     return {name: tuple(sorted(paths_)) for name, paths_ in sorted(found.items())}

@@ -23,16 +23,19 @@ licenses list each distinct expression, so disagreeing sources stay visible.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from licensecheck import classify, dep5, expression, manifests, reuse_toml
 from licensecheck.extract import FileScan
-from licensecheck.model import Evidence, FileResult, Project
+from licensecheck.model import Evidence, FileResult, Project, collector_paused
 
 REUSE_TOML = "REUSE.toml"
 DEP5 = ".reuse/dep5"
 LICENSES_DIR = "LICENSES"
 SPDX_DOCUMENT_FORMATS = frozenset({"spdx-document"})
+_IN_LICENSES_DIR = LICENSES_DIR + "/"
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,7 @@ class Concluded:
     unrecognized_texts: tuple[str, ...]  # license-like files whose text matched no license
     covered: frozenset[str]  # files that must carry licensing information (REUSE 3.3)
     problems: tuple[tuple[str, str], ...]  # (path, reason) for files that could not be read or parsed
+    license_files: frozenset[str]  # license texts by their name or place (classify.is_license_file)
 
 
 def folder_of(path: str) -> str:
@@ -55,99 +59,181 @@ def name_of(path: str) -> str:
 
 
 def in_licenses_dir(path: str) -> bool:
-    return path.startswith(LICENSES_DIR + "/") and path.count("/") == 1
+    return path.startswith(_IN_LICENSES_DIR) and path.count("/") == 1
 
 
 def is_covered(scan: FileScan) -> bool:
     """REUSE 3.3's covered files: all but license texts, metadata files and empty files."""
     path = scan.file.path
-    name = name_of(path)
+    return _covered(scan, classify.is_license_file(path), in_licenses_dir(path))
+
+
+def _covered(scan: FileScan, license_file: bool, licenses_dir: bool) -> bool:
+    path = scan.file.path
     return not (
         scan.file.size == 0
-        or classify.is_license_file(path)
-        or in_licenses_dir(path)
-        or name.endswith(".license")
-        or name == REUSE_TOML
+        or license_file
+        or licenses_dir
+        or path.endswith(".license")
+        or name_of(path) == REUSE_TOML
         or path.startswith(".reuse/")
         or scan.format in SPDX_DOCUMENT_FORMATS
     )
 
 
 def conclude(scans: list[FileScan], discovery_problems: tuple[tuple[str, str], ...] = ()) -> Concluded:
-    by_path = {scan.file.path: scan for scan in scans}
+    with collector_paused():
+        return _conclude(scans, discovery_problems)
+
+
+def _conclude(scans: list[FileScan], discovery_problems: tuple[tuple[str, str], ...]) -> Concluded:
     problems = list(discovery_problems)
-    problems += [(scan.file.path, scan.problem) for scan in scans if scan.problem]
-    tomls = _reuse_tomls(scans, problems)
-    dep5_data = _dep5(by_path.get(DEP5), problems)
-    folder_evidence = _folder_evidence(scans)
+    roles = _Roles.of(scans)
+    license_files = frozenset(roles.license_files)
+    tomls = _reuse_tomls(roles.reuse_tomls, problems)
+    dep5_data = _dep5(roles.dep5, problems)
+    folder_evidence = _folder_evidence(roles.folder_sources, license_files)
+    shared = _Shared(roles.sidecars, tomls, dep5_data, _NearestFolder(folder_evidence))
 
     files = []
-    covered = set()
+    covered = roles.covered
     for scan in scans:
-        if is_covered(scan):
-            covered.add(scan.file.path)
-        files.append(_conclude_file(scan, by_path, tomls, dep5_data, folder_evidence))
+        if scan.problem:
+            problems.append((scan.file.path, scan.problem))
+        files.append(_conclude_file(scan, scan.file.path in covered, shared))
+    license_like = roles.license_like
     return Concluded(
         files=tuple(files),
-        project=_project(scans, folder_evidence),
-        license_texts=_license_texts(scans),
-        licenses_dir={s.file.path: _stem(s.file.path) for s in scans if in_licenses_dir(s.file.path)},
+        project=_project(license_like, folder_evidence, license_files),
+        license_texts=_license_texts(license_like, license_files),
+        licenses_dir={s.file.path: _stem(s.file.path) for s in license_like if in_licenses_dir(s.file.path)},
         unrecognized_texts=tuple(
             s.file.path
-            for s in scans
-            if classify.is_license_file(s.file.path)
+            for s in license_like
+            if s.file.path in license_files
             and not in_licenses_dir(s.file.path)
             and s.problem is None
             and not _license_evidence(s.evidence)
         ),
         covered=frozenset(covered),
         problems=tuple(sorted(set(problems))),
+        license_files=license_files,
     )
 
 
-def _conclude_file(scan, by_path, tomls, dep5_data, folder_evidence) -> FileResult:
+@dataclass
+class _Roles:
+    """The files conclude reads for more than their own licensing, in tree order: sorted out
+    in one pass over the tree, which every other step then skips."""
+
+    covered: set[str] = field(default_factory=set)  # is_covered
+    license_files: set[str] = field(default_factory=set)  # classify.is_license_file
+    license_like: list[FileScan] = field(default_factory=list)  # license files and LICENSES/<name>
+    folder_sources: list[FileScan] = field(default_factory=list)  # license files and manifests for a folder
+    reuse_tomls: list[FileScan] = field(default_factory=list)
+    dep5: FileScan | None = None
+    sidecars: dict[str, FileScan] = field(default_factory=dict)  # path -> its FILE.license
+
+    @classmethod
+    def of(cls, scans: list[FileScan]) -> _Roles:
+        roles = cls()
+        for scan in scans:
+            path = scan.file.path
+            license_file = classify.is_license_file(path)
+            licenses_dir = in_licenses_dir(path)
+            if _covered(scan, license_file, licenses_dir):
+                roles.covered.add(path)
+            if license_file:
+                roles.license_files.add(path)
+            if license_file or licenses_dir:
+                roles.license_like.append(scan)
+            # Extraction keeps the text of the few files read here (manifests, REUSE.toml, dep5).
+            has_text = scan.text is not None
+            if (license_file and not licenses_dir) or (has_text and manifests.is_manifest(path)):
+                roles.folder_sources.append(scan)
+            if has_text and name_of(path) == REUSE_TOML:
+                roles.reuse_tomls.append(scan)
+            if path.endswith(".license"):
+                roles.sidecars[path.removesuffix(".license")] = scan
+            elif path == DEP5:
+                roles.dep5 = scan
+        return roles
+
+
+@dataclass(frozen=True)
+class _Shared:
+    """What every file's conclusion reads besides the file itself."""
+
+    sidecars: dict[str, FileScan]
+    tomls: list[reuse_toml.ReuseToml]
+    dep5: dep5.Dep5 | None
+    nearest_folder: _NearestFolder
+
+
+def _conclude_file(scan: FileScan, covered: bool, shared: _Shared) -> FileResult:
     path = scan.file.path
-    own = list(scan.evidence)
-    sidecar = by_path.get(path + ".license")
+    own = scan.evidence
+    sidecar = shared.sidecars.get(path)
     if sidecar is not None:
-        applied_own = [
-            replace(e, source="sidecar", detail=f"{sidecar.file.path}: {e.detail}") for e in sidecar.evidence
-        ]
+        applied_own = [_from_sidecar(e, sidecar.file.path) for e in sidecar.evidence]
     else:
-        applied_own = [e for e in own if _applies_to_design(e, scan.format)]
-    licenses, copyrights = reuse_toml.apply(
-        tomls, path, _license_evidence(applied_own), [e for e in applied_own if e.copyright]
-    )
-    if dep5_data is not None:
-        extra_licenses, extra_copyrights = dep5.evidence(dep5_data, path)
+        applied_own = _applying_to_design(own, scan.format)
+    licenses: list[Evidence] = []
+    copyrights: list[Evidence] = []
+    for item in applied_own:
+        if item.is_license:
+            licenses.append(item)
+        if item.copyright:
+            copyrights.append(item)
+    if shared.tomls:
+        licenses, copyrights = reuse_toml.apply(shared.tomls, path, licenses, copyrights)
+    if shared.dep5 is not None:
+        extra_licenses, extra_copyrights = dep5.evidence(shared.dep5, path)
         licenses = [*licenses, *_normalized(extra_licenses)]
         copyrights = [*copyrights, *extra_copyrights]
     licenses = _normalized(licenses)
-    if not licenses and is_covered(scan):
-        licenses = _nearest_folder_evidence(path, folder_evidence)
-    evidence = _unique([*own, *(applied_own if sidecar else ()), *licenses, *copyrights])
+    if not licenses and covered:
+        licenses = shared.nearest_folder(path)
+    applied = [*applied_own, *licenses, *copyrights] if sidecar else [*licenses, *copyrights]
+    evidence = _unique([*own, *applied])
+    # In field order, without keywords: binding ten keywords costs as much again, for every file.
     return FileResult(
-        path=path,
-        category=scan.category,
-        format=scan.format,
-        licenses=_expressions(licenses),
-        copyrights=_distinct_copyrights(copyrights),
-        evidence=tuple(evidence),
-        size=scan.file.size,
-        blob=scan.file.blob,
-        problem=scan.problem,
-        checksums=scan.checksums,
+        path,
+        scan.category,
+        scan.format,
+        _expressions(licenses),
+        _distinct_copyrights(copyrights),
+        evidence,
+        scan.file.size,
+        scan.file.blob,
+        scan.problem,
+        scan.checksums,
     )
 
 
-def _applies_to_design(item: Evidence, format_id: str) -> bool:
+def _from_sidecar(item: Evidence, sidecar: str) -> Evidence:
+    # Built directly: dataclasses.replace costs several times more, once per evidence of every sidecar.
+    return Evidence(
+        source="sidecar",
+        expression=item.expression,
+        copyright=item.copyright,
+        line=item.line,
+        detail=f"{sidecar}: {item.detail}",
+        raw=item.raw,
+    )
+
+
+def _applying_to_design(evidence: tuple[Evidence, ...], format_id: str) -> Sequence[Evidence]:
     """A library's description copied into a design (Eagle keeps whole libraries in
     .sch/.brd files) is the library's license, not the design's (NORMS §1.4): kept as
     evidence, not applied. Text a library draws on the sheet (a frame saying "Released
     under CC BY-SA 4.0") is printed on the design and counts. In a library file itself
     the description is the file's own license."""
-    library_description = item.detail.startswith("library ") and item.detail.endswith(" description")
-    return not library_description or format_id.endswith("-lbr")
+    if format_id.endswith("-lbr"):
+        return evidence
+    return [
+        e for e in evidence if not (e.detail.startswith("library ") and e.detail.endswith(" description"))
+    ]
 
 
 def _license_evidence(evidence) -> list[Evidence]:
@@ -155,14 +241,20 @@ def _license_evidence(evidence) -> list[Evidence]:
 
 
 def _normalized(evidence: list[Evidence]) -> list[Evidence]:
-    return [
-        e if e.expression or e.raw is None else replace(e, expression=expression.normalize(e.raw))
-        for e in evidence
-    ]
+    return [e if e.expression or e.raw is None else _with_expression(e) for e in evidence]
+
+
+@lru_cache(maxsize=16384)
+def _with_expression(item: Evidence) -> Evidence:
+    # Remembered: a REUSE.toml annotation or dep5 paragraph gives its evidence to every file it matches.
+    return replace(item, expression=expression.normalize(item.raw or ""))
 
 
 def _expressions(evidence: list[Evidence]) -> tuple[str, ...]:
     """Distinct expressions, one per source; tags of one file or one annotation apply together (AND)."""
+    if len(evidence) == 1:  # most files: no grouping to do
+        only = evidence[0].expression
+        return (only,) if only else ()
     groups: dict[tuple, list[str]] = defaultdict(list)
     for item in evidence:
         if item.expression:
@@ -176,19 +268,22 @@ def _expressions(evidence: list[Evidence]) -> tuple[str, ...]:
 def _distinct_copyrights(evidence: list[Evidence]) -> tuple[str, ...]:
     """Each notice once; a bare holder name (a title-block company) already inside a fuller
     notice of the same file ("2025 Shenzhen Maker Team") is not listed again."""
+    if len(evidence) == 1:  # most files: nothing to compare
+        only = (evidence[0].copyright or "").strip()
+        return (only,) if only else ()
     notices = {e.copyright.strip() for e in evidence if e.copyright and e.copyright.strip()}
     kept = {n for n in notices if not any(n != other and n in other for other in notices)}
     return tuple(sorted(kept))
 
 
-def _unique(evidence: list[Evidence]) -> list[Evidence]:
-    return list(dict.fromkeys(evidence))
+def _unique(evidence: list[Evidence]) -> tuple[Evidence, ...]:
+    return tuple(dict.fromkeys(evidence))
 
 
-def _reuse_tomls(scans, problems) -> list:
+def _reuse_tomls(scans: list[FileScan], problems) -> list[reuse_toml.ReuseToml]:
     tomls = []
     for scan in scans:
-        if name_of(scan.file.path) != REUSE_TOML or scan.text is None:
+        if scan.text is None:
             continue
         try:
             tomls.append(reuse_toml.parse(scan.text, scan.file.path))
@@ -207,12 +302,13 @@ def _dep5(scan: FileScan | None, problems):
         return None
 
 
-def _folder_evidence(scans: list[FileScan]) -> dict[str, list[Evidence]]:
-    """Folder -> license evidence from the license files and manifests it holds."""
+def _folder_evidence(scans: list[FileScan], license_files: frozenset[str]) -> dict[str, list[Evidence]]:
+    """Folder -> license evidence from the license files and manifests it holds (`scans`:
+    those files, with any others)."""
     folders: dict[str, list[Evidence]] = defaultdict(list)
     for scan in scans:
         path = scan.file.path
-        if classify.is_license_file(path) and not in_licenses_dir(path):
+        if path in license_files and not in_licenses_dir(path):
             for item in _normalized(_license_evidence(scan.evidence)):
                 folder = folder_of(path)
                 detail = f"{path} covers {folder + '/' if folder else 'the project'}"
@@ -226,22 +322,40 @@ def _folder_evidence(scans: list[FileScan]) -> dict[str, list[Evidence]]:
     return folders
 
 
-def _nearest_folder_evidence(path: str, folders: dict[str, list[Evidence]]) -> list[Evidence]:
-    folder = folder_of(path)
-    while True:
-        if folders.get(folder):
-            return folders[folder]
-        if not folder:
-            return []
-        folder = folder_of(folder)
+class _NearestFolder:
+    """The license evidence of a path's nearest folder that has some; each folder is looked
+    up once, not once per file in it."""
+
+    def __init__(self, folders: dict[str, list[Evidence]]) -> None:
+        self.folders = folders
+        self.by_folder: dict[str, list[Evidence]] = {}
+
+    def __call__(self, path: str) -> list[Evidence]:
+        start = folder_of(path)
+        found = self.by_folder.get(start)
+        if found is None:
+            found = self.by_folder[start] = self._walk(start)
+        return found
+
+    def _walk(self, folder: str) -> list[Evidence]:
+        while True:
+            if self.folders.get(folder):
+                return self.folders[folder]
+            if not folder:
+                return []
+            folder = folder_of(folder)
 
 
-def _project(scans: list[FileScan], folders: dict[str, list[Evidence]]) -> Project:
+def _project(
+    scans: list[FileScan], folders: dict[str, list[Evidence]], license_files: frozenset[str]
+) -> Project:
+    """The project's licence: what covers the root, else the names of the texts in LICENSES/
+    (`scans`: at least the license files and what is in LICENSES/)."""
     root_evidence = [e for e in folders.get("", []) if e.expression]
     sources = sorted({_evidence_file(e) for e in root_evidence})
     declared = {e.expression for e in root_evidence}
     root_license_files = [
-        s.file.path for s in scans if "/" not in s.file.path and classify.is_license_file(s.file.path)
+        s.file.path for s in scans if "/" not in s.file.path and s.file.path in license_files
     ]
     licenses_dir = [s.file.path for s in scans if in_licenses_dir(s.file.path)]
     if not declared and licenses_dir:
@@ -261,13 +375,15 @@ def _stem(path: str) -> str:
     return name.rsplit(".", 1)[0] if "." in name else name
 
 
-def _license_texts(scans: list[FileScan]) -> dict[str, tuple[str, ...]]:
+def _license_texts(scans: list[FileScan], license_files: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """License id -> the files holding its text (`scans`: at least the license files and
+    what is in LICENSES/)."""
     texts: dict[str, set[str]] = defaultdict(set)
     for scan in scans:
         path = scan.file.path
         if in_licenses_dir(path):
             texts[_stem(path)].add(path)
-        elif classify.is_license_file(path):
+        elif path in license_files:
             # Only a recognised text counts: a bare SPDX tag in a LICENSE file is a notice.
             matched = [e for e in scan.evidence if e.source == "text-match"]
             for item in _normalized(matched):

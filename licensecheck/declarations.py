@@ -10,8 +10,9 @@ Read from the concluded scan: the project's declaration at the root, license fil
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
-from licensecheck import classify, compat, knowledge
+from licensecheck import compat, knowledge
 from licensecheck.conclude import Concluded, folder_of, in_licenses_dir
 from licensecheck.model import FileResult
 
@@ -29,11 +30,19 @@ def _usable(expressions) -> tuple[str, ...]:
     return tuple(e for e in expressions if e and e.upper() not in IGNORED)
 
 
+def _any_usable(expressions: tuple[str, ...]) -> bool:
+    # `_usable(expressions)` is not empty; in C, as it is asked of every file.
+    return bool(expressions) and not _UNUSABLE.issuperset(map(str.upper, expressions))
+
+
+_UNUSABLE = IGNORED | {""}
+
+
 def license_files(concluded: Concluded) -> dict[str, Declaration]:
     """Folder -> what its license files declare; the root holds the project's declaration."""
     found: dict[str, tuple[list[str], list[str]]] = {}
     for file in concluded.files:
-        if classify.is_license_file(file.path) and not in_licenses_dir(file.path) and "/" in file.path:
+        if file.path in concluded.license_files and not in_licenses_dir(file.path) and "/" in file.path:
             expressions, sources = found.setdefault(folder_of(file.path), ([], []))
             expressions.extend(_usable(file.licenses))
             sources.append(file.path)
@@ -50,7 +59,10 @@ def license_files(concluded: Concluded) -> dict[str, Declaration]:
 
 def nearest(path: str, table: dict[str, Declaration]) -> Declaration | None:
     """The declaration of the file's folder or of its nearest ancestor that has one."""
-    folder = folder_of(path)
+    return _nearest_to_folder(folder_of(path), table)
+
+
+def _nearest_to_folder(folder: str, table: dict[str, Declaration]) -> Declaration | None:
     while True:
         if folder in table:
             return table[folder]
@@ -59,51 +71,87 @@ def nearest(path: str, table: dict[str, Declaration]) -> Declaration | None:
         folder = folder_of(folder)
 
 
+class Nearest:
+    """`nearest` for every file of a tree: each folder's answer is worked out once."""
+
+    def __init__(self, table: dict[str, Declaration]) -> None:
+        self.table = table
+        self._by_folder: dict[str, Declaration | None] = {}
+
+    def __call__(self, path: str) -> Declaration | None:
+        folder = folder_of(path)
+        try:
+            return self._by_folder[folder]
+        except KeyError:
+            found = self._by_folder[folder] = _nearest_to_folder(folder, self.table)
+            return found
+
+
 def manifests(concluded: Concluded) -> list[Declaration]:
     """Each manifest's license field, as a declaration for the manifest's folder."""
     found = []
     for file in concluded.files:
+        for item in file.evidence:  # most files have no manifest evidence: a plain loop says so fastest
+            if item.source == "manifest":
+                break
+        else:
+            continue
         own = [
             e.expression
             for e in file.evidence
             if e.source == "manifest" and e.expression and e.detail.startswith(file.path + " ")
         ]
-        if _usable(own):
+        if own and _usable(own):
             found.append(Declaration(folder_of(file.path), _usable(own), (file.path,)))
     return found
 
 
+INHERITING_SOURCES = ("directory", "manifest")
+
+
 def inherited(file: FileResult) -> bool:
     """The file's licences come only from a folder's license file or manifest."""
-    applied = [e for e in file.evidence if e.expression in file.licenses]
-    return bool(applied) and all(e.source in ("directory", "manifest") for e in applied)
+    licenses = file.licenses
+    applied = False
+    for item in file.evidence:
+        if item.expression in licenses:
+            if item.source not in INHERITING_SOURCES:
+                return False
+            applied = True
+    return applied
 
 
 def inherited_from(file: FileResult, declaration: Declaration) -> bool:
     """The file's licences are the declaration's own (a folder fallback), not a statement of its own."""
-    applied = [e for e in file.evidence if e.expression in file.licenses]
-    return bool(applied) and all(
-        e.source in ("directory", "manifest") and e.detail.split(" ", 1)[0] in declaration.sources
-        for e in applied
-    )
+    licenses = file.licenses
+    applied = False
+    for item in file.evidence:
+        if item.expression in licenses:
+            holder = item.detail.split(" ", 1)[0]
+            if item.source not in INHERITING_SOURCES or holder not in declaration.sources:
+                return False
+            applied = True
+    return applied
 
 
 def material(concluded: Concluded) -> list[FileResult]:
     """The files whose licences count for compatibility: covered, readable and licensed."""
-    return [
-        f
-        for f in concluded.files
-        if f.path in concluded.covered and f.problem is None and _usable(f.licenses)
-    ]
+    covered = concluded.covered
+    return [f for f in concluded.files if f.path in covered and f.problem is None and _any_usable(f.licenses)]
 
 
 def license_files_in(concluded: Concluded, folder: str) -> list[FileResult]:
     """The license files directly in `folder` (LICENSES/ texts excluded)."""
-    return [
-        f
-        for f in concluded.files
-        if folder_of(f.path) == folder and classify.is_license_file(f.path) and not in_licenses_dir(f.path)
-    ]
+    return license_files_by_folder(concluded).get(folder, [])
+
+
+def license_files_by_folder(concluded: Concluded) -> dict[str, list[FileResult]]:
+    """Folder -> the license files directly in it (LICENSES/ texts excluded), in tree order."""
+    found: dict[str, list[FileResult]] = {}
+    for file in concluded.files:
+        if file.path in concluded.license_files and not in_licenses_dir(file.path):
+            found.setdefault(folder_of(file.path), []).append(file)
+    return found
 
 
 # A category's licences, by the knowledge base's kinds.
@@ -122,9 +170,15 @@ def effective_licenses(file: FileResult) -> tuple[str, ...]:
     the hardware, the firmware and the documentation, not three licences for each file)."""
     if not inherited(file):
         return file.licenses
-    wanted = CATEGORY_KINDS.get(file.category, ())
+    return _category_parts(file.licenses, file.category)
+
+
+@lru_cache(maxsize=4096)
+def _category_parts(expressions: tuple[str, ...], category: str) -> tuple[str, ...]:
+    # Remembered: every file under one license file inherits the same expressions.
+    wanted = CATEGORY_KINDS.get(category, ())
     found = []
-    for expression in file.licenses:
+    for expression in expressions:
         options = compat.options(expression)
         fitting = [m for m in options[0] if _kind_fits(m, wanted)] if len(options) == 1 else []
         found.append(" AND ".join(fitting) if 0 < len(fitting) < len(options[0]) else expression)

@@ -54,6 +54,10 @@ class Dep5Paragraph:
 class Dep5:
     paragraphs: tuple[Dep5Paragraph, ...]
     _index: GlobIndex = field(init=False, repr=False, compare=False, default=None)  # type: ignore[assignment]
+    # The evidence each paragraph gives, made once and handed to every file it matches.
+    _evidence: dict[int, tuple[Evidence, tuple[Evidence, ...]]] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
 
     def __post_init__(self) -> None:
         # Built once: match() runs for every file of the tree.
@@ -86,16 +90,20 @@ def match(dep5: Dep5, file_path: str) -> Dep5Paragraph | None:
 
 def evidence(dep5: Dep5, file_path: str) -> tuple[list[Evidence], list[Evidence]]:
     """License and copyright evidence the dep5 file gives a path (both empty when none)."""
-    paragraph = match(dep5, file_path)
-    if paragraph is None:
+    position = dep5._index.last_match(file_path)
+    if position < 0:
         return [], []
-    detail = f"{DEP5_PATH} line {paragraph.line}"
-    licenses = [Evidence(source="dep5", raw=paragraph.license, line=paragraph.line, detail=detail)]
-    copyrights = [
-        Evidence(source="dep5", copyright=notice, line=paragraph.line, detail=detail)
-        for notice in paragraph.copyrights
-    ]
-    return licenses, copyrights
+    found = dep5._evidence.get(position)
+    if found is None:
+        paragraph = dep5.paragraphs[position]
+        detail = f"{DEP5_PATH} line {paragraph.line}"
+        license_ = Evidence(source="dep5", raw=paragraph.license, line=paragraph.line, detail=detail)
+        copyrights = tuple(
+            Evidence(source="dep5", copyright=notice, line=paragraph.line, detail=detail)
+            for notice in paragraph.copyrights
+        )
+        found = dep5._evidence[position] = (license_, copyrights)
+    return [found[0]], list(found[1])
 
 
 # A field: (line of its name, its lines: the first-line value then each continuation)

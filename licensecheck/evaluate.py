@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from licensecheck.conclude import Concluded
-from licensecheck.model import Finding
+from licensecheck.model import Finding, collector_paused
 from licensecheck.policy import Policy
 from licensecheck.rules import Context, catalog
 
@@ -14,6 +14,13 @@ def evaluate(
     concluded: Concluded, policy: Policy, lang: str, only_paths: frozenset[str] | None = None
 ) -> list[Finding]:
     """Findings of every enabled rule; `only_paths` keeps file findings for those paths (--since)."""
+    with collector_paused():
+        return _evaluate(concluded, policy, lang, only_paths)
+
+
+def _evaluate(
+    concluded: Concluded, policy: Policy, lang: str, only_paths: frozenset[str] | None
+) -> list[Finding]:
     context = Context(concluded, lang, policy)
     findings = []
     for rule in catalog().values():

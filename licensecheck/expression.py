@@ -57,7 +57,8 @@ def _spdx_ids() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
 
 
 @cache
-def _licensing():
+def licensing():
+    """license-expression's SPDX parser, built once per process (it costs tens of milliseconds)."""
     from license_expression import get_spdx_licensing
 
     return get_spdx_licensing()
@@ -87,7 +88,7 @@ def _replacement(key: str) -> str:
     from license_expression import ExpressionError
 
     try:
-        return _licensing().parse(key).render()
+        return licensing().parse(key).render()
     except ExpressionError:
         return key
 
@@ -138,7 +139,7 @@ def analyze(raw: str) -> Analysis:
     from license_expression import ExpressionError
 
     try:
-        parsed = _licensing().parse(text)
+        parsed = licensing().parse(text)
     except (ExpressionError, ParseError) as error:
         return Analysis(raw, None, str(error) or type(error).__name__)
     except Exception:  # noqa: BLE001 (boolean.py trips over "()" or "(( AND MIT)" with any exception)

@@ -26,7 +26,7 @@ with, latest first, and stops at the first that matches.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
 _Glob = tuple[int, re.Pattern[str]]  # (position, regex)
@@ -171,33 +171,24 @@ class GlobIndex:
     def last_match(self, path: str) -> int:
         """The highest position whose glob matches the whole path, -1 when none does."""
         best = self._exact.get(path, -1)
-        for folder in _folder_chain(self._root, path.split("/")[:-1]):
+        folder: _Folder | None = self._root
+        # The indexed folders the path lies in, from the root down; asked for every file of a
+        # tree, so walked here rather than through a generator.
+        names = path.split("/") if folder.children else ()
+        depth = 0
+        while folder is not None:
             for length in folder.suffix_lengths:
-                candidates = folder.by_suffix.get(path[-length:] if length else "")
-                if candidates:
-                    best = _latest_match(candidates, path, best)
+                for position, regex in folder.by_suffix.get(path[-length:] if length else "", ()):
+                    if position <= best:
+                        break  # latest first: the rest are older
+                    if regex.fullmatch(path):
+                        best = position
+                        break
+            if depth >= len(names) - 1:
+                break
+            folder = folder.children.get(names[depth])
+            depth += 1
         return best
-
-
-def _folder_chain(root: _Folder, names: list[str]) -> Iterator[_Folder]:
-    """The indexed folders a path lies in, from the root down."""
-    folder = root
-    yield folder
-    for name in names:
-        next_folder = folder.children.get(name)
-        if next_folder is None:
-            return
-        folder = next_folder
-        yield folder
-
-
-def _latest_match(candidates: list[_Glob], path: str, best: int) -> int:
-    for position, regex in candidates:
-        if position <= best:
-            break  # the rest are older
-        if regex.fullmatch(path):
-            return position
-    return best
 
 
 def _finish(root: _Folder) -> None:

@@ -8,7 +8,13 @@
 
 from __future__ import annotations
 
+import gc
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, replace
+from functools import cache
+from json.encoder import encode_basestring as _json_string  # what json.dumps(ensure_ascii=False) uses
 
 SCHEMA = "licensecheck-result/1"
 
@@ -67,9 +73,66 @@ class Evidence:
             "raw": self.raw,
         }
 
+    def to_json(self) -> str:
+        """`json.dumps(self.to_dict(), ensure_ascii=False)`; raises TypeError on a value of
+        a type other than the annotated one (see FileResult.to_json)."""
+        return (
+            f'{{"source": {_json_string(self.source)}, '
+            f'"expression": {"null" if self.expression is None else _json_string(self.expression)}, '
+            f'"copyright": {"null" if self.copyright is None else _json_string(self.copyright)}, '
+            f'"line": {"null" if self.line is None else _json_int(self.line)}, '
+            f'"detail": {_json_string(self.detail)}, '
+            f'"raw": {"null" if self.raw is None else _json_string(self.raw)}}}'
+        )
+
     @classmethod
     def from_dict(cls, data: dict) -> Evidence:
-        return cls(**{f.name: data.get(f.name) for f in fields(cls) if f.name in data})
+        if cls is Evidence and data.keys() == _EVIDENCE_KEYS:  # as to_dict wrote it, for every evidence
+            # In field order, without keywords: binding them costs more than the rest.
+            return cls(
+                data["source"],
+                data["expression"],
+                data["copyright"],
+                data["line"],
+                data["detail"],
+                data["raw"],
+            )
+        return cls(**{name: data[name] for name in _field_names(cls) if name in data})
+
+
+def _json_int(value: int) -> str:
+    if type(value) is not int:  # a bool, or an int subclass whose repr json.dumps would not use
+        raise TypeError(f"not an int: {value!r}")
+    return int.__repr__(value)
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    # dataclasses.fields() is slow enough to be most of the cost of reading back a big result.
+    return tuple(f.name for f in fields(cls))
+
+
+_EVIDENCE_KEYS = frozenset(_field_names(Evidence))
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a stage builds objects for the whole tree.
+
+    Conclude, evaluate and the JSON result each make tens of thousands of objects that form
+    no reference cycles (frozen dataclasses, tuples, dicts of strings), and so many new
+    objects make the collector walk every object of the scan once or twice: a third of the
+    stage on 12,000 files, more on bigger trees. Reference counting frees everything as
+    usual meanwhile; the collector is on again, as it was, when the stage ends.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 @dataclass(frozen=True)
@@ -105,19 +168,42 @@ class FileResult:
             data["checksums"] = dict(self.checksums)
         return data
 
+    def to_json(self) -> str:
+        """`json.dumps(self.to_dict(), ensure_ascii=False)`, written directly: the JSON result
+        holds one of these per file, and building their dicts first costs as much again as
+        encoding them. Values of other types than the annotated ones go through json.dumps."""
+        if self.checksums:
+            return json.dumps(self.to_dict(), ensure_ascii=False)
+        try:
+            return (
+                f'{{"path": {_json_string(self.path)}, '
+                f'"category": {_json_string(self.category)}, '
+                f'"format": {_json_string(self.format)}, '
+                f'"licenses": [{", ".join(map(_json_string, self.licenses))}], '
+                f'"copyrights": [{", ".join(map(_json_string, self.copyrights))}], '
+                f'"evidence": [{", ".join(map(Evidence.to_json, self.evidence))}], '
+                f'"size": {_json_int(self.size)}, '
+                f'"blob": {"null" if self.blob is None else _json_string(self.blob)}, '
+                f'"problem": {"null" if self.problem is None else _json_string(self.problem)}}}'
+            )
+        except TypeError:
+            return json.dumps(self.to_dict(), ensure_ascii=False)
+
     @classmethod
     def from_dict(cls, data: dict) -> FileResult:
+        checksums = data.get("checksums")
+        # In field order, without keywords: a result holds one file per file of the tree.
         return cls(
-            path=data["path"],
-            category=data["category"],
-            format=data["format"],
-            licenses=tuple(data.get("licenses", ())),
-            copyrights=tuple(data.get("copyrights", ())),
-            evidence=tuple(Evidence.from_dict(e) for e in data.get("evidence", ())),
-            size=data.get("size", 0),
-            blob=data.get("blob"),
-            problem=data.get("problem"),
-            checksums=tuple(sorted((data.get("checksums") or {}).items())),
+            data["path"],
+            data["category"],
+            data["format"],
+            tuple(data.get("licenses", ())),
+            tuple(data.get("copyrights", ())),
+            tuple(map(Evidence.from_dict, data.get("evidence", ()))),
+            data.get("size", 0),
+            data.get("blob"),
+            data.get("problem"),
+            tuple(sorted(checksums.items())) if checksums else (),
         )
 
 
@@ -199,6 +285,9 @@ class Provenance:
         }
 
 
+_FILES = object()  # where ScanResult.to_json puts the files it writes itself
+
+
 @dataclass(frozen=True)
 class ScanResult:
     root: str
@@ -227,6 +316,10 @@ class ScanResult:
         }
 
     def to_dict(self) -> dict:
+        with collector_paused():
+            return self._with_files([f.to_dict() for f in self.files])
+
+    def _with_files(self, files: object) -> dict:
         return {
             "schema": SCHEMA,
             "tool": {"name": "licensecheck", "version": self.tool_version},
@@ -234,13 +327,34 @@ class ScanResult:
             "profile": self.profile,
             "project": self.project.to_dict(),
             "summary": self.summary(),
-            "files": [f.to_dict() for f in self.files],
+            "files": files,
             "findings": [f.to_dict() for f in self.findings],
             "provenance": self.provenance.to_dict(),
         }
 
+    def to_json(self) -> str:
+        """`json.dumps(self.to_dict(), ensure_ascii=False)`, each file's part written by
+        FileResult.to_json rather than built as dicts and encoded."""
+        with collector_paused():
+            return self._to_json()
+
+    def _to_json(self) -> str:
+        files = ", ".join(map(FileResult.to_json, self.files))
+        # One join at the end: the text is megabytes, each concatenation would copy it all.
+        pieces = []
+        for key, value in self._with_files(_FILES).items():
+            pieces += (", " if pieces else "{", _json_string(key), ": ")
+            pieces += ("[", files, "]") if value is _FILES else (json.dumps(value, ensure_ascii=False),)
+        pieces.append("}")
+        return "".join(pieces)
+
     @classmethod
     def from_dict(cls, data: dict) -> ScanResult:
+        with collector_paused():
+            return cls._from_dict(data)
+
+    @classmethod
+    def _from_dict(cls, data: dict) -> ScanResult:
         prov = data.get("provenance") or {}
         return cls(
             root=data["root"],

@@ -70,16 +70,16 @@ class Annotation:
 class ReuseToml:
     path: str  # relative path of the REUSE.toml, "/" separators
     annotations: tuple[Annotation, ...]
+    # The folder the REUSE.toml sits in, "" for the project root.
+    directory: str = field(init=False, repr=False, compare=False, default="")
     _index: GlobIndex = field(init=False, repr=False, compare=False, default=None)  # type: ignore[assignment]
+    # The evidence each annotation gives, made once and handed to every file it matches.
+    _evidence: dict[int, _Given] = field(init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
-        # Built once per REUSE.toml: apply() runs for every file of the tree.
+        # Worked out once per REUSE.toml: apply() runs for every file of the tree.
+        object.__setattr__(self, "directory", self.path.rpartition("/")[0])
         object.__setattr__(self, "_index", _glob_index(self.annotations))
-
-    @property
-    def directory(self) -> str:
-        """The folder the REUSE.toml sits in, "" for the project root."""
-        return self.path.rpartition("/")[0]
 
     def annotation_for(self, relative_path: str) -> Annotation | None:
         """The last table matching a path relative to `directory`, or None."""
@@ -223,6 +223,7 @@ def _glob_index(annotations: Sequence[Annotation]) -> GlobIndex:
 # ---------------------------------------------------------------------------- apply
 
 _Hit = tuple[ReuseToml, Annotation]
+_Given = tuple[tuple[Evidence, ...], tuple[Evidence, ...]]  # (licenses, copyrights) of one annotation
 
 
 def apply(
@@ -237,6 +238,8 @@ def apply(
     returned unchanged where it applies.
     """
     hits = _hits(tomls, file_path)
+    if not hits:  # most files of most trees
+        return list(own_licenses), list(own_copyrights)
     override = next((i for i, (_, a) in enumerate(hits) if a.precedence == "override"), None)
     if override is not None:
         above = hits[:override]
@@ -256,12 +259,18 @@ def _hits(tomls: Sequence[ReuseToml], file_path: str) -> list[_Hit]:
     hits: list[tuple[int, _Hit]] = []
     for toml in tomls:
         folder = toml.directory
-        if folder and not file_path.startswith(folder + "/"):
+        if not folder:
+            position = toml._index.last_match(file_path)  # annotation_for() inlined: asked of every file
+        elif file_path.startswith(folder) and file_path[len(folder) : len(folder) + 1] == "/":
+            position = toml._index.last_match(file_path[len(folder) + 1 :])
+        else:
             continue
-        annotation = toml.annotation_for(file_path[len(folder) + 1 :] if folder else file_path)
-        if annotation is not None:
-            hits.append((folder.count("/") + bool(folder), (toml, annotation)))
-    hits.sort(key=lambda item: item[0])
+        if position >= 0:
+            hits.append((folder.count("/") + bool(folder), (toml, toml.annotations[position])))
+    if not hits:
+        return []
+    if len(hits) > 1:
+        hits.sort(key=lambda item: item[0])
     return [hit for _, hit in hits]
 
 
@@ -275,16 +284,24 @@ def _detail(toml: ReuseToml, annotation: Annotation) -> str:
 
 
 def _licenses(hits: list[_Hit]) -> list[Evidence]:
-    return [
-        Evidence(source="reuse-toml", raw=raw, line=a.line, detail=_detail(toml, a))
-        for toml, a in hits
-        for raw in a.licenses
-    ]
+    return [item for toml, a in hits for item in _given(toml, a)[0]]
 
 
 def _copyrights(hits: list[_Hit]) -> list[Evidence]:
-    return [
-        Evidence(source="reuse-toml", copyright=notice, line=a.line, detail=_detail(toml, a))
-        for toml, a in hits
-        for notice in a.copyrights
-    ]
+    return [item for toml, a in hits for item in _given(toml, a)[1]]
+
+
+def _given(toml: ReuseToml, annotation: Annotation) -> _Given:
+    found = toml._evidence.get(annotation.index)
+    if found is None:
+        detail = _detail(toml, annotation)
+        licenses = tuple(
+            Evidence(source="reuse-toml", raw=raw, line=annotation.line, detail=detail)
+            for raw in annotation.licenses
+        )
+        copyrights = tuple(
+            Evidence(source="reuse-toml", copyright=notice, line=annotation.line, detail=detail)
+            for notice in annotation.copyrights
+        )
+        found = toml._evidence[annotation.index] = (licenses, copyrights)
+    return found

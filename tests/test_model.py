@@ -5,11 +5,21 @@
 
 from __future__ import annotations
 
+import gc
 import json
 
+import pytest
 from conftest import scan
 
-from licensecheck.model import ScanResult
+from licensecheck.model import (
+    Evidence,
+    FileResult,
+    Finding,
+    Project,
+    Provenance,
+    ScanResult,
+    collector_paused,
+)
 from licensecheck.report import json as json_report
 
 
@@ -38,3 +48,65 @@ def test_checksums_only_when_an_spdx_document_is_asked_for(tree, tmp_path):
     entry = next(f for f in with_spdx["files"] if f["path"] == "a.c")
     assert entry["checksums"]["SHA1"] == hashlib.sha1(b"int a;\n").hexdigest()
     assert entry["checksums"]["SHA256"] == hashlib.sha256(b"int a;\n").hexdigest()
+
+
+def _file(**changes) -> FileResult:
+    base = {
+        "path": "hw/board.kicad_pcb",
+        "category": "hardware",
+        "format": "kicad-pcb",
+        "licenses": ("CERN-OHL-S-2.0",),
+        "copyrights": ("2025 深圳 Maker",),
+        "evidence": (
+            Evidence("embedded", "CERN-OHL-S-2.0", None, 5, "title_block comment 1", "CERN-OHL-S-2.0"),
+            Evidence("header", None, '2025 "Quoted" \\ back\tslash\n\x00 \u2028 😀', None, "", None),
+        ),
+        "size": 1234,
+        "blob": "0" * 40,
+        "problem": None,
+    }
+    return FileResult(**{**base, **changes})
+
+
+@pytest.mark.parametrize(
+    "file",
+    [
+        _file(),
+        _file(licenses=(), copyrights=(), evidence=(), blob=None, problem="cannot parse: \ud800"),
+        _file(licenses=("MIT", "Apache-2.0 OR GPL-2.0-only")),
+        _file(checksums=(("SHA1", "ab"), ("SHA256", "cd"))),
+        _file(size=True),  # not of the annotated types: json.dumps decides
+        _file(size=2**70, evidence=(Evidence("header", line=False),)),
+        _file(evidence=(Evidence("header", detail=None, raw=7),)),  # type: ignore[arg-type]
+    ],
+)
+def test_a_file_is_written_as_json_dumps_writes_its_dict(file):
+    assert file.to_json() == json.dumps(file.to_dict(), ensure_ascii=False)
+
+
+def test_the_result_is_written_as_json_dumps_writes_its_dict():
+    result = ScanResult(
+        root="r",
+        profile="default",
+        tool_version="1",
+        project=Project(("MIT",), ("LICENSE",)),
+        files=(_file(), _file(path="a.c", category="software", format="c")),
+        findings=(Finding("missing-license", "warning", "a.c", "no license", ("MIT",), 3, "waived"),),
+        provenance=Provenance(dirty=True, components=(("fw", ("fw/**",)),)),
+    )
+    assert json_report.render(result) == json.dumps(result.to_dict(), ensure_ascii=False) + "\n"
+    empty = ScanResult(root="r", profile="default", tool_version="1", project=Project(), files=())
+    assert json_report.render(empty) == json.dumps(empty.to_dict(), ensure_ascii=False) + "\n"
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_collector_is_paused_only_for_the_stage(enabled):
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        with pytest.raises(RuntimeError), collector_paused():
+            assert not gc.isenabled()
+            raise RuntimeError("a stage that fails")
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()

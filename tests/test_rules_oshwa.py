@@ -5,7 +5,12 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from conftest import scan
+
+from licensecheck.rules import oshwa
 
 KICAD_PCB = '(kicad_pcb (version 20240108) (generator "pcbnew")\n  (general (thickness 1.6))\n)\n'
 KICAD_SYM = "(kicad_symbol_lib (version 20231120) (generator kicad_symbol_editor))\n"
@@ -18,16 +23,25 @@ def findings(result: dict, rule: str) -> list[dict]:
 
 
 def test_all_three_licensed_passes(tree):
-    files = {"LICENSE": "SPDX-License-Identifier: CERN-OHL-S-2.0\n", "hw/board.kicad_pcb": KICAD_PCB,
-             "hw/bom.csv": BOM, "fw/main.c": "// SPDX-License-Identifier: MIT\nint x;\n", "README.md": README}
+    files = {
+        "LICENSE": "SPDX-License-Identifier: CERN-OHL-S-2.0\n",
+        "hw/board.kicad_pcb": KICAD_PCB,
+        "hw/bom.csv": BOM,
+        "fw/main.c": "// SPDX-License-Identifier: MIT\nint x;\n",
+        "README.md": README,
+    }
     _, result, _ = scan(tree(files), "--profile", "oshwa")
     assert findings(result, "oshwa-license-missing") == []
     assert findings(result, "bom-missing") == []
 
 
 def test_unlicensed_software_and_missing_documentation(tree):
-    files = {"hw/board.kicad_pcb": "(kicad_pcb (version 20240108)\n  (title_block (comment 1 "
-             '"SPDX-License-Identifier: CERN-OHL-S-2.0"))\n)\n', "hw/bom.csv": BOM, "fw/main.c": "int x;\n"}
+    files = {
+        "hw/board.kicad_pcb": "(kicad_pcb (version 20240108)\n  (title_block (comment 1 "
+        '"SPDX-License-Identifier: CERN-OHL-S-2.0"))\n)\n',
+        "hw/bom.csv": BOM,
+        "fw/main.c": "int x;\n",
+    }
     code, result, _ = scan(tree(files), "--profile", "oshwa")
     messages = sorted(f["message"] for f in findings(result, "oshwa-license-missing"))
     assert len(messages) == 2 and code == 1
@@ -38,8 +52,12 @@ def test_unlicensed_software_and_missing_documentation(tree):
 
 
 def test_a_project_without_software_needs_no_software_license(tree):
-    files = {"LICENSE": "SPDX-License-Identifier: CERN-OHL-S-2.0\n", "hw/board.kicad_pcb": KICAD_PCB,
-             "hw/bom.csv": BOM, "README.md": README}
+    files = {
+        "LICENSE": "SPDX-License-Identifier: CERN-OHL-S-2.0\n",
+        "hw/board.kicad_pcb": KICAD_PCB,
+        "hw/bom.csv": BOM,
+        "README.md": README,
+    }
     _, result, _ = scan(tree(files), "--profile", "oshwa")
     assert findings(result, "oshwa-license-missing") == []
 
@@ -59,8 +77,11 @@ def test_a_board_without_a_bill_of_materials(tree):
 
 
 def test_a_bom_anywhere_and_in_any_spelling_is_enough(tree):
-    files = {"LICENSE": "SPDX-License-Identifier: CERN-OHL-S-2.0\n", "hw/board.kicad_pcb": KICAD_PCB,
-             "production/Board_BOM.xlsx": b"PK\x03\x04" + b"\x00" * 30}
+    files = {
+        "LICENSE": "SPDX-License-Identifier: CERN-OHL-S-2.0\n",
+        "hw/board.kicad_pcb": KICAD_PCB,
+        "production/Board_BOM.xlsx": b"PK\x03\x04" + b"\x00" * 30,
+    }
     _, result, _ = scan(tree(files))
     assert findings(result, "bom-missing") == []
 
@@ -69,3 +90,33 @@ def test_a_symbol_library_is_not_a_board(tree):
     files = {"LICENSE": "SPDX-License-Identifier: CC-BY-SA-4.0\n", "lib/parts.kicad_sym": KICAD_SYM}
     _, result, _ = scan(tree(files))
     assert findings(result, "bom-missing") == []
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "bom.csv",
+        "BOM",
+        "board-BOM_v2.xlsx",
+        "x.bom",
+        "b bom",
+        "bbom",
+        "abom.csv",
+        "bomb.txt",
+        "tombola",
+        "Bill of Materials.pdf",
+        "bill_of_materials",
+        "BILLOFMATERIALS",
+        "bill-of-material",
+        "bıll of materials",
+        "ıbom",
+        "büm",
+        "",
+        "b",
+        "om",
+    ],
+)
+def test_bom_names_are_those_of_the_plain_pattern(name):
+    # BOM_NAME is factored for speed: it must find what this plain form of it finds.
+    plain = re.compile(r"(?<![a-z])bom(?![a-z])|bill.?of.?materials", re.IGNORECASE)
+    assert bool(oshwa.BOM_NAME.search(name)) == bool(plain.search(name))

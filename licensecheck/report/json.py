@@ -4,11 +4,10 @@
 
 from __future__ import annotations
 
-import json
-
 from licensecheck.model import ScanResult
 
 
 def render(result: ScanResult, lang: str = "en") -> str:
-    # No indent: the standard library encodes in C only without it (7x faster on big trees).
-    return json.dumps(result.to_dict(), ensure_ascii=False) + "\n"
+    # json.dumps(result.to_dict(), ensure_ascii=False) without indent, written by the model
+    # itself: building a dict per file and evidence first would cost as much again.
+    return result.to_json() + "\n"

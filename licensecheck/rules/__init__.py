@@ -11,9 +11,10 @@ policy and its waiver.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, field
+from functools import cache, wraps
 from importlib import import_module
+from typing import Any, TypeVar
 
 from licensecheck import i18n
 from licensecheck.conclude import Concluded
@@ -33,9 +34,29 @@ class Context:
     concluded: Concluded
     lang: str
     policy: Policy
+    # What `shared` views have built for this evaluation, by view.
+    views: dict[Callable[..., Any], Any] = field(default_factory=dict, compare=False, repr=False)
 
     def say(self, key: str, /, **params: object) -> str:
         return i18n.text(self.lang, f"message.{key}", **params)
+
+
+View = TypeVar("View")
+
+
+def shared(build: Callable[[Context], View]) -> Callable[[Context], View]:
+    """A view of the scan that several rules read (the files that count for compatibility,
+    the declarations by folder): built on first use and kept in the context, so an
+    evaluation builds it once however many rules ask. Views are read, never changed."""
+
+    @wraps(build)
+    def view(context: Context) -> View:
+        views = context.views
+        if build not in views:
+            views[build] = build(context)
+        return views[build]
+
+    return view
 
 
 @dataclass(frozen=True)
@@ -48,8 +69,20 @@ class Rule:
 
 # Modules holding rules, in catalog order.
 MODULES = (
-    "project", "coverage", "expressions", "texts", "hardware", "unreadable",
-    "openness", "compatibility", "conflicts", "kinds", "allowed", "oshwa", "firmware", "reuse",
+    "project",
+    "coverage",
+    "expressions",
+    "texts",
+    "hardware",
+    "unreadable",
+    "openness",
+    "compatibility",
+    "conflicts",
+    "kinds",
+    "allowed",
+    "oshwa",
+    "firmware",
+    "reuse",
 )
 
 

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from fnmatch import fnmatchcase
+from functools import lru_cache
 
 from licensecheck import compat, i18n
-from licensecheck.rules import Context, Issue, Rule
+from licensecheck.rules import Context, Issue, Rule, views
 
 SOURCES = ("https://spdx.org/licenses/",)
 
@@ -36,31 +37,45 @@ def refused(member: str, allowed: tuple[str, ...] | None, denied: tuple[str, ...
 
 def license_not_allowed(context: Context) -> Iterator[Issue]:
     policy = context.policy
+    if not (policy.config.allow or policy.config.deny):
+        return  # no list, nothing to refuse
     where = policy.config.source or ".licensecheck.toml"
-    for file in context.concluded.files:
-        if file.path not in context.concluded.covered:
-            continue
-        allowed, denied = policy.allowed(file.category), policy.denied(file.category)
+    # Category by category, as the engine sorts the findings anyway.
+    for category, files in views.licensed_by_category(context).items():
+        allowed, denied = policy.allowed(category), policy.denied(category)
         if allowed is None and not denied:
             continue
-        for expression in file.licenses:
-            verdicts = [
-                {m: refused(m, allowed, denied) for m in option} for option in compat.options(expression)
-            ]
-            if any(not any(v.values()) for v in verdicts):
-                continue
-            found = {m: why for v in verdicts for m, why in v.items() if why}
-            category = i18n.text(context.lang, f"ui.category.{file.category}")
-            reasons = "; ".join(
-                context.say(f"not-allowed.{why}", license=m, category=category)
-                for m, why in found.items()
-            )
-            yield Issue(
-                file.path,
-                context.say("license-not-allowed", path=file.path, license=expression, reasons=reasons,
-                            config=where),
-                tuple(found),
-            )
+        category_name = i18n.text(context.lang, f"ui.category.{category}")
+        for file in files:
+            for expression in file.licenses:
+                found = _refusals(expression, allowed, denied)
+                if found is None:
+                    continue
+                reasons = "; ".join(
+                    context.say(f"not-allowed.{why}", license=m, category=category_name) for m, why in found
+                )
+                yield Issue(
+                    file.path,
+                    context.say(
+                        "license-not-allowed",
+                        path=file.path,
+                        license=expression,
+                        reasons=reasons,
+                        config=where,
+                    ),
+                    tuple(m for m, _ in found),
+                )
+
+
+@lru_cache(maxsize=4096)
+def _refusals(
+    expression: str, allowed: tuple[str, ...] | None, denied: tuple[str, ...]
+) -> tuple[tuple[str, str], ...] | None:
+    """(licence, the list that refuses it) when no choice of the expression is allowed, else None."""
+    verdicts = [{m: refused(m, allowed, denied) for m in option} for option in compat.options(expression)]
+    if any(not any(v.values()) for v in verdicts):
+        return None
+    return tuple({m: why for v in verdicts for m, why in v.items() if why}.items())
 
 
 RULES = (Rule("license-not-allowed", "error", SOURCES, license_not_allowed),)

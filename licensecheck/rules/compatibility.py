@@ -17,13 +17,17 @@ while that rule is on, so one problem gives one error.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import combinations
+from operator import itemgetter
 
-from licensecheck import compat, components, declarations, knowledge
+from licensecheck import compat, declarations, knowledge
 from licensecheck.conclude import folder_of
-from licensecheck.rules import Context, Issue, Rule
+from licensecheck.model import FileResult
+from licensecheck.rules import Context, Issue, Rule, shared, views
 from licensecheck.rules import wording as say
 
 SOURCES = (
@@ -34,11 +38,22 @@ SOURCES = (
 REVIEW = ("depends", "unknown")
 
 
-def _checked(context: Context, expressions) -> list[str]:
-    """The expressions to weigh; non-open ones are `non-open-license`'s while it is on."""
+_Weighed = tuple[FileResult, tuple[str, ...]]  # a material file and the expressions to weigh
+
+
+@shared
+def _weighed(context: Context) -> list[_Weighed]:
+    """Each material file, in tree order, with the expressions to weigh: its effective licences,
+    of which the non-open ones are `non-open-license`'s while it is on."""
+    material = views.material(context)
     if context.policy.severity("non-open-license", "error") == "off":
-        return list(expressions)
-    return [e for e in expressions if compat.is_open(e)]
+        return [(file, declarations.effective_licenses(file)) for file in material]
+    return [(file, _open(declarations.effective_licenses(file))) for file in material]
+
+
+@lru_cache(maxsize=4096)
+def _open(expressions: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(e for e in expressions if compat.is_open(e))
 
 
 # -- components ---------------------------------------------------------------------------
@@ -63,30 +78,49 @@ class Pair:
         return (self.first_paths if first < second else self.second_paths)[0]
 
 
-def component_pairs(context: Context) -> Iterator[Pair]:
-    concluded = context.concluded
-    files = {f.path: f for f in declarations.material(concluded)}
-    table = declarations.license_files(concluded)
-    for name, paths in components.group(files, context.policy.config.components).items():
-        nearest = declarations.nearest(paths[0], table)
-        preferred = nearest.expressions if nearest else ()
+@shared
+def component_pairs(context: Context) -> list[Pair]:
+    """Within each component and category, each expression with itself (when it ANDs licences)
+    and each two expressions, as decided."""
+    component_of = views.component_of(context)
+    # components.group, holding what is weighed beside each path.
+    members: dict[str, list[_Weighed]] = {}
+    for file, expressions in _weighed(context):
+        members.setdefault(component_of(file.path), []).append((file, expressions))
+    nearest = views.nearest_declaration(context)
+    pairs: list[Pair] = []
+    for name, weighed in sorted(members.items(), key=itemgetter(0)):
+        weighed.sort(key=_path_of)
+        declaration = nearest(weighed[0][0].path)
+        preferred = declaration.expressions if declaration else ()
         by_category: dict[str, dict[str, list[str]]] = {}
-        for path in paths:
-            file = files[path]
-            for expression in _checked(context, declarations.effective_licenses(file)):
-                by_category.setdefault(file.category, {}).setdefault(expression, []).append(path)
+        for file, expressions in weighed:
+            if expressions:
+                used = by_category.setdefault(file.category, {})
+                for expression in expressions:
+                    used.setdefault(expression, []).append(file.path)
         for _, used in sorted(by_category.items()):
-            yield from _pairs(name, used, preferred)
+            pairs += _pairs(name, {e: tuple(p) for e, p in used.items()}, preferred)
+    return pairs
 
 
-def _pairs(component: str, used: dict[str, list[str]], preferred: tuple[str, ...]) -> Iterator[Pair]:
+def _pairs(component: str, used: dict[str, tuple[str, ...]], preferred: tuple[str, ...]) -> Iterator[Pair]:
     for expression, paths in sorted(used.items()):
-        if any(len(option) > 1 for option in compat.options(expression)):
+        if _ands(expression):
             answer = compat.consistent(expression, preferred)
-            yield Pair(component, expression, tuple(paths), expression, tuple(paths), answer, preferred)
+            yield Pair(component, expression, paths, expression, paths, answer, preferred)
     for first, second in combinations(sorted(used), 2):
         answer = compat.combine(first, second, preferred)
-        yield Pair(component, first, tuple(used[first]), second, tuple(used[second]), answer, preferred)
+        yield Pair(component, first, used[first], second, used[second], answer, preferred)
+
+
+def _path_of(weighed: _Weighed) -> str:
+    return weighed[0].path
+
+
+@lru_cache(maxsize=4096)
+def _ands(expression: str) -> bool:
+    return any(len(option) > 1 for option in compat.options(expression))
 
 
 def _pair_params(context: Context, pair: Pair) -> dict[str, object]:
@@ -119,36 +153,77 @@ class Mismatch:
     answer: compat.Answer
 
 
-def file_mismatches(context: Context) -> Iterator[Mismatch]:
-    """Each file against the licence its folder (or the project) declares in a license file."""
-    table = declarations.license_files(context.concluded)
-    for file in declarations.material(context.concluded):
-        declaration = declarations.nearest(file.path, table)
-        if declaration is None or declarations.inherited_from(file, declaration):
+@shared
+def file_mismatches(context: Context) -> list[Mismatch]:
+    """Each file against the licence its folder (or the project) declares in a license file,
+    where the answer is not a plain yes."""
+    nearest = views.nearest_declaration(context)
+    # (expressions, declaration) -> the answers that are not a plain yes: a few such pairs stand
+    # for thousands of files. By the declaration's id, which `nearest` keeps alive meanwhile.
+    misfits: dict[tuple[tuple[str, ...], int], list[tuple[str, compat.Answer]]] = {}
+    found = []
+    for file, expressions in _weighed(context):
+        declaration = nearest(file.path) if expressions else None
+        if declaration is None:
             continue
-        for expression in _checked(context, declarations.effective_licenses(file)):
-            answer = compat.into(expression, declaration.expressions)
-            yield Mismatch(file.path, expression, declaration, answer)
+        key = (expressions, id(declaration))
+        answers = misfits.get(key)
+        if answers is None:
+            answers = misfits[key] = _misfits(expressions, declaration.expressions)
+        # Most files fit: whether they only inherit the declaration is worth asking of the rest.
+        if answers and not declarations.inherited_from(file, declaration):
+            found += [Mismatch(file.path, e, declaration, a) for e, a in answers]
+    return found
 
 
-def manifest_mismatches(context: Context) -> Iterator[Mismatch]:
-    """Each file under a manifest, and each license file beside it, against its license field."""
-    concluded = context.concluded
-    material = declarations.material(concluded)
-    for manifest in declarations.manifests(concluded):
-        prefix = manifest.folder + "/" if manifest.folder else ""
-        for file in material:
-            # A package manifest speaks for the package's code, not for a board beside it.
-            if file.category != "software" or not file.path.startswith(prefix):
-                continue
+def _misfits(expressions: tuple[str, ...], declared: tuple[str, ...]) -> list[tuple[str, compat.Answer]]:
+    """(expression, answer) for each expression that is not plainly fine under the declaration."""
+    answers = ((e, compat.into(e, declared)) for e in expressions)
+    return [(e, answer) for e, answer in answers if answer.verdict != "yes"]
+
+
+@shared
+def manifest_mismatches(context: Context) -> list[Mismatch]:
+    """Each file under a manifest, and each license file beside it, against its license field,
+    where the answer is not a plain yes."""
+    # A package manifest speaks for the package's code, not for a board beside it.
+    code = _Under([item for item in _weighed(context) if item[0].category == "software"])
+    texts = views.license_files_by_folder(context)
+    found = []
+    for manifest in views.manifests(context):
+        for file, expressions in code.under(manifest.folder):
             if file.path in manifest.sources or declarations.inherited_from(file, manifest):
                 continue
-            for expression in _checked(context, declarations.effective_licenses(file)):
-                yield Mismatch(file.path, expression, manifest, compat.into(expression, manifest.expressions))
-        for text in declarations.license_files_in(concluded, manifest.folder):
+            for expression in expressions:
+                answer = compat.into(expression, manifest.expressions)
+                if answer.verdict != "yes":
+                    found.append(Mismatch(file.path, expression, manifest, answer))
+        for text in texts.get(manifest.folder, ()):
             for expression in text.licenses:
                 if not _same(expression, manifest.expressions):
-                    yield Mismatch(text.path, expression, manifest, compat.Answer("no", (), None, ()))
+                    found.append(Mismatch(text.path, expression, manifest, compat.Answer("no", (), None, ())))
+    return found
+
+
+class _Under:
+    """Weighed files by folder: those anywhere under a folder, in their order, without trying
+    every file for every folder asked about (a tree can hold hundreds of manifests)."""
+
+    def __init__(self, files: list[_Weighed]) -> None:
+        self.files = files
+        self.by_path = sorted((file.path, index) for index, (file, _) in enumerate(files))
+
+    def under(self, folder: str) -> list[_Weighed]:
+        if not folder:
+            return self.files
+        prefix = folder + "/"
+        found = []
+        for position in range(bisect_left(self.by_path, (prefix,)), len(self.by_path)):
+            path, index = self.by_path[position]
+            if not path.startswith(prefix):
+                break
+            found.append(index)
+        return [self.files[index] for index in sorted(found)]
 
 
 def _same(expression: str, declared: tuple[str, ...]) -> bool:
@@ -160,8 +235,11 @@ def _same(expression: str, declared: tuple[str, ...]) -> bool:
 def declared_license_mismatch(context: Context) -> Iterator[Issue]:
     for found in file_mismatches(context):
         if found.answer.verdict == "no":
-            yield Issue(found.path, context.say("declared-license-mismatch", **_params(context, found)),
-                        (found.expression,))
+            yield Issue(
+                found.path,
+                context.say("declared-license-mismatch", **_params(context, found)),
+                (found.expression,),
+            )
     by_manifest: dict[str, list[Mismatch]] = {}
     for found in manifest_mismatches(context):
         if found.answer.verdict == "no":
@@ -201,6 +279,7 @@ def _params(context: Context, found: Mismatch) -> dict[str, object]:
 # -- what a person must decide -------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
 def _unknown(expression: str) -> bool:
     """Names a licence the knowledge base does not know: one question per file, not per pair."""
     bases = (compat.split(member)[0].removesuffix("+") for member in compat.members(expression))
@@ -231,8 +310,13 @@ def _component_reviews(context: Context, asked: _Asked) -> Iterator[Issue]:
     for (component, expression), (paths, others) in sorted(strangers.items()):
         others = (others - {expression}) or {expression}  # alone: its members with each other
         asked.unknown.update((path, expression) for path in paths)
-        message = context.say("review-unknown", component=component, license=expression,
-                              files=say.files(context, paths), others=", ".join(sorted(others)))
+        message = context.say(
+            "review-unknown",
+            component=component,
+            license=expression,
+            files=say.files(context, paths),
+            others=", ".join(sorted(others)),
+        )
         yield Issue(paths[0], message, (expression,))
 
 

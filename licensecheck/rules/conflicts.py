@@ -16,10 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
-from licensecheck import classify, compat, declarations
+from licensecheck import compat, declarations
 from licensecheck.model import Evidence, FileResult
-from licensecheck.rules import Context, Issue, Rule
+from licensecheck.rules import Context, Issue, Rule, views
 
 SOURCES = (
     "https://reuse.software/spec-3.3/",
@@ -40,12 +41,26 @@ class Claim:
 
 
 def claims(file: FileResult) -> list[Claim]:
+    return _claims(_statements(file))
+
+
+def _statements(file: FileResult) -> list[Evidence]:
+    """The file's evidence that states its licence."""
+    return [
+        item
+        for item in file.evidence
+        if item.expression and item.source in STATING and not _not_a_statement(item, file)
+    ]
+
+
+def _claim_of(item: Evidence) -> tuple[str, str]:
+    return (item.source, "") if item.source in WHOLE_FILE else (item.source, item.detail)
+
+
+def _claims(statements: list[Evidence]) -> list[Claim]:
     grouped: dict[tuple[str, str], list[Evidence]] = {}
-    for item in file.evidence:
-        if not item.expression or item.source not in STATING or _not_a_statement(item, file):
-            continue
-        key = (item.source, "") if item.source in WHOLE_FILE else (item.source, item.detail)
-        grouped.setdefault(key, []).append(item)
+    for item in statements:
+        grouped.setdefault(_claim_of(item), []).append(item)
     found = []
     for (source, detail), items in grouped.items():
         expression = " AND ".join(dict.fromkeys(_wrapped(i.expression or "") for i in items))
@@ -75,23 +90,44 @@ def _order(claim: Claim) -> tuple[int, str]:
 
 
 def conflicts(context: Context) -> Iterator[tuple[FileResult, list[Claim]]]:
-    table = declarations.license_files(context.concluded)
+    nearest = views.nearest_declaration(context)
+    license_files = context.concluded.license_files
     for file in context.concluded.files:
-        if classify.is_license_file(file.path) or file.path.endswith(".license"):
+        if file.path in license_files or file.path.endswith(".license"):
             continue
-        found = claims(file)
-        folder = _folder_claim(file, found, table)
+        statements = _statements(file)
+        if _one_claim_alone(statements):
+            continue
+        found = _claims(statements)
+        folder = _folder_claim(file, found, nearest)
         if folder is not None:
             found.append(folder)
-        if len({frozenset(compat.options(c.expression)) for c in found}) > 1:
+        if len({_choices(c.expression) for c in found}) > 1:
             yield file, sorted(found, key=_order)
 
 
-def _folder_claim(file: FileResult, found: list[Claim], table) -> Claim | None:
+def _one_claim_alone(statements: list[Evidence]) -> bool:
+    """No claim, or one that no folder claim is weighed against: nothing can disagree (most files)."""
+    if not statements:
+        return True
+    if statements[0].source == "embedded":
+        return False
+    if len(statements) == 1:
+        return True
+    first = _claim_of(statements[0])
+    return all(_claim_of(item) == first for item in statements[1:])
+
+
+@lru_cache(maxsize=4096)
+def _choices(expression: str) -> frozenset[tuple[str, ...]]:
+    return frozenset(compat.options(expression))
+
+
+def _folder_claim(file: FileResult, found: list[Claim], nearest: declarations.Nearest) -> Claim | None:
     """The folder's license file, as a claim against fields embedded in the design alone."""
     if not found or any(c.source != "embedded" for c in found):
         return None
-    declaration = declarations.nearest(file.path, table)
+    declaration = nearest(file.path)
     if declaration is None:
         return None
     declared = set(compat.members_of(declaration.expressions))
@@ -104,8 +140,11 @@ def _folder_claim(file: FileResult, found: list[Claim], table) -> Claim | None:
 def conflicting_file_license(context: Context) -> Iterator[Issue]:
     for file, found in conflicts(context):
         listed = "; ".join(
-            context.say("claim", source=context.say(f"claim-source.{c.source}", detail=c.detail),
-                        expression=c.expression)
+            context.say(
+                "claim",
+                source=context.say(f"claim-source.{c.source}", detail=c.detail),
+                expression=c.expression,
+            )
             for c in found
         )
         line = next((c.line for c in found if c.line is not None), None)

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from licensecheck import expression
 from licensecheck.model import Evidence
-from licensecheck.rules import Context, Issue, Rule
+from licensecheck.rules import Context, Issue, Rule, shared
 
 SPDX_EXPRESSIONS = "https://spdx.github.io/spdx-spec/v2.3/SPDX-license-expressions/"
 SPDX_LIST = "https://spdx.org/licenses/"
@@ -20,20 +20,23 @@ IN_FILE = ("header", "embedded", "text-match")
 HELD_ELSEWHERE = ("reuse-toml", "manifest", "dep5")
 
 
-def _all(context: Context) -> Iterator[tuple[str, Evidence]]:
+@shared
+def _all(context: Context) -> list[tuple[str, Evidence]]:
     """Each license evidence as written, once, with the file that holds it."""
+    found = []
     seen: set[tuple[str, str]] = set()
     for file in context.concluded.files:
         for item in file.evidence:
             if item.raw is None:
                 continue
             if item.source in IN_FILE:
-                yield file.path, item
+                found.append((file.path, item))
             elif item.source in HELD_ELSEWHERE:
                 holder = item.detail.split(" ", 1)[0] or file.path
                 if (holder, item.raw) not in seen:
                     seen.add((holder, item.raw))
-                    yield holder, item
+                    found.append((holder, item))
+    return found
 
 
 def _mapped(item: Evidence) -> bool:

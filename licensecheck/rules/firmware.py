@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from licensecheck import compat, components, declarations
-from licensecheck.rules import Context, Issue, Rule
+from licensecheck import compat, components
+from licensecheck.rules import Context, Issue, Rule, views
 from licensecheck.rules import wording as say
 
 SOURCES = (
@@ -24,8 +24,9 @@ SOURCES = (
 )
 FIRMWARE_FORMATS = frozenset({"arduino", "platformio", "idf-component", "linker-script", "firmware-image"})
 # Code that ends up in the image (build files and scripts do not).
-LINKED_FORMATS = frozenset({"c", "cpp", "arduino", "gnu-assembly", "assembly", "rust", "zig", "ada", "pascal",
-                            "go", "object-code"})
+LINKED_FORMATS = frozenset(
+    {"c", "cpp", "arduino", "gnu-assembly", "assembly", "rust", "zig", "ada", "pascal", "go", "object-code"}
+)
 GNU_COPYLEFT = ("GPL-", "AGPL-", "LGPL-")
 
 
@@ -40,9 +41,11 @@ def _copyleft(member: str) -> bool:
 
 def lgpl_static_linking(context: Context) -> Iterator[Issue]:
     concluded = context.concluded
+    if views.paths_by_format(context).keys().isdisjoint(FIRMWARE_FORMATS):
+        return  # no firmware component at all (most trees): no need to group the files
     by_path = {f.path: f for f in concluded.files}
-    grouped = components.group(by_path, context.policy.config.components)
-    licensed = {f.path for f in declarations.material(concluded) if f.format in LINKED_FORMATS}
+    grouped = components.group_by(by_path, views.component_of(context))
+    licensed = {f.path for f in views.material(context) if f.format in LINKED_FORMATS}
     for name, paths in grouped.items():
         if not any(by_path[p].format in FIRMWARE_FORMATS for p in paths):
             continue

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from licensecheck.resources import data_path
-from licensecheck.rules import Context, Issue, Rule
+from licensecheck.rules import Context, Issue, Rule, views
 
 OSHWA_DEFINITION = "https://www.oshwa.org/definition/"
 SHOWN_OUTPUTS = 5
@@ -38,11 +38,11 @@ def design_kinds() -> tuple[DesignKind, ...]:
 
 
 def hardware_source_missing(context: Context) -> Iterator[Issue]:
-    formats = {file.format for file in context.concluded.files}
+    by_format = views.paths_by_format(context)
     for kind in design_kinds():
-        if formats & kind.sources:
+        if not by_format.keys().isdisjoint(kind.sources):
             continue
-        outputs = sorted(file.path for file in context.concluded.files if file.format in kind.outputs)
+        outputs = sorted(path for format_id in kind.outputs for path in by_format.get(format_id, ()))
         if not outputs:
             continue
         shown = ", ".join(outputs[:SHOWN_OUTPUTS]) + (" …" if len(outputs) > SHOWN_OUTPUTS else "")

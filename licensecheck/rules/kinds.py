@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 from licensecheck import compat, knowledge
-from licensecheck.rules import Context, Issue, Rule
+from licensecheck.rules import Context, Issue, Rule, views
 
 CERN_OHL_V2 = "https://ohwr.org/project/cernohl/wikis/Documents/CERN-OHL-version-2"
 TAPR = "https://tapr.org/the-tapr-open-hardware-license/"
@@ -60,7 +61,8 @@ def creative_commons(member: str) -> bool:
     return CREATIVE_COMMONS_BY.match(compat.split(member)[0]) is not None
 
 
-def _misfits(expression: str, misfit: Callable[[str], bool]) -> list[str]:
+@lru_cache(maxsize=4096)
+def _misfits(expression: str, misfit: Callable[[str], bool]) -> tuple[str, ...]:
     """The misfitting licences, when every choice of the expression has one and nothing that
     fits beside it: 'CERN-OHL-S-2.0 AND GPL-3.0-or-later' names a licence for the code too."""
     picked = []
@@ -68,15 +70,13 @@ def _misfits(expression: str, misfit: Callable[[str], bool]) -> list[str]:
         wrong = [m for m in option if misfit(m)]
         fitting = [m for m in option if not misfit(m) and kinds(m) is not None]
         if not wrong or fitting:
-            return []
+            return ()
         picked.extend(wrong)
-    return list(dict.fromkeys(picked))
+    return tuple(dict.fromkeys(picked))
 
 
 def _check(context: Context, category: str, misfit: Callable[[str], bool], key: str) -> Iterator[Issue]:
-    for file in context.concluded.files:
-        if file.category != category or file.path not in context.concluded.covered:
-            continue
+    for file in views.licensed_by_category(context).get(category, ()):
         for expression in file.licenses:
             for member in _misfits(expression, misfit):
                 yield Issue(file.path, _message(context, key, file.path, member), (member,))
@@ -101,10 +101,22 @@ def cc_license_on_software(context: Context) -> Iterator[Issue]:
 
 
 RULES = (
-    Rule("hardware-license-on-software", "warning", (CERN_OHL_V2, "https://spdx.org/licenses/CERN-OHL-1.2.html",
-                                                     TAPR), hardware_license_on_software),
-    Rule("software-license-on-hardware", "info", (CERN_OHL_V2, "https://www.oshwa.org/faq/"),
-         software_license_on_hardware),
-    Rule("cc-license-on-software", "warning", (CC_FAQ, "https://www.gnu.org/licenses/license-list.html"),
-         cc_license_on_software),
+    Rule(
+        "hardware-license-on-software",
+        "warning",
+        (CERN_OHL_V2, "https://spdx.org/licenses/CERN-OHL-1.2.html", TAPR),
+        hardware_license_on_software,
+    ),
+    Rule(
+        "software-license-on-hardware",
+        "info",
+        (CERN_OHL_V2, "https://www.oshwa.org/faq/"),
+        software_license_on_hardware,
+    ),
+    Rule(
+        "cc-license-on-software",
+        "warning",
+        (CC_FAQ, "https://www.gnu.org/licenses/license-list.html"),
+        cc_license_on_software,
+    ),
 )

@@ -12,6 +12,7 @@ Definition it fails.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 from licensecheck import compat, declarations, knowledge
 from licensecheck.conclude import in_licenses_dir
@@ -45,20 +46,28 @@ def reason(member: str) -> str | None:
 
 def closed(expression: str) -> list[tuple[str, str]]:
     """(licence, reason) for the non-open licences of an expression none of whose choices is open."""
+    return list(_closed(expression))
+
+
+@lru_cache(maxsize=4096)
+def _closed(expression: str) -> tuple[tuple[str, str], ...]:
     if compat.is_open(expression):
-        return []
+        return ()
     found = {m: reason(m) for option in compat.options(expression) for m in option}
-    return [(member, why) for member, why in found.items() if why is not None]
+    return tuple((member, why) for member, why in found.items() if why is not None)
 
 
 def non_open_license(context: Context) -> Iterator[Issue]:
     """On each file that states a non-open licence; a licence a file only inherits from its
     folder's license file or manifest is reported once, on that file."""
     for file in context.concluded.files:
+        # The licences first: few files have a closed one, and then the rest is worth asking.
+        if not any(_closed(expression) for expression in file.licenses):
+            continue
         if in_licenses_dir(file.path) or file.path.endswith(".license") or declarations.inherited(file):
             continue
         for expression in file.licenses:
-            found = closed(expression)
+            found = _closed(expression)
             if not found:
                 continue
             reasons = "; ".join(

@@ -17,10 +17,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import PurePosixPath
 
 from licensecheck import expression
-from licensecheck.rules import Context, Issue, Rule
+from licensecheck.rules import Context, Issue, Rule, shared
 from licensecheck.rules import wording as say
 
 REUSE_SPEC = "https://reuse.software/spec-3.3/"
@@ -31,16 +30,19 @@ _VERSION_SUFFIX = re.compile(r"(-only|-or-later|\+)$")
 
 
 def _reuse_tomls(context: Context) -> list[str]:
-    return sorted(f.path for f in context.concluded.files if PurePosixPath(f.path).name == REUSE_TOML)
+    return sorted(f.path for f in context.concluded.files if f.path.rpartition("/")[2] == REUSE_TOML)
 
 
+@shared
 def _has_dep5(context: Context) -> bool:
     return any(f.path == DEP5 for f in context.concluded.files)
 
 
 def dep5_with_reuse_toml(context: Context) -> Iterator[Issue]:
+    if not _has_dep5(context):
+        return
     tomls = _reuse_tomls(context)
-    if _has_dep5(context) and tomls:
+    if tomls:
         yield Issue(DEP5, context.say("dep5-with-reuse-toml", tomls=say.files(context, tomls)))
 
 
@@ -71,8 +73,12 @@ def license_text_not_in_licenses_dir(context: Context) -> Iterator[Issue]:
             continue
         yield Issue(
             None,
-            context.say("license-text-not-in-licenses-dir", key=key, holders=say.files(context, holders),
-                        example=paths[0]),
+            context.say(
+                "license-text-not-in-licenses-dir",
+                key=key,
+                holders=say.files(context, holders),
+                example=paths[0],
+            ),
             (key,),
         )
 
@@ -87,16 +93,24 @@ def license_not_in_reuse_form(context: Context) -> Iterator[Issue]:
             holder = applied[0].detail.split(" ", 1)[0] if applied[0].source != "text-match" else file.path
             yield Issue(
                 file.path,
-                context.say("license-not-in-reuse-form", path=file.path, license=", ".join(file.licenses),
-                            source=context.say(f"claim-source.{applied[0].source}", detail=holder)),
+                context.say(
+                    "license-not-in-reuse-form",
+                    path=file.path,
+                    license=", ".join(file.licenses),
+                    source=context.say(f"claim-source.{applied[0].source}", detail=holder),
+                ),
                 file.licenses,
             )
 
 
 RULES = (
     Rule("dep5-with-reuse-toml", "warning", (REUSE_SPEC,), dep5_with_reuse_toml),
-    Rule("dep5-deprecated", "info", (REUSE_SPEC, "https://reuse.readthedocs.io/en/stable/man/reuse-convert-dep5.html"),
-         dep5_deprecated),
+    Rule(
+        "dep5-deprecated",
+        "info",
+        (REUSE_SPEC, "https://reuse.readthedocs.io/en/stable/man/reuse-convert-dep5.html"),
+        dep5_deprecated,
+    ),
     Rule("license-text-not-in-licenses-dir", "off", (REUSE_SPEC,), license_text_not_in_licenses_dir),
     Rule("license-not-in-reuse-form", "off", (REUSE_SPEC,), license_not_in_reuse_form),
 )

@@ -9,7 +9,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from licensecheck import expression
-from licensecheck.rules import Context, Issue, Rule
+from licensecheck.rules import Context, Issue, Rule, shared
 
 REUSE_SPEC = "https://reuse.software/spec-3.3/"
 # A GPL text serves -only and -or-later alike: compare license families.
@@ -20,6 +20,7 @@ def _family(key: str) -> str:
     return _VERSION_SUFFIX.sub("", key).lower()
 
 
+@shared
 def _used(context: Context) -> dict[str, list[str]]:
     """License and exception id -> files using it (the project itself counts as '')."""
     used: dict[str, list[str]] = defaultdict(list)
