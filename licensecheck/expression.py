@@ -121,6 +121,12 @@ def _check_tokens(raw: str) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...
     return tuple(deprecated), tuple(dict.fromkeys(unknown)), None
 
 
+def names_unknown_ids(raw: str) -> bool:
+    """True when a token of `raw` is neither an SPDX id nor a LicenseRef (so `analyze` would
+    find no usable expression); a token scan, far cheaper than the parse (a title "Board 5")."""
+    return bool(_check_tokens(raw.strip())[1])
+
+
 @lru_cache(maxsize=65536)
 def analyze(raw: str) -> Analysis:
     """Parse and check one expression as written in a file."""

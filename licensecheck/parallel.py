@@ -59,16 +59,15 @@ def _unpack(batch: list[DiscoveredFile], packed: list[Packed]) -> list[FileScan]
     return scans
 
 
-def _warm_up() -> None:
-    """Import every extractor and load the knowledge base in the parent: forked workers
-    inherit them instead of each importing and loading them again."""
-    from importlib import import_module
+def _warm_up(files: list[DiscoveredFile]) -> None:
+    """Import the extractors these files will need and load the knowledge base in the parent:
+    forked workers inherit them instead of each importing and loading them again."""
+    from licensecheck import classify, expression, knowledge
+    from licensecheck.extract import extractor_for
 
-    from licensecheck import expression, knowledge
-    from licensecheck.extract import REGISTRY
-
-    for target in sorted(set(REGISTRY.values())):
-        import_module(f"licensecheck.extract.{target.partition(':')[0]}")
+    # Named by their file names alone (a sniffed format may differ: its process imports it then).
+    for format_id in {classify.classify(file.path, b"").id for file in files}:
+        extractor_for(format_id)
     knowledge.all_licenses()
     expression.analyze("MIT")  # the expression parser builds its symbol tables on first use (60 ms)
 
@@ -103,7 +102,7 @@ def scan_files(
         if progress is not None:
             progress(done, len(files))
 
-    _warm_up()
+    _warm_up(files)
     # This process is the last worker: it takes batches from the end for as long as no child
     # has started them (a future that has not started can be cancelled), so every core works
     # until the end and this process's own results need no pickling.

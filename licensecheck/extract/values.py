@@ -37,6 +37,8 @@ def license_expression(value: str) -> str | None:
     tagged = _TAG.search(text)
     if tagged:
         text = tagged.group(1).strip()
+    if expression.names_unknown_ids(text):  # the parse would be thrown away: names only
+        return _alias(text)
     analysis = expression.analyze(text)
     if analysis.normalized and not analysis.unknown:
         return analysis.normalized
