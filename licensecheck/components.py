@@ -15,14 +15,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from functools import cache
+from typing import TYPE_CHECKING
 
-import pathspec
+if TYPE_CHECKING:
+    import pathspec
+
 
 ROOT = "."
 
 
 @cache
 def _spec(patterns: tuple[str, ...]) -> pathspec.PathSpec:
+    import pathspec  # late: 20 ms to import, needed only when patterns are used
+
     return pathspec.PathSpec.from_lines("gitignore", patterns)
 
 

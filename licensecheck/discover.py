@@ -19,12 +19,14 @@ import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-
-from pathspec import GitIgnoreSpec
+from typing import TYPE_CHECKING
 
 from licensecheck.extract import ExtractError, read_regular
 from licensecheck.gitrun import Git, GitUnusable
 from licensecheck.model import DiscoveredFile
+
+if TYPE_CHECKING:
+    from pathspec import GitIgnoreSpec
 
 GITLINK_MODE = "160000"  # a submodule's entry in the index
 SYMLINK_MODE = "120000"
@@ -197,7 +199,7 @@ def _dotgit_at_or_above(root: Path) -> bool:
 # --- the folder walk -------------------------------------------------------------------
 
 
-_Layer = tuple[str, GitIgnoreSpec]  # a .gitignore: its folder ("" or "dir/") and its patterns
+_Layer = tuple[str, "GitIgnoreSpec"]  # a .gitignore: its folder ("" or "dir/") and its patterns
 
 
 def _walk(scope: _Scope) -> Discovery:
@@ -267,11 +269,15 @@ def _with_gitignore(
     if len(good) < len(patterns):  # git skips a bad pattern and keeps the rest; so do we
         skipped = f"patterns skipped (invalid, too costly or too many): {len(patterns) - len(good)}"
         scope.problems.append((_printable(path), skipped))
+    from pathspec import GitIgnoreSpec  # late: 20 ms to import, and most folders have no .gitignore
+
     return (*layers, (folder, GitIgnoreSpec.from_lines(good)))
 
 
 def _valid_pattern(line: str) -> bool:
     try:
+        from pathspec import GitIgnoreSpec
+
         GitIgnoreSpec.from_lines([line])
     except ValueError:
         return False
@@ -367,6 +373,8 @@ def _exclude_spec(patterns: Sequence[str]) -> GitIgnoreSpec | None:
                 f"exclude pattern too costly to match: {pattern!r} (at most {MAX_WILDCARDS} wildcards,"
                 f" {MAX_WILDCARDS_PER_NAME} between two slashes, {MAX_PATTERN} characters)"
             )
+    from pathspec import GitIgnoreSpec
+
     return GitIgnoreSpec.from_lines(list(patterns))
 
 

@@ -297,9 +297,12 @@ class ScanResult:
     files: tuple[FileResult, ...]
     findings: tuple[Finding, ...] = ()
     provenance: Provenance = field(default_factory=Provenance)
+    # The exact to_json() text, when it is known already (written once, or read from the result
+    # cache): encoding megabytes again would cost a warm scan a third of its time.
+    json_text: str | None = field(default=None, compare=False, repr=False)
 
     def with_findings(self, findings: list[Finding]) -> ScanResult:
-        return replace(self, findings=tuple(sorted(findings, key=Finding.sort_key)))
+        return replace(self, findings=tuple(sorted(findings, key=Finding.sort_key)), json_text=None)
 
     def summary(self) -> dict:
         by_category: dict[str, int] = {}
@@ -335,6 +338,8 @@ class ScanResult:
     def to_json(self) -> str:
         """`json.dumps(self.to_dict(), ensure_ascii=False)`, each file's part written by
         FileResult.to_json rather than built as dicts and encoded."""
+        if self.json_text is not None:
+            return self.json_text
         with collector_paused():
             return self._to_json()
 
@@ -349,12 +354,13 @@ class ScanResult:
         return "".join(pieces)
 
     @classmethod
-    def from_dict(cls, data: dict) -> ScanResult:
+    def from_dict(cls, data: dict, json_text: str | None = None) -> ScanResult:
+        """The result `data` (`to_dict()`) describes; `json_text` is its `to_json()` when known."""
         with collector_paused():
-            return cls._from_dict(data)
+            return cls._from_dict(data, json_text)
 
     @classmethod
-    def _from_dict(cls, data: dict) -> ScanResult:
+    def _from_dict(cls, data: dict, json_text: str | None) -> ScanResult:
         prov = data.get("provenance") or {}
         return cls(
             root=data["root"],
@@ -375,4 +381,5 @@ class ScanResult:
                 fail_on=prov.get("fail_on", "error"),
                 components=tuple((name, tuple(p)) for name, p in (prov.get("components") or {}).items()),
             ),
+            json_text=json_text,
         )

@@ -11,11 +11,13 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
-
-import pathspec
+from typing import TYPE_CHECKING
 
 from licensecheck.config import PROFILES, Config, ConfigError, Waiver
 from licensecheck.resources import data_path
+
+if TYPE_CHECKING:
+    import pathspec
 
 SEVERITY_ORDER = {"info": 0, "warning": 1, "error": 2}
 
@@ -85,6 +87,8 @@ def _matches(patterns: tuple[str, ...], path: str | None) -> bool:
 
 @cache
 def _spec(patterns: tuple[str, ...]) -> pathspec.PathSpec:
+    import pathspec  # late: 20 ms to import, needed only when patterns are used
+
     return pathspec.PathSpec.from_lines("gitignore", patterns)
 
 

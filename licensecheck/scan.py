@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -48,7 +48,7 @@ def scan(root: Path, root_label: str, config: Config, policy: Policy, options: O
     # Nothing changed since the last run with the same settings: its result stands.
     previous = last_result.load(same_run) if last_result is not None else None
     if previous is not None:
-        return ScanResult.from_dict(previous)
+        return previous
     # Only a run that has work to do loads extraction, conclusion and the rules.
     from licensecheck import expression, knowledge
     from licensecheck.conclude import conclude
@@ -83,7 +83,9 @@ def scan(root: Path, root_label: str, config: Config, policy: Policy, options: O
     if cached is not None:
         cached.save()
     if last_result is not None:
-        last_result.keep(same_run, scans, result.to_dict())
+        # Encoded once: the JSON report and the result cache share the text.
+        result = replace(result, json_text=result.to_json())
+        last_result.keep(same_run, scans, result)
     return result
 
 

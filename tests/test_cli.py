@@ -300,3 +300,9 @@ def test_identify_command(tmp_path):
     assert [line["expression"] for line in lines] == ["MIT", "GPL-3.0-or-later", "Apache-2.0", None]
     assert all(0.0 <= line["confidence"] <= 1.0 for line in lines)
     assert lines[3]["confidence"] == 0.0
+
+
+def test_the_rule_ids_a_config_may_name_are_the_catalogs():
+    from licensecheck.rules import RULE_IDS, catalog
+
+    assert set(catalog()) == RULE_IDS
