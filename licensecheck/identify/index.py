@@ -151,8 +151,9 @@ def _from_payload(payload: dict, key: str) -> Index:
 def load_cached(key: str) -> Index | None:
     """The cached index for this data key, or None when absent, stale or unreadable."""
     try:
-        with open(cache_path(key), "rb") as stream:
-            return _from_payload(marshal.load(stream), key)
+        # marshal.loads of the bytes, not marshal.load of the file: the latter reads in small
+        # pieces and took 90 ms instead of 20 for this 5 MB index.
+        return _from_payload(marshal.loads(cache_path(key).read_bytes()), key)
     except (OSError, EOFError, ValueError, TypeError, KeyError, IndexError):
         return None
 
