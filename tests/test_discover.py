@@ -516,3 +516,14 @@ def test_status_parsing_below_the_top_level() -> None:
     assert _parse_status(b"# branch.oid abc\0# branch.head main\0", "", "").state == GitState(
         "abc", "main", False
     )
+
+
+def test_a_folder_outside_any_repository_is_walked_without_git(tmp_path: Path, monkeypatch) -> None:
+    import licensecheck.discover as discovery
+
+    (tmp_path / "a.c").write_text("int a;\n")
+    monkeypatch.setattr(discovery, "Git", lambda root: pytest.fail("git started outside a repository"))
+    assert [f.path for f in discover(tmp_path).files] == ["a.c"]
+    monkeypatch.setenv("GIT_DIR", str(tmp_path / "elsewhere.git"))  # git could find one: ask it
+    with pytest.raises(pytest.fail.Exception):
+        discover(tmp_path)

