@@ -336,8 +336,8 @@ class ScanResult:
         }
 
     def to_json(self) -> str:
-        """`json.dumps(self.to_dict(), ensure_ascii=False)`, each file's part written by
-        FileResult.to_json rather than built as dicts and encoded."""
+        """`json.dumps(self.to_dict(), ensure_ascii=False)`: `json_text` when known, else written
+        with each file's part from FileResult.to_json rather than built as dicts and encoded."""
         if self.json_text is not None:
             return self.json_text
         with collector_paused():
