@@ -9,6 +9,7 @@ half of one; an interrupted write leaves no temporary behind.
 
 from __future__ import annotations
 
+import marshal
 import os
 import tempfile
 from pathlib import Path
@@ -42,3 +43,23 @@ def write(target: Path, data: bytes, shared: bool = False) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def read_stamped(path: Path, stamp: str) -> object | None:
+    """What a cache file written by `write_stamped` holds, when it carries `stamp`; None when it
+    is absent, unreadable, corrupt or from other code or data."""
+    try:
+        found, payload = marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    return payload if found == stamp else None
+
+
+def write_stamped(path: Path, stamp: str, payload: object) -> None:
+    """Keep `payload` (plain data: marshal loads it several times faster than JSON) with `stamp`.
+    A cache that cannot be written, or a value marshal cannot hold, only costs time next run."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write(path, marshal.dumps((stamp, payload)))
+    except (OSError, ValueError):
+        return

@@ -21,7 +21,6 @@ cache (the last one wins), and a corrupt or unreadable cache is ignored.
 from __future__ import annotations
 
 import hashlib
-import marshal
 import sys
 from functools import cache
 from pathlib import Path
@@ -81,23 +80,6 @@ def _decode(file: DiscoveredFile, entry: list) -> FileScan:
     )
 
 
-def _read(path: Path) -> object:
-    """What a cache file holds when it carries the current stamp, else None."""
-    try:
-        stamp, payload = marshal.loads(path.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
-        return None
-    return payload if stamp == code_stamp() else None
-
-
-def _write(path: Path, payload: object) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic.write(path, marshal.dumps((code_stamp(), payload)))
-    except (OSError, ValueError):
-        return  # a cache that cannot be written only costs time next run
-
-
 def _name(root: Path) -> str:
     return hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:24]
 
@@ -112,7 +94,7 @@ class ScanCache:
         self.changed = False
 
     def load(self) -> ScanCache:
-        payload = _read(self.path)
+        payload = atomic.read_stamped(self.path, code_stamp())
         if isinstance(payload, dict):
             self.entries = payload
         return self
@@ -144,7 +126,7 @@ class ScanCache:
 
     def save(self) -> None:
         if self.changed:
-            _write(self.path, self.entries)
+            atomic.write_stamped(self.path, code_stamp(), self.entries)
 
 
 class ResultCache:
@@ -156,7 +138,7 @@ class ResultCache:
 
     def load(self, run: str) -> ScanResult | None:
         """The result of a run with key `run`, if every other file it read is unchanged."""
-        payload = _read(self.path)
+        payload = atomic.read_stamped(self.path, code_stamp())
         if not isinstance(payload, list) or len(payload) != 4 or payload[0] != run:
             return None
         _, depends, data, text = payload
@@ -170,4 +152,5 @@ class ResultCache:
         """Remember `result` as data and as the JSON text it is written as: marshal loads both
         several times faster than json.loads would parse the text."""
         depends = sorted({(path, recorded) for scan in scans for path, recorded in scan.depends})
-        _write(self.path, [run, [list(pair) for pair in depends], result.to_dict(), result.to_json()])
+        payload = [run, depends, result.to_dict(), result.to_json()]  # marshal keeps the pairs tuples
+        atomic.write_stamped(self.path, code_stamp(), payload)

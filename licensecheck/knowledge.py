@@ -22,7 +22,6 @@ as a whole under *outbound*? Explicit pair facts win, then the class rules of
 from __future__ import annotations
 
 import hashlib
-import marshal
 import re
 import sys
 import tomllib
@@ -38,7 +37,7 @@ VERDICTS = ("yes", "no", "depends", "unknown")
 COPYLEFT = ("none", "weak", "strong", "network")
 KINDS = ("software", "hardware", "documentation", "content", "data")
 JUDGEMENT = "J"
-_CACHE_FORMAT = 1  # of the parsed-TOML cache
+_CACHE_FORMAT = 2  # of the parsed-TOML cache
 _FLAGS = ("non_commercial", "no_derivatives", "deprecated", "is_exception")
 _REQUIRED = {
     "id": str,
@@ -485,20 +484,13 @@ def _parsed(contents: dict[str, bytes]) -> dict[str, dict[str, Any]]:
     """
     from licensecheck import atomic
 
-    tag = f"{_digest(contents)}|{sys.version}|{_CACHE_FORMAT}"
-    path = atomic.cache_dir() / f"knowledge-{hashlib.sha256(tag.encode()).hexdigest()[:24]}.marshal"
-    try:
-        cached = marshal.loads(path.read_bytes())
-        if isinstance(cached, dict) and set(cached) == set(contents):
-            return cached
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
+    stamp = f"{_digest(contents)}|{sys.version}|{_CACHE_FORMAT}"
+    path = atomic.cache_dir() / f"knowledge-{hashlib.sha256(stamp.encode()).hexdigest()[:24]}.marshal"
+    cached = atomic.read_stamped(path, stamp)
+    if isinstance(cached, dict) and set(cached) == set(contents):
+        return cached
     data = {name: _parse(name, content) for name, content in contents.items()}
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic.write(path, marshal.dumps(data))
-    except (OSError, ValueError):  # unwritable, or a value marshal cannot hold: parse next time
-        pass
+    atomic.write_stamped(path, stamp, data)
     return data
 
 
