@@ -190,12 +190,6 @@ def identify(files: tuple[Path, ...]) -> None:
 
 def run() -> None:
     """The console script: Ctrl-C ends the run with exit code 130 and no traceback."""
-    import gc
-
-    # A scan builds hundreds of thousands of small objects and no reference cycles worth
-    # collecting: the cycle collector walking them over and over cost 5-8% of a cold scan.
-    # (Here, not in the command: a process that runs many scans, like the tests, keeps its own.)
-    gc.set_threshold(100_000, 50, 1000)
     try:
         code = main.main(prog_name="licensecheck", standalone_mode=False)
     except (click.exceptions.Abort, KeyboardInterrupt):

@@ -136,7 +136,7 @@ def _guarded(root: Path, file: DiscoveredFile, with_checksums: bool) -> FileScan
             # Inside the outer try: an alarm landing here is still caught below.
             _Watch.started = None
     except TimeLimitExceeded:
-        problem = f"{TIMED_OUT} {_Watch.limit if _Watch.running else time_limit():g} s to read; skipped"
+        problem = f"{TIMED_OUT} {_Watch.limit:g} s to read; skipped"  # only the running alarm raises it
     except Exception as error:  # noqa: BLE001 - one file a library chokes on must not end the scan
         problem = f"could not be parsed ({type(error).__name__}: {str(error)[:200]})"
     found = classify.classify(file.path, b"")
