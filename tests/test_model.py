@@ -110,3 +110,31 @@ def test_the_collector_is_paused_only_for_the_stage(enabled):
         assert gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+def test_a_result_read_back_from_its_json_parts_decodes_its_files_only_when_read(tree):
+    root = tree(
+        {
+            "LICENSE": "SPDX-License-Identifier: MIT\n",
+            "a.c": "// SPDX-FileCopyrightText: 2024 深圳 Jane\n// SPDX-License-Identifier: GPL-2.0\n",
+            "b.c": "int b;\n",
+        }
+    )
+    _, data, _ = scan(root)
+    original = ScanResult.from_dict(data)
+    again = ScanResult.from_encoded(original.encode())
+    assert len(again.files) == 3 and again.files._decoded is None  # counted, not decoded
+    assert again.summary() == original.summary() == data["summary"]
+    assert again.to_json() == original.to_json() == json.dumps(data, ensure_ascii=False)
+    assert again.files._decoded is None
+    assert again == original and again.files[1].path == "a.c"
+    assert again.files._decoded is not None
+
+
+def test_the_summary_counts_files_by_concluded_license():
+    files = tuple(
+        _file(path=f"f{i}", licenses=licenses)
+        for i, licenses in enumerate([("MIT",), ("MIT", "GPL-2.0-only"), (), ("MIT",)])
+    )
+    result = ScanResult(root=".", profile="default", tool_version="1", project=Project(), files=files)
+    assert result.summary()["licenses"] == {"GPL-2.0-only": 1, "MIT": 3}

@@ -9,7 +9,6 @@ and escape sequences are removed before they reach the terminal.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from licensecheck import i18n
 from licensecheck.model import ScanResult
@@ -44,10 +43,8 @@ def render(result: ScanResult, lang: str, outputs: list[str], verbosity: int = 0
         declared = " ; ".join(result.project.declared) or t("none")
         sources = ", ".join(clean(s) for s in result.project.sources)
         lines.append(t("summary.declared", declared=declared, sources=sources or t("none")))
-        found = Counter(lic for f in result.files for lic in f.licenses)
-        listed = ", ".join(
-            f"{clean(name)} ({count})" for name, count in sorted(found.items(), key=lambda i: (-i[1], i[0]))
-        )
+        found = sorted(summary["licenses"].items(), key=lambda item: (-item[1], item[0]))
+        listed = ", ".join(f"{clean(name)} ({count})" for name, count in found)
         lines.append(t("summary.licenses", licenses=listed or t("none")))
         shown = [f for f in result.findings if f.waived is None and (verbosity > 0 or f.severity != "info")]
         for finding in shown[: None if verbosity > 0 else SHOWN_FINDINGS]:
