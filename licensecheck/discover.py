@@ -18,6 +18,7 @@ import re
 import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -229,7 +230,10 @@ def _visit(scope: _Scope, path: str, entry: os.DirEntry[str], layers: tuple[_Lay
     """Record a file; return the folder to walk next, if `entry` is one."""
     try:
         is_dir = entry.is_dir(follow_symlinks=False)
-        if _ignored(layers, path, is_dir) or scope.excluded(path, is_dir):
+        # Each tested before the call: this runs for every file, and most trees have neither.
+        if layers and _ignored(layers, path, is_dir):
+            return None
+        if scope.exclude is not None and scope.excluded(path, is_dir):
             return None
         if is_dir:
             return path + "/"
@@ -332,14 +336,14 @@ class _Scope:
     def add_file(self, path: str, blob: str | None, info: os.stat_result) -> None:
         if not stat.S_ISREG(info.st_mode):
             return  # symlinks, FIFOs, sockets and devices are never listed
-        shown = _printable(path)
-        if shown != path:
+        shown = path if path.isascii() else _printable(path)
+        if shown is not path:
             self.problems.append((shown, UNDECODABLE_NAME))
         self.files.append(DiscoveredFile(shown, info.st_size, blob, info.st_mtime_ns, info.st_ino))
 
     def discovery(self, git: GitState | None) -> Discovery:
         return Discovery(
-            files=tuple(sorted(self.files, key=lambda f: f.path)),
+            files=tuple(sorted(self.files, key=attrgetter("path"))),
             submodules=tuple(sorted(set(self.submodules))),
             problems=tuple(sorted(set(self.problems))),
             git=git,
