@@ -37,7 +37,7 @@ from licensecheck.extract.file import TIMED_OUT
 from licensecheck.model import DiscoveredFile, Encoded, Evidence, ScanResult
 from licensecheck.resources import data_path
 
-FORMAT = 5  # 3: evidence as field tuples; 4: the result also as its JSON text; 5: as JSON only
+FORMAT = 6  # 3: evidence as field tuples; 4: the result also as its JSON text; 5: as JSON only; 6: UTF-8
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -198,7 +198,7 @@ class ResultCache:
             and isinstance(keys, dict)
             and isinstance(depends, list)
             and isinstance(head, dict)
-            and isinstance(files_json, str)
+            and isinstance(files_json, bytes)
         ):
             return None
         return LastRun(settings, git, keys, depends, Encoded(head, files_json))

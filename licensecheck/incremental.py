@@ -23,7 +23,7 @@ from licensecheck.cache import LastRun, ScanCache
 from licensecheck.extract import FileScan
 from licensecheck.model import Encoded, FileResult
 
-_DECODER = json.JSONDecoder()
+_NEXT_FILE = b', {"path": '
 
 
 def carried(
@@ -50,22 +50,24 @@ def carried(
     return Encoded(head, files_json)
 
 
-def _with_identities(files_json: str, scans: list[FileScan]) -> str | None:
+def _with_identities(files_json: bytes, scans: list[FileScan]) -> bytes | None:
     """`files_json` with each scanned file's size, blob and checksums replaced by the scan's;
     None where a file is missing or would change more."""
     pieces = []
     start = 0
-    # The files are in path order, as in the JSON: one pass finds them all.
+    # The files are in path order, as in the JSON: one pass finds them all. A file's object
+    # ends where the next one starts: inside JSON strings every quote is escaped.
     for scan in sorted(scans, key=lambda scan: scan.file.path):
-        at = files_json.find(f'{{"path": {json_string(scan.file.path)}, "category": ', start)
+        at = files_json.find(b'{"path": %s, "category": ' % json_string(scan.file.path).encode(), start)
         if at < 0:
             return None
-        data, end = _DECODER.raw_decode(files_json, at)
-        before = FileResult.from_dict(data)
+        end = files_json.find(_NEXT_FILE, at)
+        end = len(files_json) if end < 0 else end
+        before = FileResult.from_dict(json.loads(files_json[at:end]))
         if (before.size == 0) != (scan.file.size == 0):  # an empty file needs no license (REUSE)
             return None
         after = replace(before, size=scan.file.size, blob=scan.file.blob, checksums=scan.checksums)
-        pieces += (files_json[start:at], after.to_json())
+        pieces += (files_json[start:at], after.to_json().encode("utf-8"))
         start = end
     pieces.append(files_json[start:])
-    return "".join(pieces)
+    return b"".join(pieces)

@@ -291,19 +291,20 @@ class Encoded:
     the result cache): encoding megabytes again would cost a warm scan a third of its time."""
 
     head: dict  # to_dict() with "files": None
-    files_json: str  # the files' JSON objects, each as FileResult.to_json writes it, ", "-separated
+    files_json: bytes  # the files' JSON objects, as FileResult.to_json writes them, ", "-separated, UTF-8
 
-    def text(self) -> str:
-        # One join at the end: the text is megabytes, each concatenation would copy it all.
+    def utf8(self) -> bytes:
+        """The JSON as UTF-8 (the files' part is megabytes: kept and written as bytes)."""
+        # One join at the end: each concatenation would copy the whole text.
         pieces = []
         for key, value in self.head.items():
-            pieces += (", " if pieces else "{", _json_string(key), ": ")
+            pieces += (b", " if pieces else b"{", _json_string(key).encode(), b": ")
             if key == "files":
-                pieces += ("[", self.files_json, "]")
+                pieces += (b"[", self.files_json, b"]")
             else:
-                pieces.append(json.dumps(value, ensure_ascii=False))
-        pieces.append("}")
-        return "".join(pieces)
+                pieces.append(json.dumps(value, ensure_ascii=False).encode("utf-8"))
+        pieces.append(b"}")
+        return b"".join(pieces)
 
 
 class FilesInJson(Sequence):
@@ -312,7 +313,7 @@ class FilesInJson(Sequence):
 
     __slots__ = ("_count", "_decoded", "_json")
 
-    def __init__(self, files_json: str, count: int) -> None:
+    def __init__(self, files_json: bytes, count: int) -> None:
         self._json = files_json
         self._count = count
         self._decoded: tuple[FileResult, ...] | None = None
@@ -320,7 +321,7 @@ class FilesInJson(Sequence):
     def _files(self) -> tuple[FileResult, ...]:
         if self._decoded is None:
             with collector_paused():
-                self._decoded = tuple(map(FileResult.from_dict, json.loads(f"[{self._json}]")))
+                self._decoded = tuple(map(FileResult.from_dict, json.loads(b"[%s]" % self._json)))
         return self._decoded
 
     def __len__(self) -> int:
@@ -404,11 +405,15 @@ class ScanResult:
         if self.encoded is not None:
             return self.encoded
         with collector_paused():
-            return Encoded(self._head(), ", ".join(map(FileResult.to_json, self.files)))
+            return Encoded(self._head(), ", ".join(map(FileResult.to_json, self.files)).encode("utf-8"))
 
     def to_json(self) -> str:
         """`json.dumps(self.to_dict(), ensure_ascii=False)`."""
-        return self.encode().text()
+        return self.to_utf8_json().decode("utf-8")
+
+    def to_utf8_json(self) -> bytes:
+        """to_json() encoded as UTF-8, without the detour through one big string."""
+        return self.encode().utf8()
 
     @classmethod
     def from_dict(cls, data: dict) -> ScanResult:

@@ -282,7 +282,7 @@ def test_a_corrupt_kept_result_is_concluded_again(tree, tmp_path, cache_folder):
 
     from licensecheck.model import Encoded
 
-    kept.keep(replace(last, encoded=Encoded(last.encoded.head, '{"path": "src/a.c", "category": ')))
+    kept.keep(replace(last, encoded=Encoded(last.encoded.head, b'{"path": "src/a.c", "category": ')))
     _append("src/a.c", "int more;\n")(root)
     scan(root, output=tmp_path / "cached.json")
     scan(root, "--no-cache", output=tmp_path / "fresh.json")

@@ -94,9 +94,9 @@ def test_the_result_is_written_as_json_dumps_writes_its_dict():
         findings=(Finding("missing-license", "warning", "a.c", "no license", ("MIT",), 3, "waived"),),
         provenance=Provenance(dirty=True, components=(("fw", ("fw/**",)),)),
     )
-    assert json_report.render(result) == json.dumps(result.to_dict(), ensure_ascii=False) + "\n"
+    assert json_report.render(result) == (json.dumps(result.to_dict(), ensure_ascii=False) + "\n").encode()
     empty = ScanResult(root="r", profile="default", tool_version="1", project=Project(), files=())
-    assert json_report.render(empty) == json.dumps(empty.to_dict(), ensure_ascii=False) + "\n"
+    assert json_report.render(empty) == (json.dumps(empty.to_dict(), ensure_ascii=False) + "\n").encode()
 
 
 @pytest.mark.parametrize("enabled", [True, False])

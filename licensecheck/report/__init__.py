@@ -31,7 +31,7 @@ class UnknownFormat(ValueError):
     pass
 
 
-def writer_for(path: str) -> Callable[[ScanResult, str], str]:
+def writer_for(path: str) -> Callable[[ScanResult, str], str | bytes]:
     name = Path(path).name.lower()
     for suffix, target in WRITERS.items():
         if name.endswith(suffix):
@@ -56,5 +56,6 @@ def check_writable(path: str) -> None:
 
 def write(path: str, result: ScanResult, lang: str) -> None:
     content = writer_for(path)(result, lang)
+    data = content if isinstance(content, bytes) else content.encode("utf-8")  # JSON comes as UTF-8
     target = Path(path)
-    atomic.write(target.resolve().parent / target.name, content.encode("utf-8"), shared=True)
+    atomic.write(target.resolve().parent / target.name, data, shared=True)
