@@ -32,8 +32,7 @@ from pathlib import Path
 from licensecheck import __version__, atomic
 from licensecheck.atomic import cache_dir
 from licensecheck.expression import list_version
-from licensecheck.extract import FileScan, stamp
-from licensecheck.extract.file import TIMED_OUT
+from licensecheck.extract import TIMED_OUT, FileScan, stamp
 from licensecheck.model import DiscoveredFile, Encoded, Evidence, ScanResult
 from licensecheck.resources import data_path
 
@@ -109,7 +108,8 @@ class ScanCache:
         entry = self.entries.get(path)
         if not isinstance(entry, list) or len(entry) != 8 or entry[0] != key:
             return False
-        return all(stamp(self.root / read) == recorded for read, recorded in entry[7])
+        read = entry[7]  # empty for almost every file: no generator to start
+        return not read or all(stamp(self.root / other) == recorded for other, recorded in read)
 
     def get(self, file: DiscoveredFile, with_checksums: bool) -> FileScan | None:
         if not self._valid(file.path, file_key(file, with_checksums)):

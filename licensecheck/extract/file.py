@@ -24,6 +24,7 @@ from licensecheck.extract import (
     HEAD_ONLY_FORMATS,
     OPEN_FLAGS,
     REGISTRY,
+    TIMED_OUT,
     WHOLE_FILE_FORMATS,
     ExtractError,
     FileScan,
@@ -39,7 +40,6 @@ from licensecheck.model import DiscoveredFile, Evidence
 READ_LIMIT = 32 * 1024 * 1024  # bytes of one file that are read; tags sit near the top
 WHOLE_FILE_LIMIT = 256 * 1024 * 1024  # zip-based design files, read whole up to this size
 TIME_LIMIT = 30.0  # seconds for one file
-TIMED_OUT = "took longer than"  # a machine under load may do better next time: never cached
 KEEP_TEXT_NAMES = frozenset({"REUSE.toml", "dep5"}) | frozenset(manifests.READERS)
 
 
