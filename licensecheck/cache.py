@@ -165,12 +165,19 @@ class LastRun:
 
     def same(self, settings: str, git: str, keys: dict[str, str], root: Path) -> bool:
         """Whether a run with these settings, git state and files gives this run's result."""
-        return (
-            self.settings == settings
-            and self.git == git
-            and self.keys == keys
-            and all(stamp(root / path) == recorded for path, recorded in self.depends)
-        )
+        return self.settings == settings and self.git == git and self.keys == keys and self._read_same(root)
+
+    def changed(
+        self, files: list[DiscoveredFile], keys: dict[str, str], root: Path
+    ) -> list[DiscoveredFile] | None:
+        """The files (with `keys`, by path) whose key is not this run's; None when the files are
+        others or a file that others read changed (then the per-file cache knows which)."""
+        if keys.keys() != self.keys.keys() or not self._read_same(root):
+            return None
+        return [file for file in files if keys[file.path] != self.keys[file.path]]
+
+    def _read_same(self, root: Path) -> bool:
+        return all(stamp(root / path) == recorded for path, recorded in self.depends)
 
 
 def decoded(encoded: Encoded) -> ScanResult | None:

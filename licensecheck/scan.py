@@ -54,9 +54,14 @@ def scan(root: Path, root_label: str, config: Config, policy: Policy, options: O
         if kept is not None:
             return kept
     cached = ScanCache(root).load() if options.cache else None
-    fresh = _extract(root, files if cached is None else cached.stale(files, keys), options)
+    follows_last = last is not None and cached is not None and last.settings == settings
+    # What changed since the last run, from its keys: cheaper than checking every cache entry.
+    stale = last.changed(files, keys, root) if follows_last else None
+    if stale is None:
+        stale = files if cached is None else cached.stale(files, keys)
+    fresh = _extract(root, stale, options)
     result = None
-    if last is not None and cached is not None and last.settings == settings:
+    if follows_last:
         from licensecheck.incremental import carried
 
         encoded = carried(last, keys, fresh, cached, _git_provenance(found))
@@ -155,21 +160,21 @@ def _extract(root: Path, files: list[DiscoveredFile], options: Options) -> list[
 def _all(
     root: Path, files: list[DiscoveredFile], fresh: list[FileScan], cached: ScanCache | None, options: Options
 ) -> list[FileScan]:
-    """Every file's extraction: those in `fresh`, the others from the cache (any entry that
-    cannot be decoded is read again, and added to `fresh`)."""
+    """Every file's extraction: those in `fresh`, the others from the cache (a file whose entry
+    is missing, stale or cannot be decoded is read again, and added to `fresh`)."""
     if cached is None:
         return fresh
     scans = {scan.file.path: scan for scan in fresh}
-    undecodable = []
+    unusable = []
     for file in files:
         if file.path not in scans:
             scan = cached.get(file, options.checksums)
             if scan is None:
-                undecodable.append(file)
+                unusable.append(file)
             else:
                 scans[file.path] = scan
-    if undecodable:
-        again = _extract(root, undecodable, options)
+    if unusable:
+        again = _extract(root, unusable, options)
         fresh += again
         scans.update((scan.file.path, scan) for scan in again)
     return [scans[file.path] for file in files]

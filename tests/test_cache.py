@@ -304,3 +304,14 @@ def test_no_rule_reads_a_files_identity():
         if isinstance(node, ast.Attribute) and node.attr in ("size", "blob", "checksums")
     }
     assert read == set()
+
+
+def test_a_kept_result_without_its_per_file_cache_still_gives_the_right_bytes(tree, tmp_path, cache_folder):
+    root = tree(SIDECARED)
+    scan(root)
+    for path in cache_folder.glob("scan-*"):
+        path.unlink()
+    _append("src/a.c", "int more;\n")(root)
+    scan(root, output=tmp_path / "cached.json")
+    scan(root, "--no-cache", output=tmp_path / "fresh.json")
+    assert (tmp_path / "cached.json").read_bytes() == (tmp_path / "fresh.json").read_bytes()
