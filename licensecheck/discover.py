@@ -218,30 +218,26 @@ def _walk(scope: _Scope) -> Discovery:
             scope.add_submodule(folder[:-1])  # a nested repository or a submodule's work tree
             continue
         layers = _with_gitignore(scope, folder, entries, layers)
+        filtered = bool(layers) or scope.exclude is not None
+        add_file = scope.add_file
+        # One loop without calls for the common entry: it runs once for every file of the tree.
         for entry in entries:
-            if entry.name != ".git":
-                subfolder = _visit(scope, folder + entry.name, entry, layers)
-                if subfolder:
-                    pending.append((subfolder, layers))
+            path = folder + entry.name
+            try:
+                is_dir = entry.is_dir(follow_symlinks=False)
+                if entry.name == ".git" or (filtered and _left_out(scope, layers, path, is_dir)):
+                    continue
+                if is_dir:
+                    pending.append((path + "/", layers))
+                elif entry.is_file(follow_symlinks=False):
+                    add_file(path, None, entry.stat(follow_symlinks=False))
+            except OSError as error:
+                scope.problems.append((_printable(path), _os_reason("cannot inspect", error)))
     return scope.discovery(None)
 
 
-def _visit(scope: _Scope, path: str, entry: os.DirEntry[str], layers: tuple[_Layer, ...]) -> str | None:
-    """Record a file; return the folder to walk next, if `entry` is one."""
-    try:
-        is_dir = entry.is_dir(follow_symlinks=False)
-        # Each tested before the call: this runs for every file, and most trees have neither.
-        if layers and _ignored(layers, path, is_dir):
-            return None
-        if scope.exclude is not None and scope.excluded(path, is_dir):
-            return None
-        if is_dir:
-            return path + "/"
-        if entry.is_file(follow_symlinks=False):
-            scope.add_file(path, None, entry.stat(follow_symlinks=False))
-    except OSError as error:
-        scope.problems.append((_printable(path), _os_reason("cannot inspect", error)))
-    return None
+def _left_out(scope: _Scope, layers: tuple[_Layer, ...], path: str, is_dir: bool) -> bool:
+    return _ignored(layers, path, is_dir) or scope.excluded(path, is_dir)
 
 
 def _ignored(layers: tuple[_Layer, ...], path: str, is_dir: bool) -> bool:
