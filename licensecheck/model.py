@@ -293,8 +293,9 @@ class Encoded:
     head: dict  # to_dict() with "files": None
     files_json: bytes  # the files' JSON objects, as FileResult.to_json writes them, ", "-separated, UTF-8
 
-    def utf8(self) -> bytes:
-        """The JSON as UTF-8 (the files' part is megabytes: kept and written as bytes)."""
+    def utf8(self, end: bytes = b"") -> bytes:
+        """The JSON as UTF-8, followed by `end` (the files' part is megabytes: kept and written
+        as bytes, and copied once)."""
         # One join at the end: each concatenation would copy the whole text.
         pieces = []
         for key, value in self.head.items():
@@ -303,7 +304,7 @@ class Encoded:
                 pieces += (b"[", self.files_json, b"]")
             else:
                 pieces.append(json.dumps(value, ensure_ascii=False).encode("utf-8"))
-        pieces.append(b"}")
+        pieces += (b"}", end)
         return b"".join(pieces)
 
 
@@ -411,9 +412,9 @@ class ScanResult:
         """`json.dumps(self.to_dict(), ensure_ascii=False)`."""
         return self.to_utf8_json().decode("utf-8")
 
-    def to_utf8_json(self) -> bytes:
-        """to_json() encoded as UTF-8, without the detour through one big string."""
-        return self.encode().utf8()
+    def to_utf8_json(self, end: bytes = b"") -> bytes:
+        """to_json() encoded as UTF-8, then `end`; without the detour through one big string."""
+        return self.encode().utf8(end)
 
     @classmethod
     def from_dict(cls, data: dict) -> ScanResult:

@@ -11,4 +11,4 @@ def render(result: ScanResult, lang: str = "en") -> bytes:
     """json.dumps(result.to_dict(), ensure_ascii=False) without indent, as UTF-8, written by the
     model itself: building a dict per file and evidence first would cost as much again, and
     a warm run has the files' part as UTF-8 already."""
-    return result.to_utf8_json() + b"\n"
+    return result.to_utf8_json(end=b"\n")
