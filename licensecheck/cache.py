@@ -134,7 +134,12 @@ class ScanCache:
 
     def depends(self) -> list[tuple[str, str]]:
         """(path, stamp) of every file that an entry's extraction read besides its own file."""
-        pairs = {tuple(pair) for entry in self.entries.values() if len(entry) == 8 for pair in entry[7]}
+        pairs = {
+            tuple(pair)
+            for entry in self.entries.values()
+            if isinstance(entry, list) and len(entry) == 8
+            for pair in entry[7]
+        }
         return sorted(pairs)
 
     def update(self, scans: list[FileScan], present: set[str], with_checksums: bool) -> None:
@@ -204,6 +209,7 @@ class ResultCache:
             and isinstance(git, str)
             and isinstance(keys, dict)
             and isinstance(depends, list)
+            and all(isinstance(pair, tuple) and len(pair) == 2 for pair in depends)
             and isinstance(head, dict)
             and isinstance(files_json, bytes)
         ):

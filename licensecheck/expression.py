@@ -138,7 +138,7 @@ def analyze(raw: str) -> Analysis:
     mixed = _MIXED_CASE_OPERATOR.search(text)
     if mixed:
         return Analysis(raw, None, f"operator {mixed.group(0)!r} must be written in upper or lower case")
-    if _is_canonical_id(text):
+    if is_current_id(text):
         # Most tags name one current id as SPDX spells it: the parser would give it back as is
         # (a test checks every id), and building the parser costs a small scan a fifth of its time.
         return Analysis(raw, text, None)
@@ -163,7 +163,8 @@ def _parsed(raw: str, text: str) -> Analysis:
     return Analysis(raw, parsed.render(), None, deprecated, unknown)
 
 
-def _is_canonical_id(text: str) -> bool:
+def is_current_id(text: str) -> bool:
+    """`text` is exactly one SPDX license id, not deprecated, spelt as the list spells it."""
     licenses, _, deprecated = _spdx_ids()
     return licenses.get(text.lower()) == text and text not in deprecated
 

