@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -78,6 +77,8 @@ def _regular(path: Path) -> bool:
 
 
 def _read_table(path: Path, tool_section: bool) -> dict:
+    import tomllib  # here: a tree without a configuration file never needs the parser
+
     from licensecheck.extract import ExtractError, read_regular
 
     try:

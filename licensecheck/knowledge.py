@@ -21,23 +21,20 @@ as a whole under *outbound*? Explicit pair facts win, then the class rules of
 
 from __future__ import annotations
 
-import hashlib
 import re
-import sys
-import tomllib
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
+from licensecheck import tomlcache
 from licensecheck.resources import data_path
 
 VERDICTS = ("yes", "no", "depends", "unknown")
 COPYLEFT = ("none", "weak", "strong", "network")
 KINDS = ("software", "hardware", "documentation", "content", "data")
 JUDGEMENT = "J"
-_CACHE_FORMAT = 2  # of the parsed-TOML cache
 _FLAGS = ("non_commercial", "no_derivatives", "deprecated", "is_exception")
 _REQUIRED = {
     "id": str,
@@ -189,7 +186,7 @@ class KnowledgeBase:
         self.folder = folder
         self.files = sorted([folder / name for name in _FILES] + list(folder.glob("licenses-*.toml")))
         contents = {path.name: _read_bytes(path) for path in self.files}
-        data = _parsed(contents)
+        data = tomlcache.parsed("knowledge", contents, _parse)
         self.sources = _load_sources(data["sources.toml"])
         fields = data["sources.toml"].get("field_sources", {})
         self.field_sources = {field: tuple(keys) for field, keys in fields.items()}
@@ -207,7 +204,7 @@ class KnowledgeBase:
         compat = data.get("compatibility.toml", {})
         self.pairs = self._load_pairs(compat.get("pair", []))
         self.rules = tuple(self._rule(raw) for raw in compat.get("rule", []))
-        self.version = _digest(contents)[:16]
+        self.version = tomlcache.digest(contents)[:16]
 
     # -- loading and validation -------------------------------------------------------
 
@@ -469,36 +466,11 @@ def _read_bytes(path: Path) -> bytes:
     return path.read_bytes()
 
 
-def _digest(contents: dict[str, bytes]) -> str:
-    digest = hashlib.sha256()
-    for name, content in contents.items():
-        digest.update(name.encode() + b"\0" + content + b"\0")
-    return digest.hexdigest()
-
-
-def _parsed(contents: dict[str, bytes]) -> dict[str, dict[str, Any]]:
-    """The TOML files parsed, from the cache when these exact bytes were parsed before.
-
-    tomllib is pure Python: parsing the knowledge base took 70 ms of every scan, and a
-    cache keyed by the files' hash (and the Python that wrote it) loads in 2 ms.
-    """
-    from licensecheck import atomic
-
-    stamp = f"{_digest(contents)}|{sys.version}|{_CACHE_FORMAT}"
-    path = atomic.cache_dir() / f"knowledge-{hashlib.sha256(stamp.encode()).hexdigest()[:24]}.marshal"
-    cached = atomic.read_stamped(path, stamp)
-    if isinstance(cached, dict) and set(cached) == set(contents):
-        return cached
-    data = {name: _parse(name, content) for name, content in contents.items()}
-    atomic.write_stamped(path, stamp, data)
-    return data
-
-
 def _parse(name: str, content: bytes) -> dict[str, Any]:
     try:
-        return tomllib.loads(content.decode("utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise KnowledgeError(f"{name}: not valid TOML: {error}") from error
+        return tomlcache.parse(name, content)
+    except ValueError as error:
+        raise KnowledgeError(str(error)) from error
 
 
 def _load_sources(data: dict[str, Any]) -> dict[str, Source]:

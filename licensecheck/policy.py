@@ -8,11 +8,11 @@ the profile, then the rule's default; command-line options win over the file.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 
+from licensecheck import tomlcache
 from licensecheck.config import PROFILES, Config, ConfigError, Waiver
 from licensecheck.resources import data_path
 
@@ -35,8 +35,8 @@ class Profile:
 def profile(name: str) -> Profile:
     if name not in PROFILES:
         raise ConfigError(f"unknown profile {name!r}; use one of: {', '.join(PROFILES)}")
-    with open(data_path("licenses") / "profiles" / f"{name}.toml", "rb") as handle:
-        data = tomllib.load(handle)
+    file = f"{name}.toml"
+    data = tomlcache.parsed("profile", {file: (data_path("licenses") / "profiles" / file).read_bytes()})[file]
     return Profile(
         name=name,
         description=data.get("description", ""),

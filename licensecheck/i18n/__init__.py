@@ -10,9 +10,10 @@ Keys are dotted (`rule.missing-license.title`, `message.missing-license`,
 from __future__ import annotations
 
 import os
-import tomllib
 from functools import cache
 from pathlib import Path
+
+from licensecheck import tomlcache
 
 LANGUAGES = ("en", "zh")
 _HERE = Path(__file__).resolve().parent
@@ -31,10 +32,11 @@ def _flatten(table: dict, prefix: str = "") -> dict[str, str]:
 
 @cache
 def catalog(lang: str) -> dict[str, str]:
+    files = {path.name: path.read_bytes() for path in sorted((_HERE / lang).glob("*.toml"))}
     merged: dict[str, str] = {}
-    for path in sorted((_HERE / lang).glob("*.toml")):
-        with open(path, "rb") as handle:
-            strings = _flatten(tomllib.load(handle))
+    for name, table in tomlcache.parsed(f"messages-{lang}", files).items():
+        path = _HERE / lang / name
+        strings = _flatten(table)
         twice = sorted(set(strings) & set(merged))
         if twice:
             raise ValueError(f"{path}: keys defined in another {lang} catalog too: {', '.join(twice)}")
