@@ -83,6 +83,10 @@ def looks_binary(data: bytes) -> bool:
     sample = data[:SNIFF_BYTES]
     if not sample or sample.startswith(_WIDE_BOMS) or utf16_without_bom(sample):
         return False
+    return _binary_sample(sample)
+
+
+def _binary_sample(sample: bytes) -> bool:
     if b"\x00" in sample:
         return True
     controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
@@ -99,6 +103,24 @@ def decode(data: bytes) -> Decoded | None:
         return Decoded(data.decode(wide, "replace"), wide)
     if looks_binary(data):
         return None
+    return _narrow(data)
+
+
+def text_of(data: bytes) -> Decoded | None:
+    """`decode(data)`, or None when `looks_binary(data)` (where decode would take a UTF-8 byte
+    order mark first): each test once, for every text file of the tree."""
+    sample = data[:SNIFF_BYTES]
+    if not sample or sample.startswith(_WIDE_BOMS) or utf16_without_bom(sample):
+        return decode(data)  # not binary
+    if _binary_sample(sample):
+        return None
+    if data.startswith(codecs.BOM_UTF8):
+        return Decoded(data[len(codecs.BOM_UTF8) :].decode("utf-8", "replace"), "utf-8-sig")
+    return _narrow(data)
+
+
+def _narrow(data: bytes) -> Decoded:
+    """Text without a byte order mark in a one-byte or multi-byte encoding."""
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:

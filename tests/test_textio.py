@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from licensecheck.textio import Decoded, decode, looks_binary
+from licensecheck.textio import Decoded, decode, looks_binary, text_of
 
 ENCODINGS = {
     "utf-8", "utf-8-sig", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be", "gb18030", "latin-1", "mixed"
@@ -167,3 +167,26 @@ def test_utf8_text_round_trips(text):
 
 
 # REUSE-IgnoreEnd
+
+
+_PREFIXES = [b"", codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, b"\x00"]
+
+
+@given(
+    st.sampled_from(_PREFIXES),
+    st.one_of(
+        st.binary(max_size=300),
+        st.text(max_size=200).map(lambda t: t.encode("utf-8")),
+        st.text(max_size=100).map(lambda t: t.encode("utf-16-le")),
+        st.text(alphabet="深圳创客 MIT\n", max_size=80).map(lambda t: t.encode("gb18030")),
+    ),
+)
+def test_text_of_is_decode_unless_binary(prefix, body):
+    data = prefix + body
+    assert text_of(data) == (None if looks_binary(data) else decode(data))
+
+
+def test_text_of_a_utf8_file_with_a_mark_and_a_nul_byte_is_binary():
+    data = codecs.BOM_UTF8 + b"int a;\x00\n"
+    assert looks_binary(data) and decode(data) is not None
+    assert text_of(data) is None

@@ -183,8 +183,8 @@ def _scan_file(root: Path, file: DiscoveredFile, with_checksums: bool) -> FileSc
         except ExtractError as error:
             problem = str(error)
         depends = tuple(dict.fromkeys(source.reads))
-    elif not found.binary and not textio.looks_binary(data):
-        decoded = textio.decode(data)
+    elif not found.binary:
+        decoded = textio.text_of(data)
         text = decoded.text if decoded else None
         if text is not None:
             evidence += extract_header(text, comments.style(found.comment))
