@@ -24,6 +24,7 @@ cache (the last one wins), and a corrupt or unreadable cache is ignored.
 from __future__ import annotations
 
 import hashlib
+import os
 import sys
 from dataclasses import dataclass
 from functools import cache
@@ -42,14 +43,20 @@ _PACKAGE = Path(__file__).resolve().parent
 
 @cache
 def code_stamp() -> str:
-    """A hash of the code and data that shape extraction: any change starts a new cache."""
+    """A hash of the code and data that shape extraction: any change starts a new cache.
+
+    Each file counts by its name, size, modification time and inode, not its bytes: reading
+    them all cost a warm run 7 ms. An edit moves the time, an install makes new inodes."""
     # The SPDX license list's version too: its ids decide which expressions are valid.
     digest = hashlib.sha256(f"{FORMAT}:{__version__}:{sys.version}:{list_version()}".encode())
-    for folder in (_PACKAGE, data_path("licenses")):
-        for path in sorted(folder.rglob("*")):
-            if path.suffix in (".py", ".toml", ".json") and path.is_file():
-                digest.update(path.relative_to(folder).as_posix().encode())
-                digest.update(path.read_bytes())
+    for folder in (str(_PACKAGE), str(data_path("licenses"))):
+        for parent, folders, names in os.walk(folder):
+            folders.sort()
+            for name in sorted(names):
+                if name.endswith((".py", ".toml", ".json")):
+                    info = os.lstat(os.path.join(parent, name))
+                    where = os.path.relpath(os.path.join(parent, name), folder)
+                    digest.update(f"{where}\0{info.st_size}:{info.st_mtime_ns}:{info.st_ino}\0".encode())
     return digest.hexdigest()[:32]
 
 
