@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import signal
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from licensecheck.extract import FileScan
@@ -106,6 +105,9 @@ def scan_files(
     # This process is the last worker: it takes batches from the end for as long as no child
     # has started them (a future that has not started can be cancelled), so every core works
     # until the end and this process's own results need no pickling.
+    # Imported here: multiprocessing costs 25 ms, which a run that reads a few files never needs.
+    from concurrent.futures import ProcessPoolExecutor
+
     pool = ProcessPoolExecutor(max_workers=jobs - 1, initializer=_ignore_interrupts)
     try:
         futures = [pool.submit(_scan_packed, root, batch, with_checksums) for batch in batches]
