@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
+from collections.abc import Container
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -149,14 +150,15 @@ class ScanCache:
         }
         return sorted(pairs)
 
-    def update(self, scans: list[FileScan], present: set[str], with_checksums: bool) -> None:
+    def update(self, scans: list[FileScan], present: Container[str], with_checksums: bool) -> None:
+        """Keep `scans`, and forget the files no longer `present`."""
         for scan in scans:
             if scan.problem and scan.problem.startswith(TIMED_OUT):
                 self.entries.pop(scan.file.path, None)
                 continue
             self.entries[scan.file.path] = _encode(scan, with_checksums)
             self.changed = True
-        for gone in set(self.entries) - present:
+        for gone in [path for path in self.entries if path not in present]:
             del self.entries[gone]
             self.changed = True
 

@@ -26,17 +26,11 @@ from licensecheck.model import Encoded, FileResult
 _NEXT_FILE = b', {"path": '
 
 
-def carried(
-    last: LastRun, keys: dict[str, str], fresh: list[FileScan], cache: ScanCache, git: dict
-) -> Encoded | None:
-    """The last result for files with `keys`, of which those in `fresh` were read again (their
-    cache entries not yet replaced) and `git` the provenance's new git fields; None when a
+def carried(last: LastRun, fresh: list[FileScan], cache: ScanCache, git: dict) -> Encoded | None:
+    """The last run's result for the files of this one, which are those of the last run, with
+    those in `fresh` read again: every file whose key moved (LastRun.changed), whose cache
+    entries are not yet replaced. `git` holds the provenance's new git fields. None when a
     licensing fact changed."""
-    if keys.keys() != last.keys.keys():
-        return None
-    refreshed = {scan.file.path for scan in fresh}
-    if any(key != last.keys[path] and path not in refreshed for path, key in keys.items()):
-        return None  # the cache entry was replaced by a run that kept no result
     if not all(cache.same_facts(scan, last.keys[scan.file.path]) for scan in fresh):
         return None
     try:

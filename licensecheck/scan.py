@@ -54,23 +54,23 @@ def scan(root: Path, root_label: str, config: Config, policy: Policy, options: O
         if kept is not None:
             return kept
     cached = ScanCache(root).load() if options.cache else None
-    follows_last = last is not None and cached is not None and last.settings == settings
-    # What changed since the last run, from its keys: cheaper than checking every cache entry.
-    stale = last.changed(files, keys, root) if follows_last else None
-    if stale is None:
-        stale = files if cached is None else cached.stale(files, keys)
-    fresh = _extract(root, stale, options)
-    result = None
-    if follows_last:
+    # What changed since the last run with these settings, from its keys: when only files whose
+    # key moved need reading, their facts may let the last result stand (incremental).
+    changed = last.changed(files, keys, root) if last is not None and last.settings == settings else None
+    if changed is not None and cached is not None:
+        fresh = _extract(root, changed, options)
         from licensecheck.incremental import carried
 
-        encoded = carried(last, keys, fresh, cached, _git_provenance(found))
+        encoded = carried(last, fresh, cached, _git_provenance(found))
         result = decoded(encoded) if encoded is not None else None
+    else:
+        fresh = _extract(root, files if cached is None else cached.stale(files, keys), options)
+        result = None
     if result is None:
         scans = _all(root, files, fresh, cached, options)
         result = _conclude_and_evaluate(root, root_label, found, config, policy, options, scans)
     if cached is not None:
-        cached.update(fresh, set(keys), options.checksums)
+        cached.update(fresh, keys, options.checksums)
         cached.save()
     if results is not None and cached is not None:
         results.keep(LastRun(settings, git, keys, cached.depends(), result.encode()))
