@@ -24,6 +24,7 @@ cache (the last one wins), and a corrupt or unreadable cache is ignored.
 from __future__ import annotations
 
 import hashlib
+import marshal
 import os
 import sys
 from collections.abc import Container
@@ -38,7 +39,7 @@ from licensecheck.extract import TIMED_OUT, FileScan, stamp
 from licensecheck.model import DiscoveredFile, Encoded, Evidence, ScanResult
 from licensecheck.resources import data_path
 
-FORMAT = 6  # 3: evidence as field tuples; 4: the result also as its JSON text; 5: as JSON only; 6: UTF-8
+FORMAT = 7  # 4: the result also as JSON; 5: as JSON only; 6: UTF-8; 7: each file's facts packed apart
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -66,21 +67,21 @@ def file_key(file: DiscoveredFile, with_checksums: bool) -> str:
     return f"{identity}:{int(with_checksums)}"
 
 
+def _facts(scan: FileScan) -> tuple:
+    """What extraction said of a file, as plain data: category, format, evidence, problem,
+    kept text, checksums."""
+    evidence = tuple((e.source, e.expression, e.copyright, e.line, e.detail, e.raw) for e in scan.evidence)
+    return (scan.category, scan.format, evidence, scan.problem, scan.text, scan.checksums)
+
+
 def _encode(scan: FileScan, with_checksums: bool) -> list:
-    return [
-        file_key(scan.file, with_checksums),
-        scan.category,
-        scan.format,
-        [(e.source, e.expression, e.copyright, e.line, e.detail, e.raw) for e in scan.evidence],
-        scan.problem,
-        scan.text,
-        scan.checksums,  # marshal keeps tuples as tuples
-        scan.depends,
-    ]
+    # The facts packed apart: loading the cache makes three objects a file, not dozens, and a
+    # run unpacks only the entries it uses (all of them only when it concludes again).
+    return [file_key(scan.file, with_checksums), scan.depends, marshal.dumps(_facts(scan))]
 
 
 def _decode(file: DiscoveredFile, entry: list) -> FileScan:
-    _, category, format_id, evidence, problem, text, checksums, depends = entry
+    category, format_id, evidence, problem, text, checksums = marshal.loads(entry[2])
     return FileScan(
         file=file,
         category=category,
@@ -89,7 +90,7 @@ def _decode(file: DiscoveredFile, entry: list) -> FileScan:
         problem=problem,
         text=text,
         checksums=checksums,
-        depends=depends,
+        depends=entry[1],
     )
 
 
@@ -114,9 +115,9 @@ class ScanCache:
 
     def _valid(self, path: str, key: str) -> bool:
         entry = self.entries.get(path)
-        if not isinstance(entry, list) or len(entry) != 8 or entry[0] != key:
+        if not isinstance(entry, list) or len(entry) != 3 or entry[0] != key:
             return False
-        read = entry[7]  # empty for almost every file: no generator to start
+        read = entry[1]  # empty for almost every file: no generator to start
         return not read or all(stamp(self.root / other) == recorded for other, recorded in read)
 
     def get(self, file: DiscoveredFile, with_checksums: bool) -> FileScan | None:
@@ -124,7 +125,7 @@ class ScanCache:
             return None
         try:
             return _decode(file, self.entries[file.path])
-        except (TypeError, ValueError, KeyError):
+        except (TypeError, ValueError, KeyError, EOFError):
             return None
 
     def stale(self, files: list[DiscoveredFile], keys: dict[str, str]) -> list[DiscoveredFile]:
@@ -136,17 +137,20 @@ class ScanCache:
         """Whether the entry kept for the file under `key` says what `scan` says of it, all but
         the file's identity (key, size, checksums) and the stamps of what it read."""
         entry = self.entries.get(scan.file.path)
-        if not isinstance(entry, list) or len(entry) != 8 or entry[0] != key:
+        if not isinstance(entry, list) or len(entry) != 3 or entry[0] != key:
             return False
-        return entry[1:6] == _encode(scan, False)[1:6]
+        try:
+            return marshal.loads(entry[2])[:5] == _facts(scan)[:5]
+        except (EOFError, ValueError, TypeError):
+            return False
 
     def depends(self) -> list[tuple[str, str]]:
         """(path, stamp) of every file that an entry's extraction read besides its own file."""
         pairs = {
             tuple(pair)
             for entry in self.entries.values()
-            if isinstance(entry, list) and len(entry) == 8
-            for pair in entry[7]
+            if isinstance(entry, list) and len(entry) == 3
+            for pair in entry[1]
         }
         return sorted(pairs)
 

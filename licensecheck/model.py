@@ -119,11 +119,12 @@ _EVIDENCE_KEYS = frozenset(_field_names(Evidence))
 def collector_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector while a stage builds objects for the whole tree.
 
-    Conclude, evaluate and the JSON result each make tens of thousands of objects that form
-    no reference cycles (frozen dataclasses, tuples, dicts of strings), and so many new
-    objects make the collector walk every object of the scan once or twice: a third of the
-    stage on 12,000 files, more on bigger trees. Reference counting frees everything as
-    usual meanwhile; the collector is on again, as it was, when the stage ends.
+    Discovery, reading the caches back, conclusion, the rules and the JSON result each make
+    tens of thousands of objects that form no reference cycles (frozen dataclasses, tuples,
+    dicts of strings), and so many new objects make the collector walk every object of the
+    scan once or twice: a third of the stage on 12,000 files, more on bigger trees (decoding
+    60,000 cached files: 850 ms with it, 330 without). Reference counting frees everything
+    as usual meanwhile; the collector is on again, as it was, when the stage ends.
     """
     if not gc.isenabled():
         yield

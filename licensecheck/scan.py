@@ -13,7 +13,7 @@ from licensecheck import __version__
 from licensecheck.cache import LastRun, ResultCache, ScanCache, decoded, file_key
 from licensecheck.config import Config
 from licensecheck.discover import Discovery, changed_since, discover
-from licensecheck.model import DiscoveredFile, Provenance, ScanResult
+from licensecheck.model import DiscoveredFile, Provenance, ScanResult, collector_paused
 from licensecheck.policy import Policy
 
 if TYPE_CHECKING:
@@ -38,7 +38,8 @@ class Options:
 def scan(root: Path, root_label: str, config: Config, policy: Policy, options: Options) -> ScanResult:
     """Scan the tree at `root`; `root_label` is the path as the user gave it."""
     try:
-        found = discover(root, config.exclude)
+        with collector_paused():  # a DiscoveredFile for every file: see collector_paused
+            found = discover(root, config.exclude)
     except ValueError as error:  # an exclude pattern that cannot be used
         where = f"{config.source}: " if config.source else ""
         raise ScanError(f"{where}exclude: {error}") from None
@@ -166,13 +167,14 @@ def _all(
         return fresh
     scans = {scan.file.path: scan for scan in fresh}
     unusable = []
-    for file in files:
-        if file.path not in scans:
-            scan = cached.get(file, options.checksums)
-            if scan is None:
-                unusable.append(file)
-            else:
-                scans[file.path] = scan
+    with collector_paused():  # a FileScan and its evidence for every file
+        for file in files:
+            if file.path not in scans:
+                scan = cached.get(file, options.checksums)
+                if scan is None:
+                    unusable.append(file)
+                else:
+                    scans[file.path] = scan
     if unusable:
         again = _extract(root, unusable, options)
         fresh += again
