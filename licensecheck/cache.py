@@ -3,8 +3,9 @@
 """The scan cache: what extraction learnt about each file, kept between runs.
 
 It lives outside the scanned tree (`$LICENSECHECK_CACHE_DIR`, else
-`$XDG_CACHE_HOME/licensecheck`, else `~/.cache/licensecheck`), two files per scanned
-root. `scan-*` holds one entry per file, reused only when the file's key is
+`$XDG_CACHE_HOME/licensecheck`, else `~/.cache/licensecheck`). For each scanned root,
+`scan-*` (in SHARDS files by a hash of the path, so that a run which reads a few files
+loads and writes a few) holds one entry per file, reused only when the file's key is
 unchanged — its git blob id (or size, mtime and inode outside git), its path and
 whether checksums were asked for — and every other file it read (a KiCad project
 beside a schematic) still has the same stamp. `result-*` holds the last run's result
@@ -27,6 +28,7 @@ import hashlib
 import marshal
 import os
 import sys
+import zlib
 from collections.abc import Container
 from dataclasses import dataclass
 from functools import cache
@@ -39,7 +41,7 @@ from licensecheck.extract import TIMED_OUT, FileScan, stamp
 from licensecheck.model import DiscoveredFile, Encoded, Evidence, ScanResult
 from licensecheck.resources import data_path
 
-FORMAT = 7  # 4: the result also as JSON; 5: as JSON only; 6: UTF-8; 7: each file's facts packed apart
+FORMAT = 8  # 5: the result as JSON only; 6: UTF-8; 7: each file's facts packed apart; 8: shards
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -98,33 +100,54 @@ def _name(root: Path) -> str:
     return hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:24]
 
 
+SHARDS = 16  # files per root for the per-file cache: a run that reads a few files loads a few
+
+
 class ScanCache:
-    """Per-file extraction results."""
+    """Per-file extraction results, spread over SHARDS files by a hash of the path; a shard is
+    read when a file of it is first looked up and written only when it changed."""
 
     def __init__(self, root: Path, folder: Path | None = None) -> None:
-        self.path = (folder or cache_dir()) / f"scan-{_name(root)}.marshal"
+        self.folder = folder or cache_dir()
+        self.name = _name(root)
         self.root = root
-        self.entries: dict[str, list] = {}
-        self.changed = False
+        self._shards: dict[int, dict[str, list]] = {}
+        self._changed: set[int] = set()
 
     def load(self) -> ScanCache:
-        payload = atomic.read_stamped(self.path, code_stamp())
-        if isinstance(payload, dict):
-            self.entries = payload
+        """The cache, ready for lookups (shards load on first use)."""
         return self
 
-    def _valid(self, path: str, key: str) -> bool:
-        entry = self.entries.get(path)
+    def _path(self, shard: int) -> Path:
+        return self.folder / f"scan-{self.name}-{shard:02}.marshal"
+
+    def _shard(self, path: str) -> tuple[int, dict[str, list]]:
+        number = zlib.crc32(path.encode("utf-8", "surrogatepass")) % SHARDS
+        entries = self._shards.get(number)
+        if entries is None:
+            payload = atomic.read_stamped(self._path(number), code_stamp())
+            entries = self._shards[number] = payload if isinstance(payload, dict) else {}
+        return number, entries
+
+    def _entry(self, path: str, key: str) -> list | None:
+        entry = self._shard(path)[1].get(path)
         if not isinstance(entry, list) or len(entry) != 3 or entry[0] != key:
+            return None
+        return entry
+
+    def _valid(self, path: str, key: str) -> bool:
+        entry = self._entry(path, key)
+        if entry is None:
             return False
         read = entry[1]  # empty for almost every file: no generator to start
         return not read or all(stamp(self.root / other) == recorded for other, recorded in read)
 
     def get(self, file: DiscoveredFile, with_checksums: bool) -> FileScan | None:
-        if not self._valid(file.path, file_key(file, with_checksums)):
+        key = file_key(file, with_checksums)
+        if not self._valid(file.path, key):
             return None
         try:
-            return _decode(file, self.entries[file.path])
+            return _decode(file, self._shard(file.path)[1][file.path])
         except (TypeError, ValueError, KeyError, EOFError):
             return None
 
@@ -136,39 +159,41 @@ class ScanCache:
     def same_facts(self, scan: FileScan, key: str) -> bool:
         """Whether the entry kept for the file under `key` says what `scan` says of it, all but
         the file's identity (key, size, checksums) and the stamps of what it read."""
-        entry = self.entries.get(scan.file.path)
-        if not isinstance(entry, list) or len(entry) != 3 or entry[0] != key:
-            return False
+        entry = self._entry(scan.file.path, key)
         try:
-            return marshal.loads(entry[2])[:5] == _facts(scan)[:5]
+            return entry is not None and marshal.loads(entry[2])[:5] == _facts(scan)[:5]
         except (EOFError, ValueError, TypeError):
             return False
 
-    def depends(self) -> list[tuple[str, str]]:
-        """(path, stamp) of every file that an entry's extraction read besides its own file."""
-        pairs = {
-            tuple(pair)
-            for entry in self.entries.values()
-            if isinstance(entry, list) and len(entry) == 3
-            for pair in entry[1]
-        }
-        return sorted(pairs)
-
     def update(self, scans: list[FileScan], present: Container[str], with_checksums: bool) -> None:
-        """Keep `scans`, and forget the files no longer `present`."""
+        """Keep `scans`, and forget the files no longer `present` (in the shards this run read:
+        another run forgets the rest, and a stale entry is never used)."""
         for scan in scans:
+            number, entries = self._shard(scan.file.path)
             if scan.problem and scan.problem.startswith(TIMED_OUT):
-                self.entries.pop(scan.file.path, None)
+                if entries.pop(scan.file.path, None) is not None:
+                    self._changed.add(number)
                 continue
-            self.entries[scan.file.path] = _encode(scan, with_checksums)
-            self.changed = True
-        for gone in [path for path in self.entries if path not in present]:
-            del self.entries[gone]
-            self.changed = True
+            entries[scan.file.path] = _encode(scan, with_checksums)
+            self._changed.add(number)
+        for number, entries in self._shards.items():
+            for gone in [path for path in entries if path not in present]:
+                del entries[gone]
+                self._changed.add(number)
 
     def save(self) -> None:
-        if self.changed:
-            atomic.write_stamped(self.path, code_stamp(), self.entries)
+        for number in sorted(self._changed):
+            atomic.write_stamped(self._path(number), code_stamp(), self._shards[number])
+        self._changed.clear()
+
+    @property
+    def entries(self) -> dict[str, list]:
+        """Every entry, every shard read (for tests and tools)."""
+        for number in range(SHARDS):
+            if number not in self._shards:
+                payload = atomic.read_stamped(self._path(number), code_stamp())
+                self._shards[number] = payload if isinstance(payload, dict) else {}
+        return {path: entry for entries in self._shards.values() for path, entry in entries.items()}
 
 
 @dataclass(frozen=True)

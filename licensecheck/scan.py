@@ -67,15 +67,28 @@ def scan(root: Path, root_label: str, config: Config, policy: Policy, options: O
     else:
         fresh = _extract(root, files if cached is None else cached.stale(files, keys), options)
         result = None
+    scans = None
     if result is None:
         scans = _all(root, files, fresh, cached, options)
         result = _conclude_and_evaluate(root, root_label, found, config, policy, options, scans)
     if cached is not None:
         cached.update(fresh, keys, options.checksums)
         cached.save()
-    if results is not None and cached is not None:
-        results.keep(LastRun(settings, git, keys, cached.depends(), result.encode()))
+    if results is not None:
+        results.keep(LastRun(settings, git, keys, _depends(last, fresh, scans), result.encode()))
     return result
+
+
+def _depends(
+    last: LastRun | None, fresh: list[FileScan], scans: list[FileScan] | None
+) -> list[tuple[str, str]]:
+    """(path, stamp) of the files that extraction read besides each file itself: from every
+    file's scan, or when the last result was carried over, its list updated by the files read
+    again (a pair that no file reads any more only costs a warm run a stamp)."""
+    read = dict(last.depends) if scans is None and last is not None else {}
+    for scan in fresh if scans is None else scans:
+        read.update(scan.depends)
+    return sorted(read.items())
 
 
 def _conclude_and_evaluate(

@@ -133,8 +133,9 @@ def test_entry_with_wrong_shape_is_ignored(tree, cache_folder):
     root = tree(PROJECT)
     scan(root)
     cached = ScanCache(root).load()
-    cached.entries["src/a.c"] = ["wrong"]
-    cached.changed = True
+    shard, entries = cached._shard("src/a.c")
+    entries["src/a.c"] = ["wrong"]
+    cached._changed.add(shard)
     cached.save()
     _, result, _ = scan(root)
     assert file_entry(result, "src/a.c")["licenses"] == ["MIT"]
@@ -315,3 +316,27 @@ def test_a_kept_result_without_its_per_file_cache_still_gives_the_right_bytes(tr
     scan(root, output=tmp_path / "cached.json")
     scan(root, "--no-cache", output=tmp_path / "fresh.json")
     assert (tmp_path / "cached.json").read_bytes() == (tmp_path / "fresh.json").read_bytes()
+
+
+def test_an_edit_reads_and_writes_only_the_per_file_shard_of_the_edited_file(tree, cache_folder, monkeypatch):
+    from licensecheck import atomic
+    from licensecheck.cache import SHARDS
+
+    root = tree(
+        {**PROJECT, **{f"src/m{i}.c": f"// SPDX-License-Identifier: MIT\nint m{i};\n" for i in range(64)}}
+    )
+    scan(root)
+    assert len(list(cache_folder.glob("scan-*"))) == SHARDS  # 67 files fill every shard
+    touched: list[str] = []
+    for name in ("read_stamped", "write_stamped"):
+        real = getattr(atomic, name)
+        monkeypatch.setattr(
+            atomic, name, lambda path, *rest, real=real: touched.append(path.name) or real(path, *rest)
+        )
+    _append("src/m7.c", "int more;\n")(root)
+    _, result, _ = scan(root)
+    shards = {name for name in touched if name.startswith("scan-")}
+    assert len(shards) == 1 and touched.count(shards.pop()) == 2  # read once, written once
+    assert file_entry(result, "src/m7.c")["size"] == len(
+        "// SPDX-License-Identifier: MIT\nint m7;\nint more;\n"
+    )
