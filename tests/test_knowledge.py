@@ -393,3 +393,15 @@ def test_parsed_files_come_from_the_cache_until_their_bytes_change(tmp_path: Pat
     (folder / "licenses-test.toml").write_text(changed_file, encoding="utf-8")
     changed = KnowledgeBase(folder)
     assert parses and changed.license("AAA").osi is False
+
+
+def test_a_name_keeps_exactly_the_characters_str_isalnum_keeps_and_plus() -> None:
+    kept = knowledge._NOT_KEPT
+    differing = [
+        hex(point)
+        for point in range(0x110000)
+        if (kept.fullmatch(chr(point)) is None) != (chr(point).isalnum() or chr(point) == "+")
+    ]
+    assert differing == []
+    name = "The  GNU General Public Licence, version 3_0+"
+    assert knowledge.normalize_name(name) == "gnugeneralpubliclicensev30+"
