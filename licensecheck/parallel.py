@@ -64,8 +64,10 @@ def _warm_up(files: list[DiscoveredFile]) -> None:
     from licensecheck import classify, expression, knowledge
     from licensecheck.extract import extractor_for
 
-    # Named by their file names alone (a sniffed format may differ: its process imports it then).
-    for format_id in {classify.classify(file.path, b"").id for file in files}:
+    # Named by the file names alone, one name per extension (a sniffed format, or a name that
+    # classifies apart, may differ: the process that meets it imports its extractor then).
+    names = {file.path.rpartition("/")[2].rpartition(".")[2].lower(): file.path for file in files}
+    for format_id in {classify.classify(name, b"").id for name in names.values()}:
         extractor_for(format_id)
     knowledge.all_licenses()
     expression.analyze("MIT")  # the expression parser builds its symbol tables on first use (60 ms)
