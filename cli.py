@@ -56,7 +56,11 @@ def main() -> None:
 @click.option("--lang", type=click.Choice(["en", "zh"]), help="Language of the report and messages.")
 @click.option("--since", help="Git ref: report findings only for files changed since it.")
 @click.option(
-    "-j", "--jobs", type=click.IntRange(min=0), default=0, help="Worker processes (default: one per CPU)."
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Worker processes (default: one per CPU; one for trees under 1,500 files).",
 )
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the scan cache.")
 @click.option("-q", "--quiet", count=True, help="Less terminal output.")

@@ -22,7 +22,17 @@ SERIAL_BELOW = 200
 PROGRESS_EVERY = 256
 
 
-def default_jobs() -> int:
+# When the number of processes is left to licensecheck, trees below this many files are read
+# in one: importing multiprocessing, the warm-up, forking and the last batch cost ~50 ms.
+# Generated maker trees, 2 cores, best of 5: 1,195 files 0.29 s in one process, 0.34 s in two;
+# 2,398 files 0.39 s and 0.36-0.41 s. An explicit -j still spreads from SERIAL_BELOW files.
+ONE_PROCESS_BELOW = 1500
+
+
+def default_jobs(files: int) -> int:
+    """Processes for reading `files` files when the user did not say: one per CPU, one for a small tree."""
+    if files < ONE_PROCESS_BELOW:
+        return 1
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 

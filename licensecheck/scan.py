@@ -168,7 +168,8 @@ def _changed(root: Path, since: str) -> frozenset[str]:
 def _extract(root: Path, files: list[DiscoveredFile], options: Options) -> list[FileScan]:
     from licensecheck.parallel import default_jobs, scan_files
 
-    return scan_files(root, files, options.jobs or default_jobs(), options.checksums, options.progress)
+    jobs = options.jobs or default_jobs(len(files))
+    return scan_files(root, files, jobs, options.checksums, options.progress)
 
 
 def _all(

@@ -20,3 +20,12 @@ def test_progress_reaches_the_total_and_results_keep_their_order(tree, jobs):
     assert seen[-1] == (600, 600)
     assert [done for done, _ in seen] == sorted(done for done, _ in seen)
     assert len(seen) >= 2
+
+
+def test_left_to_itself_a_small_tree_is_read_in_one_process():
+    import os
+
+    from licensecheck.parallel import ONE_PROCESS_BELOW, default_jobs
+
+    assert default_jobs(ONE_PROCESS_BELOW - 1) == 1
+    assert default_jobs(ONE_PROCESS_BELOW) == len(os.sched_getaffinity(0))
