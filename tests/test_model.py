@@ -22,15 +22,15 @@ from licensecheck.model import (
 )
 from licensecheck.report import json as json_report
 
+PROJECT = {
+    "LICENSE": "SPDX-License-Identifier: MIT\n",
+    "a.c": "// SPDX-FileCopyrightText: 2024 深圳 Jane\n// SPDX-License-Identifier: GPL-2.0\n",
+    "b.c": "int b;\n",
+}
+
 
 def test_result_round_trips_through_json(tree, tmp_path):
-    root = tree(
-        {
-            "LICENSE": "SPDX-License-Identifier: MIT\n",
-            "a.c": "// SPDX-FileCopyrightText: 2024 Jane\n// SPDX-License-Identifier: GPL-2.0\n",
-            "b.c": "int b;\n",
-        }
-    )
+    root = tree(PROJECT)
     out = tmp_path / "r.json"
     scan(root, output=out)
     data = json.loads(out.read_text(encoding="utf-8"))
@@ -113,13 +113,7 @@ def test_the_collector_is_paused_only_for_the_stage(enabled):
 
 
 def test_a_result_read_back_from_its_json_parts_decodes_its_files_only_when_read(tree):
-    root = tree(
-        {
-            "LICENSE": "SPDX-License-Identifier: MIT\n",
-            "a.c": "// SPDX-FileCopyrightText: 2024 深圳 Jane\n// SPDX-License-Identifier: GPL-2.0\n",
-            "b.c": "int b;\n",
-        }
-    )
+    root = tree(PROJECT)
     _, data, _ = scan(root)
     original = ScanResult.from_dict(data)
     again = ScanResult.from_encoded(original.encode())
