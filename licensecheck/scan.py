@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -75,7 +75,9 @@ def scan(root: Path, root_label: str, config: Config, policy: Policy, options: O
         cached.update(fresh, keys, options.checksums)
         cached.save()
     if results is not None:
-        results.keep(LastRun(settings, git, keys, _depends(last, fresh, scans), result.encode()))
+        # Encoded once: the result cache and the JSON report share it.
+        result = replace(result, encoded=result.encode())
+        results.keep(LastRun(settings, git, keys, _depends(last, fresh, scans), result.encoded))
     return result
 
 

@@ -340,3 +340,19 @@ def test_an_edit_reads_and_writes_only_the_per_file_shard_of_the_edited_file(tre
     assert file_entry(result, "src/m7.c")["size"] == len(
         "// SPDX-License-Identifier: MIT\nint m7;\nint more;\n"
     )
+
+
+def test_a_run_that_keeps_its_result_encodes_it_once(tree, tmp_path, cache_folder, monkeypatch):
+    from licensecheck.model import ScanResult
+
+    root = tree(PROJECT)
+    encodings: list[int] = []
+    real = ScanResult._head
+
+    def counted(self):
+        encodings.append(1)
+        return real(self)
+
+    monkeypatch.setattr(ScanResult, "_head", counted)
+    scan(root, output=tmp_path / "r.json")
+    assert encodings == [1]
