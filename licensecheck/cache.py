@@ -136,19 +136,26 @@ class ScanCache:
         return entry
 
     def _valid(self, path: str, key: str) -> bool:
+        return self._holding(path, key) is not None
+
+    def _holding(self, path: str, key: str) -> list | None:
+        """The entry for `path` under `key`, if every other file it read is unchanged."""
         entry = self._entry(path, key)
         if entry is None:
-            return False
+            return None
         read = entry[1]  # empty for almost every file: no generator to start
-        return not read or all(stamp(self.root / other) == recorded for other, recorded in read)
+        if read and not all(stamp(self.root / other) == recorded for other, recorded in read):
+            return None
+        return entry
 
-    def get(self, file: DiscoveredFile, with_checksums: bool) -> FileScan | None:
-        key = file_key(file, with_checksums)
-        if not self._valid(file.path, key):
+    def get(self, file: DiscoveredFile, key: str) -> FileScan | None:
+        """The file's extraction, when the cache holds it under `key` (file_key) and still valid."""
+        entry = self._holding(file.path, key)
+        if entry is None:
             return None
         try:
-            return _decode(file, self._shard(file.path)[1][file.path])
-        except (TypeError, ValueError, KeyError, EOFError):
+            return _decode(file, entry)
+        except (TypeError, ValueError, EOFError):
             return None
 
     def stale(self, files: list[DiscoveredFile], keys: dict[str, str]) -> list[DiscoveredFile]:

@@ -69,7 +69,7 @@ def scan(root: Path, root_label: str, config: Config, policy: Policy, options: O
         result = None
     scans = None
     if result is None:
-        scans = _all(root, files, fresh, cached, options)
+        scans = _all(root, files, keys, fresh, cached, options)
         result = _conclude_and_evaluate(root, root_label, found, config, policy, options, scans)
     if cached is not None:
         cached.update(fresh, keys, options.checksums)
@@ -175,7 +175,12 @@ def _extract(root: Path, files: list[DiscoveredFile], options: Options) -> list[
 
 
 def _all(
-    root: Path, files: list[DiscoveredFile], fresh: list[FileScan], cached: ScanCache | None, options: Options
+    root: Path,
+    files: list[DiscoveredFile],
+    keys: dict[str, str],
+    fresh: list[FileScan],
+    cached: ScanCache | None,
+    options: Options,
 ) -> list[FileScan]:
     """Every file's extraction: those in `fresh`, the others from the cache (a file whose entry
     is missing, stale or cannot be decoded is read again, and added to `fresh`)."""
@@ -186,7 +191,7 @@ def _all(
     with collector_paused():  # a FileScan and its evidence for every file
         for file in files:
             if file.path not in scans:
-                scan = cached.get(file, options.checksums)
+                scan = cached.get(file, keys[file.path])
                 if scan is None:
                     unusable.append(file)
                 else:
