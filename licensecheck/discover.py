@@ -23,11 +23,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from licensecheck.extract import ExtractError, read_regular
-from licensecheck.gitrun import Git, GitUnusable
 from licensecheck.model import DiscoveredFile
 
 if TYPE_CHECKING:
     from pathspec import GitIgnoreSpec
+
+    from licensecheck.gitrun import Git
 
 GITLINK_MODE = "160000"  # a submodule's entry in the index
 SYMLINK_MODE = "120000"
@@ -77,6 +78,8 @@ def discover(root: Path, exclude: Sequence[str] = ()) -> Discovery:
     if not _dotgit_at_or_above(root) and not {"GIT_DIR", "GIT_WORK_TREE"} & set(os.environ):
         # Not in a repository: skip loading GitPython and starting git (a tenth of a warm scan).
         return _walk(_Scope(root, excluded))
+    from licensecheck.gitrun import Git, GitUnusable
+
     try:
         return _from_git(_Scope(root, excluded), Git(root))
     except GitUnusable as unusable:
@@ -92,6 +95,8 @@ def changed_since(root: Path, ref: str) -> set[str]:
     is unknown or `root` is not in a git work tree."""
     if not ref or ref.startswith("-"):
         raise ValueError(f"not a git revision: {ref!r}")
+    from licensecheck.gitrun import Git, GitUnusable
+
     try:
         run = Git(Path(root))
     except GitUnusable as unusable:

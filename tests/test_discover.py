@@ -519,10 +519,10 @@ def test_status_parsing_below_the_top_level() -> None:
 
 
 def test_a_folder_outside_any_repository_is_walked_without_git(tmp_path: Path, monkeypatch) -> None:
-    import licensecheck.discover as discovery
+    import licensecheck.gitrun
 
     (tmp_path / "a.c").write_text("int a;\n")
-    monkeypatch.setattr(discovery, "Git", lambda root: pytest.fail("git started outside a repository"))
+    monkeypatch.setattr(licensecheck.gitrun, "Git", lambda root: pytest.fail("git started outside a repository"))
     assert [f.path for f in discover(tmp_path).files] == ["a.c"]
     monkeypatch.setenv("GIT_DIR", str(tmp_path / "elsewhere.git"))  # git could find one: ask it
     with pytest.raises(pytest.fail.Exception):
