@@ -522,7 +522,8 @@ def test_a_folder_outside_any_repository_is_walked_without_git(tmp_path: Path, m
     import licensecheck.gitrun
 
     (tmp_path / "a.c").write_text("int a;\n")
-    monkeypatch.setattr(licensecheck.gitrun, "Git", lambda root: pytest.fail("git started outside a repository"))
+    started = lambda root: pytest.fail("git started outside a repository")  # noqa: E731
+    monkeypatch.setattr(licensecheck.gitrun, "Git", started)
     assert [f.path for f in discover(tmp_path).files] == ["a.c"]
     monkeypatch.setenv("GIT_DIR", str(tmp_path / "elsewhere.git"))  # git could find one: ask it
     with pytest.raises(pytest.fail.Exception):
