@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, replace
 from functools import cache
 from json.encoder import encode_basestring as _json_string  # what json.dumps(ensure_ascii=False) uses
+from typing import NamedTuple
 
 SCHEMA = "licensecheck-result/1"
 
@@ -32,9 +33,10 @@ EVIDENCE_SOURCES = (
 )
 
 
-@dataclass(frozen=True)
-class DiscoveredFile:
-    """One file found by discovery, before anything has read it."""
+class DiscoveredFile(NamedTuple):
+    """One file found by discovery, before anything has read it. A named tuple, not a frozen
+    dataclass like the rest: discovery makes one per file of the tree, a warm scan does little
+    else, and a tuple is made (and sent to a worker process) in a third of the time."""
 
     path: str  # relative to the scan root, "/" separators
     size: int
