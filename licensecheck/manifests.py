@@ -11,7 +11,6 @@ None too, since the file is reported by other means.
 from __future__ import annotations
 
 import json
-import tomllib
 from collections.abc import Callable
 
 from licensecheck.model import Evidence
@@ -33,6 +32,8 @@ def _json_license(text: str) -> str | None:
 
 
 def _toml(text: str) -> dict:
+    import tomllib  # here: only a tree with pyproject.toml or Cargo.toml needs the parser
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError:
