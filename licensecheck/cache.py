@@ -122,12 +122,15 @@ class ScanCache:
         return self.folder / f"scan-{self.name}-{shard:02}.marshal"
 
     def _shard(self, path: str) -> tuple[int, dict[str, list]]:
+        """The number of the shard that holds `path`, and its entries."""
         number = zlib.crc32(path.encode("utf-8", "surrogatepass")) % SHARDS
         entries = self._shards.get(number)
-        if entries is None:
-            payload = atomic.read_stamped(self._path(number), code_stamp())
-            entries = self._shards[number] = payload if isinstance(payload, dict) else {}
-        return number, entries
+        return number, self._read(number) if entries is None else entries
+
+    def _read(self, number: int) -> dict[str, list]:
+        payload = atomic.read_stamped(self._path(number), code_stamp())
+        entries = self._shards[number] = payload if isinstance(payload, dict) else {}
+        return entries
 
     def _entry(self, path: str, key: str) -> list | None:
         entry = self._shard(path)[1].get(path)
@@ -196,10 +199,8 @@ class ScanCache:
     @property
     def entries(self) -> dict[str, list]:
         """Every entry, every shard read (for tests and tools)."""
-        for number in range(SHARDS):
-            if number not in self._shards:
-                payload = atomic.read_stamped(self._path(number), code_stamp())
-                self._shards[number] = payload if isinstance(payload, dict) else {}
+        for number in set(range(SHARDS)) - set(self._shards):
+            self._read(number)
         return {path: entry for entries in self._shards.values() for path, entry in entries.items()}
 
 

@@ -28,7 +28,7 @@ class ScanError(Exception):
 @dataclass(frozen=True)
 class Options:
     lang: str = "en"
-    jobs: int = 0  # 0: one per CPU
+    jobs: int = 0  # 0: one per CPU, one for a small tree (parallel.default_jobs)
     since: str | None = None
     checksums: bool = False  # SHA1/SHA256 of every file, for SPDX documents
     cache: bool = True
