@@ -31,13 +31,14 @@ def _umask() -> int:
     return current
 
 
-def write(target: Path, data: bytes, shared: bool = False) -> None:
-    """Replace `target` with `data`; `shared` gives it the umask's permissions (mkstemp's are
-    owner-only, right for a cache, wrong for a report meant to be handed over)."""
+def write(target: Path, data: bytes | list[bytes], shared: bool = False) -> None:
+    """Replace `target` with `data` (or its pieces, one after the other: megabytes need not be
+    joined first); `shared` gives it the umask's permissions (mkstemp's are owner-only, right
+    for a cache, wrong for a report meant to be handed over)."""
     fd, temporary = _new_file_beside(target)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            handle.writelines([data] if isinstance(data, bytes) else data)
         if shared:
             os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, target)

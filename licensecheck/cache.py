@@ -30,7 +30,7 @@ import os
 import sys
 import zlib
 from collections.abc import Container
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -38,10 +38,10 @@ from licensecheck import __version__, atomic
 from licensecheck.atomic import cache_dir
 from licensecheck.expression import list_version
 from licensecheck.extract import TIMED_OUT, FileScan, stamp
-from licensecheck.model import DiscoveredFile, Encoded, Evidence, ScanResult
+from licensecheck.model import DiscoveredFile, Encoded, Evidence, ScanResult, with_files
 from licensecheck.resources import data_path
 
-FORMAT = 8  # 5: the result as JSON only; 6: UTF-8; 7: each file's facts packed apart; 8: shards
+FORMAT = 9  # 6: UTF-8 JSON; 7: each file's facts packed apart; 8: shards; 9: files' JSON apart
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -101,6 +101,8 @@ def _name(root: Path) -> str:
 
 
 SHARDS = 16  # files per root for the per-file cache: a run that reads a few files loads a few
+TOKEN_BYTES = 16
+MAX_PATCHES = 256  # files carried over the kept files' JSON before it is written anew
 
 
 class ScanCache:
@@ -213,6 +215,10 @@ class LastRun:
     keys: dict[str, str]  # path -> file_key, for every file of the run
     depends: list[tuple[str, str]]  # (path, stamp) of every other file a file's extraction read
     encoded: Encoded
+    # The files' JSON is kept apart, under a random token; a run that carries the result over
+    # keeps only the objects of the files it read again, over that JSON (see ResultCache).
+    base: bytes = b""  # the token of the kept files' JSON this run's result is patched over
+    patches: dict[str, bytes] = field(default_factory=dict)  # path -> its JSON object now
 
     def same(self, settings: str, git: str, keys: dict[str, str], root: Path) -> bool:
         """Whether a run with these settings, git state and files gives this run's result."""
@@ -240,16 +246,22 @@ def decoded(encoded: Encoded) -> ScanResult | None:
 
 
 class ResultCache:
-    """The whole result of the last run, with what it depended on."""
+    """The whole result of the last run, with what it depended on, in two files: `result-*.marshal`
+    (settings, keys, the JSON's head, the token of the files' JSON and the objects patched over
+    it) and `result-*.files` (the token, then the files' JSON, megabytes). A run that carries
+    the result over writes the first alone, until MAX_PATCHES files differ from the second; a
+    reader that finds the tokens apart (another run wrote between) starts afresh."""
 
     def __init__(self, root: Path, folder: Path | None = None) -> None:
-        self.path = (folder or cache_dir()) / f"result-{_name(root)}.marshal"
+        base = (folder or cache_dir()) / f"result-{_name(root)}"
+        self.path = base.with_name(base.name + ".marshal")
+        self.files_path = base.with_name(base.name + ".files")
 
     def load(self) -> LastRun | None:
         payload = atomic.read_stamped(self.path, code_stamp())
-        if not isinstance(payload, list) or len(payload) != 6:
+        if not isinstance(payload, list) or len(payload) != 7:
             return None
-        settings, git, keys, depends, head, files_json = payload
+        settings, git, keys, depends, head, base, patches = payload
         if not (
             isinstance(settings, str)
             and isinstance(git, str)
@@ -257,14 +269,37 @@ class ResultCache:
             and isinstance(depends, list)
             and all(isinstance(pair, tuple) and len(pair) == 2 for pair in depends)
             and isinstance(head, dict)
-            and isinstance(files_json, bytes)
+            and isinstance(base, bytes)
+            and len(base) == TOKEN_BYTES
+            and isinstance(patches, dict)
+            and all(isinstance(path, str) and isinstance(data, bytes) for path, data in patches.items())
         ):
             return None
-        return LastRun(settings, git, keys, depends, Encoded(head, files_json))
+        try:
+            with open(self.files_path, "rb") as handle:
+                if handle.read(TOKEN_BYTES) != base:
+                    return None
+                kept = handle.read()  # read after the token: no copy of megabytes to slice it off
+        except OSError:
+            return None
+        files_json = with_files(kept, patches) if patches else kept
+        if files_json is None:
+            return None
+        return LastRun(settings, git, keys, depends, Encoded(head, files_json), base, patches)
 
     def keep(self, run: LastRun) -> None:
-        # marshal keeps the depends pairs tuples; the result as its JSON parts, which load
-        # several times faster than json.loads would parse the text, or data would decode.
-        encoded = run.encoded
-        payload = [run.settings, run.git, run.keys, run.depends, encoded.head, encoded.files_json]
+        """Keep `run`: its patches over the files' JSON still kept under `run.base`, or, when it
+        has none or too many, its files' JSON anew. A cache that cannot be written only costs
+        time next run."""
+        base, patches = run.base, run.patches
+        if not base or len(patches) > MAX_PATCHES:
+            base, patches = os.urandom(TOKEN_BYTES), {}
+            try:
+                self.files_path.parent.mkdir(parents=True, exist_ok=True)
+                atomic.write(self.files_path, [base, run.encoded.files_json])
+            except OSError:
+                return
+        # marshal keeps the depends pairs tuples; the JSON's head and the patches load several
+        # times faster than json.loads would parse them.
+        payload = [run.settings, run.git, run.keys, run.depends, run.encoded.head, base, patches]
         atomic.write_stamped(self.path, code_stamp(), payload)

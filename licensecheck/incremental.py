@@ -17,51 +17,38 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from json.encoder import encode_basestring as json_string
 
 from licensecheck.cache import LastRun, ScanCache
 from licensecheck.extract import FileScan
-from licensecheck.model import Encoded, FileResult
-
-_NEXT_FILE = b', {"path": '
+from licensecheck.model import Encoded, FileResult, file_objects, with_files
 
 
-def carried(last: LastRun, fresh: list[FileScan], cache: ScanCache, git: dict) -> Encoded | None:
+def carried(
+    last: LastRun, fresh: list[FileScan], cache: ScanCache, git: dict
+) -> tuple[Encoded, dict[str, bytes]] | None:
     """The last run's result for the files of this one, which are those of the last run, with
     those in `fresh` read again: every file whose key moved (LastRun.changed), whose cache
-    entries are not yet replaced. `git` holds the provenance's new git fields. None when a
-    licensing fact changed."""
+    entries are not yet replaced. `git` holds the provenance's new git fields. With it, the
+    JSON objects of the files read again, as they now stand. None when a licensing fact
+    changed."""
     if not all(cache.same_facts(scan, last.keys[scan.file.path]) for scan in fresh):
         return None
     try:
-        files_json = _with_identities(last.encoded.files_json, fresh)
+        written = file_objects(last.encoded.files_json, [scan.file.path for scan in fresh])
+        if written is None:
+            return None
+        objects = {}
+        for scan in fresh:
+            before = FileResult.from_dict(json.loads(written[scan.file.path]))
+            if (before.size == 0) != (scan.file.size == 0):  # an empty file needs no license (REUSE)
+                return None
+            after = replace(before, size=scan.file.size, blob=scan.file.blob, checksums=scan.checksums)
+            objects[scan.file.path] = after.to_json().encode("utf-8")
+        files_json = with_files(last.encoded.files_json, objects)
         if files_json is None:
             return None
         head = dict(last.encoded.head)
         head["provenance"] = {**head["provenance"], **git}
     except (KeyError, TypeError, ValueError, AttributeError):  # a corrupt cache: start afresh
         return None
-    return Encoded(head, files_json)
-
-
-def _with_identities(files_json: bytes, scans: list[FileScan]) -> bytes | None:
-    """`files_json` with each scanned file's size, blob and checksums replaced by the scan's;
-    None where a file is missing or would change more."""
-    pieces = []
-    start = 0
-    # The files are in path order, as in the JSON: one pass finds them all. A file's object
-    # ends where the next one starts: inside JSON strings every quote is escaped.
-    for scan in sorted(scans, key=lambda scan: scan.file.path):
-        at = files_json.find(b'{"path": %s, "category": ' % json_string(scan.file.path).encode(), start)
-        if at < 0:
-            return None
-        end = files_json.find(_NEXT_FILE, at)
-        end = len(files_json) if end < 0 else end
-        before = FileResult.from_dict(json.loads(files_json[at:end]))
-        if (before.size == 0) != (scan.file.size == 0):  # an empty file needs no license (REUSE)
-            return None
-        after = replace(before, size=scan.file.size, blob=scan.file.blob, checksums=scan.checksums)
-        pieces += (files_json[start:at], after.to_json().encode("utf-8"))
-        start = end
-    pieces.append(files_json[start:])
-    return b"".join(pieces)
+    return Encoded(head, files_json), objects

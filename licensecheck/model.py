@@ -311,6 +311,48 @@ class Encoded:
         return b"".join(pieces)
 
 
+_NEXT_FILE = b', {"path": '
+
+
+def _file_span(files_json: bytes, path: str, start: int = 0) -> tuple[int, int] | None:
+    """Where the object of `path` is in the files' JSON, searching from `start`. An object ends
+    where the next one starts: inside JSON strings every quote is escaped."""
+    at = files_json.find(b'{"path": %s, "category": ' % _json_string(path).encode(), start)
+    if at < 0:
+        return None
+    end = files_json.find(_NEXT_FILE, at)
+    return at, len(files_json) if end < 0 else end
+
+
+def file_objects(files_json: bytes, paths: list[str]) -> dict[str, bytes] | None:
+    """The JSON object of each file at `paths` in the files' JSON (Encoded.files_json); None
+    when one is not there."""
+    found = {}
+    start = 0
+    for path in sorted(paths):  # the files are in path order: one pass finds them all
+        span = _file_span(files_json, path, start)
+        if span is None:
+            return None
+        found[path] = files_json[span[0] : span[1]]
+        start = span[1]
+    return found
+
+
+def with_files(files_json: bytes, objects: dict[str, bytes]) -> bytes | None:
+    """The files' JSON with the object of each path in `objects` replaced by the one given;
+    None when a path is not there."""
+    pieces = []
+    start = 0
+    for path in sorted(objects):  # the files are in path order: one pass finds them all
+        span = _file_span(files_json, path, start)
+        if span is None:
+            return None
+        pieces += (files_json[start : span[0]], objects[path])
+        start = span[1]
+    pieces.append(files_json[start:])
+    return b"".join(pieces)
+
+
 class FilesInJson(Sequence):
     """The files of a result read back from the result cache, decoded from their JSON on first
     use: a warm scan that writes only the JSON report and the summary never needs them."""

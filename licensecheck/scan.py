@@ -58,15 +58,17 @@ def scan(root: Path, root_label: str, config: Config, policy: Policy, options: O
     # What changed since the last run with these settings, from its keys: when only files whose
     # key moved need reading, their facts may let the last result stand (incremental).
     changed = last.changed(files, keys, root) if last is not None and last.settings == settings else None
+    result = None
+    patches = None  # the JSON objects of the files read again, when the last result stands
     if changed is not None and cached is not None:
         fresh = _extract(root, changed, options)
         from licensecheck.incremental import carried
 
-        encoded = carried(last, fresh, cached, _git_provenance(found))
-        result = decoded(encoded) if encoded is not None else None
+        outcome = carried(last, fresh, cached, _git_provenance(found))
+        if outcome is not None and (result := decoded(outcome[0])) is not None:
+            patches = {**last.patches, **outcome[1]}
     else:
         fresh = _extract(root, files if cached is None else cached.stale(files, keys), options)
-        result = None
     scans = None
     if result is None:
         scans = _all(root, files, keys, fresh, cached, options)
@@ -77,7 +79,11 @@ def scan(root: Path, root_label: str, config: Config, policy: Policy, options: O
     if results is not None:
         # Encoded once: the result cache and the JSON report share it.
         result = replace(result, encoded=result.encode())
-        results.keep(LastRun(settings, git, keys, _depends(last, fresh, scans), result.encoded))
+        depends = _depends(last, fresh, scans)
+        kept = LastRun(settings, git, keys, depends, result.encoded)
+        if patches is not None:  # over the files' JSON the last run kept
+            kept = replace(kept, base=last.base, patches=patches)
+        results.keep(kept)
     return result
 
 

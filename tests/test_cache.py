@@ -271,23 +271,55 @@ def test_a_carried_result_follows_a_new_commit_and_asked_checksums(tree, tmp_pat
     assert (tmp_path / "cached.json").read_bytes() == (tmp_path / "fresh.json").read_bytes()
 
 
-def test_a_corrupt_kept_result_is_concluded_again(tree, tmp_path, cache_folder):
+@pytest.mark.parametrize("kept_files", [b'{"path": "src/a.c", "category": ', b"", None])
+def test_a_corrupt_or_mismatched_kept_result_is_concluded_again(tree, tmp_path, cache_folder, kept_files):
     from licensecheck.cache import ResultCache
 
     root = tree(PROJECT)
     scan(root)
     kept = ResultCache(root)
     last = kept.load()
-    assert last is not None
-    from dataclasses import replace
-
-    from licensecheck.model import Encoded
-
-    kept.keep(replace(last, encoded=Encoded(last.encoded.head, b'{"path": "src/a.c", "category": ')))
+    assert last is not None and len(last.base) == 16
+    # The files' JSON cut short under the right token, emptied, or written by another run.
+    other = b"\x00" * 16 + last.encoded.files_json
+    kept.files_path.write_bytes(other if kept_files is None else last.base + kept_files)
+    assert kept.load() is None or kept_files is not None
     _append("src/a.c", "int more;\n")(root)
     scan(root, output=tmp_path / "cached.json")
     scan(root, "--no-cache", output=tmp_path / "fresh.json")
     assert (tmp_path / "cached.json").read_bytes() == (tmp_path / "fresh.json").read_bytes()
+
+
+def test_a_carried_result_writes_only_what_changed_until_too_much_did(
+    tree, tmp_path, cache_folder, monkeypatch
+):
+    from licensecheck import atomic
+    from licensecheck.cache import ResultCache
+
+    root = tree(SIDECARED)
+    scan(root)
+    written: list[str] = []
+    real = atomic.write
+    monkeypatch.setattr(
+        atomic, "write", lambda path, *rest, **kw: written.append(path.name) or real(path, *rest, **kw)
+    )
+    monkeypatch.setattr("licensecheck.cache.MAX_PATCHES", 1)
+    base = ResultCache(root).load().base
+    for edit, path in enumerate(["src/a.c", "docs/guide.md"]):
+        written.clear()
+        _append(path, f"edit {edit}\n")(root)
+        scan(root, output=tmp_path / "cached.json")
+        scan(root, "--no-cache", output=tmp_path / "fresh.json")
+        assert (tmp_path / "cached.json").read_bytes() == (tmp_path / "fresh.json").read_bytes()
+        last = ResultCache(root).load()
+        if edit == 0:  # one file patched over the kept files' JSON, which is not rewritten
+            assert not any(name.endswith(".files") for name in written)
+            assert last.base == base and set(last.patches) == {"src/a.c"}
+        else:  # two patches are more than MAX_PATCHES: the files' JSON is written anew
+            assert any(name.endswith(".files") for name in written)
+            assert last.base != base and last.patches == {}
+        scan(root, output=tmp_path / "warm.json")  # a warm run reads the patched result back
+        assert (tmp_path / "warm.json").read_bytes() == (tmp_path / "fresh.json").read_bytes()
 
 
 def test_no_rule_reads_a_files_identity():
