@@ -50,7 +50,7 @@ def main(root: Path, jobs: int) -> None:
 
     result = scan(root, str(root), settings, active, Options(jobs=jobs, cache=False))
     mark("whole scan() again")
-    json_report.render(result, "en")  # bytes
+    json_report.render(result, "en")  # UTF-8 pieces
     mark("JSON report")
     total = sum(seconds for _, seconds in marks)
     print("| stage | s | share |\n|---|---:|---:|")

@@ -31,7 +31,7 @@ def _umask() -> int:
     return current
 
 
-def write(target: Path, data: bytes | list[bytes], shared: bool = False) -> None:
+def write(target: Path, data: bytes | list[bytes | memoryview], shared: bool = False) -> None:
     """Replace `target` with `data` (or its pieces, one after the other: megabytes need not be
     joined first); `shared` gives it the umask's permissions (mkstemp's are owner-only, right
     for a cache, wrong for a report meant to be handed over)."""

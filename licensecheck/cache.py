@@ -30,7 +30,7 @@ import os
 import sys
 import zlib
 from collections.abc import Container
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -38,7 +38,7 @@ from licensecheck import __version__, atomic
 from licensecheck.atomic import cache_dir
 from licensecheck.expression import list_version
 from licensecheck.extract import TIMED_OUT, FileScan, stamp
-from licensecheck.model import DiscoveredFile, Encoded, Evidence, ScanResult, with_files
+from licensecheck.model import DiscoveredFile, Encoded, Evidence, ScanResult
 from licensecheck.resources import data_path
 
 FORMAT = 9  # 6: UTF-8 JSON; 7: each file's facts packed apart; 8: shards; 9: files' JSON apart
@@ -215,10 +215,9 @@ class LastRun:
     keys: dict[str, str]  # path -> file_key, for every file of the run
     depends: list[tuple[str, str]]  # (path, stamp) of every other file a file's extraction read
     encoded: Encoded
-    # The files' JSON is kept apart, under a random token; a run that carries the result over
-    # keeps only the objects of the files it read again, over that JSON (see ResultCache).
-    base: bytes = b""  # the token of the kept files' JSON this run's result is patched over
-    patches: dict[str, bytes] = field(default_factory=dict)  # path -> its JSON object now
+    # The token of the files' JSON kept apart that `encoded` lays its patches over (a carried
+    # run's result, see ResultCache); b"" when that JSON is to be written anew.
+    base: bytes = b""
 
     def same(self, settings: str, git: str, keys: dict[str, str], root: Path) -> bool:
         """Whether a run with these settings, git state and files gives this run's result."""
@@ -282,22 +281,19 @@ class ResultCache:
                 kept = handle.read()  # read after the token: no copy of megabytes to slice it off
         except OSError:
             return None
-        files_json = with_files(kept, patches) if patches else kept
-        if files_json is None:
-            return None
-        return LastRun(settings, git, keys, depends, Encoded(head, files_json), base, patches)
+        return LastRun(settings, git, keys, depends, Encoded(head, kept, patches), base)
 
     def keep(self, run: LastRun) -> None:
         """Keep `run`: its patches over the files' JSON still kept under `run.base`, or, when it
         has none or too many, its files' JSON anew. A cache that cannot be written only costs
         time next run."""
-        base, patches = run.base, run.patches
+        base, patches = run.base, run.encoded.patches
         if not base or len(patches) > MAX_PATCHES:
             base, patches = os.urandom(TOKEN_BYTES), {}
             try:
                 self.files_path.parent.mkdir(parents=True, exist_ok=True)
-                atomic.write(self.files_path, [base, run.encoded.files_json])
-            except OSError:
+                atomic.write(self.files_path, [base, *run.encoded.files_pieces])
+            except (OSError, ValueError):
                 return
         # marshal keeps the depends pairs tuples; the JSON's head and the patches load several
         # times faster than json.loads would parse them.

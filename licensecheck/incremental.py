@@ -20,23 +20,24 @@ from dataclasses import replace
 
 from licensecheck.cache import LastRun, ScanCache
 from licensecheck.extract import FileScan
-from licensecheck.model import Encoded, FileResult, file_objects, with_files
+from licensecheck.model import Encoded, FileResult, file_objects
 
 
-def carried(
-    last: LastRun, fresh: list[FileScan], cache: ScanCache, git: dict
-) -> tuple[Encoded, dict[str, bytes]] | None:
+def carried(last: LastRun, fresh: list[FileScan], cache: ScanCache, git: dict) -> Encoded | None:
     """The last run's result for the files of this one, which are those of the last run, with
     those in `fresh` read again: every file whose key moved (LastRun.changed), whose cache
-    entries are not yet replaced. `git` holds the provenance's new git fields. With it, the
-    JSON objects of the files read again, as they now stand. None when a licensing fact
-    changed."""
+    entries are not yet replaced. `git` holds the provenance's new git fields. The objects of
+    the files read again are laid over the last result's files (Encoded.patches). None when a
+    licensing fact changed."""
     if not all(cache.same_facts(scan, last.keys[scan.file.path]) for scan in fresh):
         return None
+    encoded = last.encoded
+    paths = [scan.file.path for scan in fresh]
     try:
-        written = file_objects(last.encoded.files_json, [scan.file.path for scan in fresh])
+        written = file_objects(encoded.files_json, [path for path in paths if path not in encoded.patches])
         if written is None:
             return None
+        written.update((path, encoded.patches[path]) for path in paths if path in encoded.patches)
         objects = {}
         for scan in fresh:
             before = FileResult.from_dict(json.loads(written[scan.file.path]))
@@ -44,11 +45,8 @@ def carried(
                 return None
             after = replace(before, size=scan.file.size, blob=scan.file.blob, checksums=scan.checksums)
             objects[scan.file.path] = after.to_json().encode("utf-8")
-        files_json = with_files(last.encoded.files_json, objects)
-        if files_json is None:
-            return None
-        head = dict(last.encoded.head)
+        head = dict(encoded.head)
         head["provenance"] = {**head["provenance"], **git}
     except (KeyError, TypeError, ValueError, AttributeError):  # a corrupt cache: start afresh
         return None
-    return Encoded(head, files_json), objects
+    return Encoded(head, encoded.files_json, {**encoded.patches, **objects})

@@ -13,7 +13,7 @@ import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, replace
-from functools import cache
+from functools import cache, cached_property
 from json.encoder import encode_basestring as _json_string  # what json.dumps(ensure_ascii=False) uses
 from typing import NamedTuple
 
@@ -291,24 +291,52 @@ class Provenance:
 @dataclass(frozen=True)
 class Encoded:
     """A result's JSON, known without encoding the result again (written once, or read back from
-    the result cache): encoding megabytes again would cost a warm scan a third of its time."""
+    the result cache): encoding megabytes again would cost a warm scan a third of its time.
+    The files' part stays as it was read, with the objects of files read again since laid over
+    it (`patches`): never joined into a copy of megabytes unless something decodes it."""
 
     head: dict  # to_dict() with "files": None
     files_json: bytes  # the files' JSON objects, as FileResult.to_json writes them, ", "-separated, UTF-8
+    patches: dict[str, bytes] = field(default_factory=dict)  # path -> its object, in place of files_json's
 
-    def utf8(self, end: bytes = b"") -> bytes:
-        """The JSON as UTF-8, followed by `end` (the files' part is megabytes: kept and written
-        as bytes, and copied once)."""
-        # One join at the end: each concatenation would copy the whole text.
-        pieces = []
+    @cached_property
+    def files_pieces(self) -> tuple[bytes | memoryview, ...]:
+        """The files' JSON with the patches in place, in pieces; ValueError when a patched
+        file is not in it."""
+        if not self.patches:
+            return (self.files_json,)
+        pieces: list[bytes | memoryview] = []
+        start = 0
+        whole = memoryview(self.files_json)  # slices of it copy nothing
+        for path in sorted(self.patches):  # the files are in path order: one pass finds them all
+            span = _file_span(self.files_json, path, start)
+            if span is None:
+                raise ValueError(f"{path}: not in the kept result")
+            pieces += (whole[start : span[0]], self.patches[path])
+            start = span[1]
+        pieces.append(whole[start:])
+        return tuple(pieces)
+
+    def files(self) -> bytes:
+        """The files' JSON, patches in place."""
+        return self.files_json if not self.patches else b"".join(self.files_pieces)
+
+    def pieces(self, end: bytes = b"") -> list[bytes | memoryview]:
+        """The JSON as UTF-8 pieces, followed by `end`: written one after the other, the
+        megabytes of the files' part are never joined into a copy."""
+        pieces: list[bytes | memoryview] = []
         for key, value in self.head.items():
             pieces += (b", " if pieces else b"{", _json_string(key).encode(), b": ")
             if key == "files":
-                pieces += (b"[", self.files_json, b"]")
+                pieces += (b"[", *self.files_pieces, b"]")
             else:
                 pieces.append(json.dumps(value, ensure_ascii=False).encode("utf-8"))
         pieces += (b"}", end)
-        return b"".join(pieces)
+        return pieces
+
+    def utf8(self, end: bytes = b"") -> bytes:
+        """The JSON as UTF-8, followed by `end`."""
+        return b"".join(self.pieces(end))
 
 
 _NEXT_FILE = b', {"path": '
@@ -338,36 +366,22 @@ def file_objects(files_json: bytes, paths: list[str]) -> dict[str, bytes] | None
     return found
 
 
-def with_files(files_json: bytes, objects: dict[str, bytes]) -> bytes | None:
-    """The files' JSON with the object of each path in `objects` replaced by the one given;
-    None when a path is not there."""
-    pieces = []
-    start = 0
-    for path in sorted(objects):  # the files are in path order: one pass finds them all
-        span = _file_span(files_json, path, start)
-        if span is None:
-            return None
-        pieces += (files_json[start : span[0]], objects[path])
-        start = span[1]
-    pieces.append(files_json[start:])
-    return b"".join(pieces)
-
-
 class FilesInJson(Sequence):
     """The files of a result read back from the result cache, decoded from their JSON on first
     use: a warm scan that writes only the JSON report and the summary never needs them."""
 
-    __slots__ = ("_count", "_decoded", "_json")
+    __slots__ = ("_count", "_decoded", "_encoded")
 
-    def __init__(self, files_json: bytes, count: int) -> None:
-        self._json = files_json
+    def __init__(self, encoded: Encoded, count: int) -> None:
+        self._encoded = encoded
         self._count = count
         self._decoded: tuple[FileResult, ...] | None = None
 
     def _files(self) -> tuple[FileResult, ...]:
         if self._decoded is None:
             with collector_paused():
-                self._decoded = tuple(map(FileResult.from_dict, json.loads(b"[%s]" % self._json)))
+                whole = json.loads(b"[%s]" % self._encoded.files())
+                self._decoded = tuple(map(FileResult.from_dict, whole))
         return self._decoded
 
     def __len__(self) -> int:
@@ -461,6 +475,10 @@ class ScanResult:
         """to_json() encoded as UTF-8, then `end`; without the detour through one big string."""
         return self.encode().utf8(end)
 
+    def to_utf8_pieces(self, end: bytes = b"") -> list[bytes | memoryview]:
+        """to_utf8_json() in pieces, to be written one after the other."""
+        return self.encode().pieces(end)
+
     @classmethod
     def from_dict(cls, data: dict) -> ScanResult:
         """The result `data` (`to_dict()`) describes."""
@@ -471,7 +489,8 @@ class ScanResult:
     def from_encoded(cls, encoded: Encoded) -> ScanResult:
         """The result whose JSON `encoded` holds; its files are decoded when first read."""
         with collector_paused():
-            files = FilesInJson(encoded.files_json, encoded.head["summary"]["files"])
+            encoded.files_pieces  # noqa: B018 (a patch that does not fit raises here, not in a report)
+            files = FilesInJson(encoded, encoded.head["summary"]["files"])
             return cls._from_head(encoded.head, files, encoded)
 
     @classmethod

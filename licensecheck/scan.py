@@ -59,14 +59,14 @@ def scan(root: Path, root_label: str, config: Config, policy: Policy, options: O
     # key moved need reading, their facts may let the last result stand (incremental).
     changed = last.changed(files, keys, root) if last is not None and last.settings == settings else None
     result = None
-    patches = None  # the JSON objects of the files read again, when the last result stands
+    base = b""  # the kept files' JSON the result lays its patches over, when it was carried
     if changed is not None and cached is not None:
         fresh = _extract(root, changed, options)
         from licensecheck.incremental import carried
 
-        outcome = carried(last, fresh, cached, _git_provenance(found))
-        if outcome is not None and (result := decoded(outcome[0])) is not None:
-            patches = {**last.patches, **outcome[1]}
+        encoded = carried(last, fresh, cached, _git_provenance(found))
+        if encoded is not None and (result := decoded(encoded)) is not None:
+            base = last.base
     else:
         fresh = _extract(root, files if cached is None else cached.stale(files, keys), options)
     scans = None
@@ -79,11 +79,7 @@ def scan(root: Path, root_label: str, config: Config, policy: Policy, options: O
     if results is not None:
         # Encoded once: the result cache and the JSON report share it.
         result = replace(result, encoded=result.encode())
-        depends = _depends(last, fresh, scans)
-        kept = LastRun(settings, git, keys, depends, result.encoded)
-        if patches is not None:  # over the files' JSON the last run kept
-            kept = replace(kept, base=last.base, patches=patches)
-        results.keep(kept)
+        results.keep(LastRun(settings, git, keys, _depends(last, fresh, scans), result.encoded, base))
     return result
 
 

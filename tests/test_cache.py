@@ -314,10 +314,10 @@ def test_a_carried_result_writes_only_what_changed_until_too_much_did(
         last = ResultCache(root).load()
         if edit == 0:  # one file patched over the kept files' JSON, which is not rewritten
             assert not any(name.endswith(".files") for name in written)
-            assert last.base == base and set(last.patches) == {"src/a.c"}
+            assert last.base == base and set(last.encoded.patches) == {"src/a.c"}
         else:  # two patches are more than MAX_PATCHES: the files' JSON is written anew
             assert any(name.endswith(".files") for name in written)
-            assert last.base != base and last.patches == {}
+            assert last.base != base and last.encoded.patches == {}
         scan(root, output=tmp_path / "warm.json")  # a warm run reads the patched result back
         assert (tmp_path / "warm.json").read_bytes() == (tmp_path / "fresh.json").read_bytes()
 

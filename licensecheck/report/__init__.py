@@ -31,7 +31,7 @@ class UnknownFormat(ValueError):
     pass
 
 
-def writer_for(path: str) -> Callable[[ScanResult, str], str | bytes]:
+def writer_for(path: str) -> Callable[[ScanResult, str], str | list[bytes | memoryview]]:
     name = Path(path).name.lower()
     for suffix, target in WRITERS.items():
         if name.endswith(suffix):
@@ -56,6 +56,6 @@ def check_writable(path: str) -> None:
 
 def write(path: str, result: ScanResult, lang: str) -> None:
     content = writer_for(path)(result, lang)
-    data = content if isinstance(content, bytes) else content.encode("utf-8")  # JSON comes as UTF-8
+    data = content.encode("utf-8") if isinstance(content, str) else content  # JSON comes as UTF-8 pieces
     target = Path(path)
     atomic.write(target.resolve().parent / target.name, data, shared=True)

@@ -7,8 +7,8 @@ from __future__ import annotations
 from licensecheck.model import ScanResult
 
 
-def render(result: ScanResult, lang: str = "en") -> bytes:
-    """json.dumps(result.to_dict(), ensure_ascii=False) without indent, as UTF-8, written by the
-    model itself: building a dict per file and evidence first would cost as much again, and
-    a warm run has the files' part as UTF-8 already."""
-    return result.to_utf8_json(end=b"\n")
+def render(result: ScanResult, lang: str = "en") -> list[bytes | memoryview]:
+    """json.dumps(result.to_dict(), ensure_ascii=False) without indent, as UTF-8 pieces written
+    one after the other, made by the model itself: building a dict per file and evidence first
+    would cost as much again, and a warm run has the files' part as UTF-8 already."""
+    return result.to_utf8_pieces(end=b"\n")
