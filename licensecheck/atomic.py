@@ -38,7 +38,8 @@ def write(target: Path, data: bytes | list[bytes | memoryview], shared: bool = F
     fd, temporary = _new_file_beside(target)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.writelines([data] if isinstance(data, bytes) else data)
+            for piece in [data] if isinstance(data, bytes) else data:
+                handle.write(piece)
         if shared:
             os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, target)
