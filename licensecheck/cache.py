@@ -9,17 +9,18 @@ loads and writes a few) holds one entry per file, reused only when the file's ke
 unchanged — its git blob id (or size, mtime and inode outside git), its path and
 whether checksums were asked for — and every other file it read (a KiCad project
 beside a schematic) still has the same stamp. `result-*` holds the last run's result
-as its JSON, with what the run depended on (settings, git state, every file's key,
-the stamps of the files other files read): a run that finds them all unchanged loads
-only that file and skips extraction, conclusion and rules; a run where only edits
-that change no licensing fact happened carries it over (`licensecheck.incremental`).
-Both are stamped with the code and data that made them (and the Python and the SPDX
+as its JSON (see ResultCache), with what the run depended on (settings, git state,
+every file's key, the stamps of the files other files read): a run that finds them all
+unchanged loads only that and skips extraction, conclusion and rules; a run where only
+edits that change no licensing fact happened carries it over (`licensecheck.incremental`).
+All are stamped with the code and data that made them (and the Python and the SPDX
 license list), so a new version of licensecheck, of its knowledge base or of the
 license list starts afresh.
 
 They are written with `marshal` (plain data only, several times faster to load than
-JSON) to a temporary file renamed into place: concurrent runs each leave a complete
-cache (the last one wins), and a corrupt or unreadable cache is ignored.
+JSON; the files' JSON as raw bytes) to a temporary file renamed into place: concurrent
+runs each leave a complete cache (the last one wins), and a corrupt, mismatched or
+unreadable cache is ignored.
 """
 
 from __future__ import annotations
