@@ -39,7 +39,7 @@ from licensecheck import __version__, atomic
 from licensecheck.atomic import cache_dir
 from licensecheck.expression import list_version
 from licensecheck.extract import TIMED_OUT, FileScan, stamp
-from licensecheck.model import DiscoveredFile, Encoded, Evidence, ScanResult
+from licensecheck.model import DiscoveredFile, Encoded, ScanResult
 from licensecheck.resources import data_path
 
 FORMAT = 9  # 6: UTF-8 JSON; 7: each file's facts packed apart; 8: shards; 9: files' JSON apart
@@ -70,31 +70,14 @@ def file_key(file: DiscoveredFile, with_checksums: bool) -> str:
     return f"{identity}:{int(with_checksums)}"
 
 
-def _facts(scan: FileScan) -> tuple:
-    """What extraction said of a file, as plain data: category, format, evidence, problem,
-    kept text, checksums."""
-    evidence = tuple((e.source, e.expression, e.copyright, e.line, e.detail, e.raw) for e in scan.evidence)
-    return (scan.category, scan.format, evidence, scan.problem, scan.text, scan.checksums)
-
-
 def _encode(scan: FileScan, with_checksums: bool) -> list:
     # The facts packed apart: loading the cache makes three objects a file, not dozens, and a
     # run unpacks only the entries it uses (all of them only when it concludes again).
-    return [file_key(scan.file, with_checksums), scan.depends, marshal.dumps(_facts(scan))]
+    return [file_key(scan.file, with_checksums), scan.depends, marshal.dumps(scan.plain())]
 
 
 def _decode(file: DiscoveredFile, entry: list) -> FileScan:
-    category, format_id, evidence, problem, text, checksums = marshal.loads(entry[2])
-    return FileScan(
-        file=file,
-        category=category,
-        format=format_id,
-        evidence=tuple(Evidence(*fields) for fields in evidence),
-        problem=problem,
-        text=text,
-        checksums=checksums,
-        depends=entry[1],
-    )
+    return FileScan.from_plain(file, marshal.loads(entry[2]), entry[1])
 
 
 def _name(root: Path) -> str:
@@ -116,10 +99,6 @@ class ScanCache:
         self.root = root
         self._shards: dict[int, dict[str, list]] = {}
         self._changed: set[int] = set()
-
-    def load(self) -> ScanCache:
-        """The cache, ready for lookups (shards load on first use)."""
-        return self
 
     def _path(self, shard: int) -> Path:
         return self.folder / f"scan-{self.name}-{shard:02}.marshal"
@@ -174,7 +153,7 @@ class ScanCache:
         the file's identity (key, size, checksums) and the stamps of what it read."""
         entry = self._entry(scan.file.path, key)
         try:
-            return entry is not None and marshal.loads(entry[2])[:5] == _facts(scan)[:5]
+            return entry is not None and marshal.loads(entry[2])[:5] == scan.plain()[:5]
         except (EOFError, ValueError, TypeError):
             return False
 

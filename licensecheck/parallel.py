@@ -15,7 +15,7 @@ from pathlib import Path
 
 from licensecheck.extract import FileScan
 from licensecheck.extract.file import scan_file, watching
-from licensecheck.model import DiscoveredFile, Evidence
+from licensecheck.model import DiscoveredFile
 
 # Below this many files a pool costs more to start than it saves.
 SERIAL_BELOW = 200
@@ -46,26 +46,17 @@ def _scan_batch(root: Path, batch: list[DiscoveredFile], with_checksums: bool = 
         return [scan_file(root, file, with_checksums) for file in batch]
 
 
-# What a worker sends back for one file: FileScan's fields as plain tuples, without the
+# What a worker sends back for one file: FileScan.plain() and the depends, without the
 # DiscoveredFile the parent already holds. Pickling dataclasses costs twice as much.
 Packed = tuple
 
 
 def _scan_packed(root: Path, batch: list[DiscoveredFile], with_checksums: bool) -> list[Packed]:
-    return [_pack(scan) for scan in _scan_batch(root, batch, with_checksums)]
-
-
-def _pack(scan: FileScan) -> Packed:
-    evidence = tuple((e.source, e.expression, e.copyright, e.line, e.detail, e.raw) for e in scan.evidence)
-    return (scan.category, scan.format, evidence, scan.problem, scan.text, scan.checksums, scan.depends)
+    return [(scan.plain(), scan.depends) for scan in _scan_batch(root, batch, with_checksums)]
 
 
 def _unpack(batch: list[DiscoveredFile], packed: list[Packed]) -> list[FileScan]:
-    scans = []
-    for file, (category, fmt, evidence, problem, text, sums, depends) in zip(batch, packed, strict=True):
-        found = tuple(Evidence(*e) for e in evidence)
-        scans.append(FileScan(file, category, fmt, found, problem, text, sums, depends))
-    return scans
+    return [FileScan.from_plain(file, *pair) for file, pair in zip(batch, packed, strict=True)]
 
 
 def _warm_up(files: list[DiscoveredFile]) -> None:
@@ -80,7 +71,7 @@ def _warm_up(files: list[DiscoveredFile]) -> None:
     for format_id in {classify.classify(name, b"").id for name in names.values()}:
         extractor_for(format_id)
     knowledge.all_licenses()
-    expression.analyze("MIT")  # the expression parser builds its symbol tables on first use (60 ms)
+    expression.analyze("MIT")  # the SPDX id tables that most tags are checked against
 
 
 Progress = Callable[[int, int], None]  # (files done, files in all)

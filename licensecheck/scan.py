@@ -54,7 +54,7 @@ def scan(root: Path, root_label: str, config: Config, policy: Policy, options: O
         kept = decoded(last.encoded)
         if kept is not None:
             return kept
-    cached = ScanCache(root).load() if options.cache else None
+    cached = ScanCache(root) if options.cache else None
     # What changed since the last run with these settings, from its keys: when only files whose
     # key moved need reading, their facts may let the last result stand (incremental).
     changed = last.changed(files, keys, root) if last is not None and last.settings == settings else None

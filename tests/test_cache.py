@@ -78,7 +78,7 @@ def test_a_commit_that_changes_no_file_gives_the_new_commit(tree, tmp_path, cach
 def test_a_warm_run_does_not_load_the_per_file_entries(tree, cache_folder, monkeypatch):
     root = tree(PROJECT)
     scan(root)
-    monkeypatch.setattr(ScanCache, "load", lambda self: pytest.fail("per-file cache loaded"))
+    monkeypatch.setattr(ScanCache, "_read", lambda self, shard: pytest.fail("per-file cache loaded"))
     code, result, _ = scan(root)
     assert code == 0 and file_entry(result, "src/a.c")["licenses"] == ["MIT"]
 
@@ -132,7 +132,7 @@ def test_corrupt_cache_is_ignored(tree, tmp_path, cache_folder):
 def test_entry_with_wrong_shape_is_ignored(tree, cache_folder):
     root = tree(PROJECT)
     scan(root)
-    cached = ScanCache(root).load()
+    cached = ScanCache(root)
     shard, entries = cached._shard("src/a.c")
     entries["src/a.c"] = ["wrong"]
     cached._changed.add(shard)
@@ -154,7 +154,7 @@ def test_concurrent_runs_leave_a_usable_cache(tree, tmp_path, cache_folder):
     assert [run.wait(timeout=120) for run in runs] == [0, 0, 0]
     outputs = {(tmp_path / f"r{i}.json").read_bytes() for i in range(3)}
     assert len(outputs) == 1
-    entries = ScanCache(root).load().entries
+    entries = ScanCache(root).entries
     assert set(entries) == {f["path"] for f in json.loads(outputs.pop())["files"]}
 
 

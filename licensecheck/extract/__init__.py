@@ -56,6 +56,19 @@ class FileScan:
     checksums: tuple[tuple[str, str], ...] = ()
     depends: tuple[tuple[str, str], ...] = ()  # other files and folders read, with their stamps (cache)
 
+    def plain(self) -> tuple:
+        """What extraction said of the file, as plain tuples (sent by a worker process, kept in
+        the cache: pickling or marshalling dataclasses costs several times more): category,
+        format, evidence, problem, kept text, checksums. The file and `depends` travel apart."""
+        fields = tuple((e.source, e.expression, e.copyright, e.line, e.detail, e.raw) for e in self.evidence)
+        return (self.category, self.format, fields, self.problem, self.text, self.checksums)
+
+    @classmethod
+    def from_plain(cls, file: DiscoveredFile, plain: tuple, depends: tuple[tuple[str, str], ...]) -> FileScan:
+        category, format_id, evidence, problem, text, checksums = plain
+        found = tuple(Evidence(*fields) for fields in evidence)
+        return cls(file, category, format_id, found, problem, text, checksums, depends)
+
 
 def regular_size(fd: int) -> int:
     """The size of the open file; ExtractError for anything that is not a regular file."""
