@@ -305,15 +305,15 @@ class Encoded:
         file is not in it."""
         if not self.patches:
             return (self.files_json,)
+        spans = _file_spans(self.files_json, list(self.patches))
+        if spans is None:
+            raise ValueError("a patched file is not in the kept result")
         pieces: list[bytes | memoryview] = []
         start = 0
         whole = memoryview(self.files_json)  # slices of it copy nothing
-        for path in sorted(self.patches):  # the files are in path order: one pass finds them all
-            span = _file_span(self.files_json, path, start)
-            if span is None:
-                raise ValueError(f"{path}: not in the kept result")
-            pieces += (whole[start : span[0]], self.patches[path])
-            start = span[1]
+        for path, at, end in spans:
+            pieces += (whole[start:at], self.patches[path])
+            start = end
         pieces.append(whole[start:])
         return tuple(pieces)
 
@@ -334,36 +334,35 @@ class Encoded:
         pieces += (b"}", end)
         return pieces
 
-    def utf8(self, end: bytes = b"") -> bytes:
-        """The JSON as UTF-8, followed by `end`."""
-        return b"".join(self.pieces(end))
+    def utf8(self) -> bytes:
+        """The JSON as UTF-8."""
+        return b"".join(self.pieces())
 
 
 _NEXT_FILE = b', {"path": '
 
 
-def _file_span(files_json: bytes, path: str, start: int = 0) -> tuple[int, int] | None:
-    """Where the object of `path` is in the files' JSON, searching from `start`. An object ends
-    where the next one starts: inside JSON strings every quote is escaped."""
-    at = files_json.find(b'{"path": %s, "category": ' % _json_string(path).encode(), start)
-    if at < 0:
-        return None
-    end = files_json.find(_NEXT_FILE, at)
-    return at, len(files_json) if end < 0 else end
+def _file_spans(files_json: bytes, paths: list[str]) -> list[tuple[str, int, int]] | None:
+    """(path, start, end) of the JSON object of each file at `paths` in the files' JSON, in path
+    order; None when one is not there. The files are in path order, so one pass finds them all;
+    an object ends where the next one starts (inside JSON strings every quote is escaped)."""
+    spans = []
+    start = 0
+    for path in sorted(paths):
+        at = files_json.find(b'{"path": %s, "category": ' % _json_string(path).encode(), start)
+        if at < 0:
+            return None
+        end = files_json.find(_NEXT_FILE, at)
+        start = len(files_json) if end < 0 else end
+        spans.append((path, at, start))
+    return spans
 
 
 def file_objects(files_json: bytes, paths: list[str]) -> dict[str, bytes] | None:
     """The JSON object of each file at `paths` in the files' JSON (Encoded.files_json); None
     when one is not there."""
-    found = {}
-    start = 0
-    for path in sorted(paths):  # the files are in path order: one pass finds them all
-        span = _file_span(files_json, path, start)
-        if span is None:
-            return None
-        found[path] = files_json[span[0] : span[1]]
-        start = span[1]
-    return found
+    spans = _file_spans(files_json, paths)
+    return None if spans is None else {path: files_json[at:end] for path, at, end in spans}
 
 
 class FilesInJson(Sequence):
@@ -469,14 +468,11 @@ class ScanResult:
 
     def to_json(self) -> str:
         """`json.dumps(self.to_dict(), ensure_ascii=False)`."""
-        return self.to_utf8_json().decode("utf-8")
-
-    def to_utf8_json(self, end: bytes = b"") -> bytes:
-        """to_json() encoded as UTF-8, then `end`; without the detour through one big string."""
-        return self.encode().utf8(end)
+        return self.encode().utf8().decode("utf-8")
 
     def to_utf8_pieces(self, end: bytes = b"") -> list[bytes | memoryview]:
-        """to_utf8_json() in pieces, to be written one after the other."""
+        """to_json() as UTF-8 pieces followed by `end`, to be written one after the other: the
+        megabytes of the files' part are never copied into one string."""
         return self.encode().pieces(end)
 
     @classmethod

@@ -81,9 +81,12 @@ def looks_binary(data: bytes) -> bool:
     not binary.
     """
     sample = data[:SNIFF_BYTES]
-    if not sample or sample.startswith(_WIDE_BOMS) or utf16_without_bom(sample):
-        return False
-    return _binary_sample(sample)
+    return not _text_for_sure(sample) and _binary_sample(sample)
+
+
+def _text_for_sure(sample: bytes) -> bool:
+    """Empty, or UTF-16/32 text, with a byte order mark or without one: NUL bytes and all."""
+    return not sample or sample.startswith(_WIDE_BOMS) or bool(utf16_without_bom(sample))
 
 
 def _binary_sample(sample: bytes) -> bool:
@@ -110,8 +113,8 @@ def text_of(data: bytes) -> Decoded | None:
     """`decode(data)`, or None when `looks_binary(data)` (where decode would take a UTF-8 byte
     order mark first): each test once, for every text file of the tree."""
     sample = data[:SNIFF_BYTES]
-    if not sample or sample.startswith(_WIDE_BOMS) or utf16_without_bom(sample):
-        return decode(data)  # not binary
+    if _text_for_sure(sample):
+        return decode(data)
     if _binary_sample(sample):
         return None
     if data.startswith(codecs.BOM_UTF8):
