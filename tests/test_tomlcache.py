@@ -52,3 +52,44 @@ def test_the_message_catalogs_read_back_are_the_parsed_ones(cache_folder):
     i18n.catalog.cache_clear()
     assert list(cache_folder.glob("messages-zh-*.marshal"))
     assert i18n.catalog("zh") == parsed and parsed["ui.none"]
+
+
+def test_derived_tables_are_built_once_per_inputs(cache_folder):
+    builds: list[int] = []
+
+    def build(value: int):
+        builds.append(value)
+        return {"key": ("MIT", False), "n": value}
+
+    first = tomlcache.derived("test-derived", "data 1|code a", lambda: build(1))
+    assert first == {"key": ("MIT", False), "n": 1}
+    assert tomlcache.derived("test-derived", "data 1|code a", lambda: build(2)) == first
+    assert builds == [1]
+    # Other data, or other code building it, is a new table.
+    assert tomlcache.derived("test-derived", "data 2|code a", lambda: build(3))["n"] == 3
+    assert tomlcache.derived("test-derived", "data 1|code b", lambda: build(4))["n"] == 4
+    assert builds == [1, 3, 4]
+
+
+def test_a_derived_table_that_cannot_be_written_is_still_returned(tmp_path, monkeypatch):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_bytes(b"")
+    monkeypatch.setenv("LICENSECHECK_CACHE_DIR", str(blocker / "cache"))
+    assert tomlcache.derived("test-derived", "x", lambda: [1, 2]) == [1, 2]
+
+
+def test_the_alias_and_name_tables_read_back_are_the_built_ones(cache_folder):
+    from licensecheck import knowledge
+    from licensecheck.identify import names
+    from licensecheck.identify.index import get_index
+
+    built = knowledge.KnowledgeBase(knowledge.default().folder).aliases
+    assert list(cache_folder.glob("knowledge-aliases-*.marshal"))
+    assert knowledge.KnowledgeBase(knowledge.default().folder).aliases == built
+    assert built["mit"] == ("MIT", False)
+
+    index = get_index()
+    first = index.names
+    assert list(cache_folder.glob("identify-names-*.marshal"))
+    index._names = None
+    assert index.names == first == names.build_table(index.license_names)

@@ -61,12 +61,19 @@ class Index:
 
     @property
     def names(self) -> dict[str, str]:
-        """Name key -> expression (names.py), made from the names at first use: kept out of the
-        cache so that a change to the aliases needs no rebuild."""
+        """Name key -> expression (names.py), made from the names at first use and cached apart
+        from the index, keyed by the names and names.py's code: a change to the aliases
+        rebuilds this table only."""
         if self._names is None:
-            from .names import build_table
+            from licensecheck import tomlcache
 
-            self._names = build_table(self.license_names)
+            from . import names, normalize
+
+            listed = hashlib.sha256(repr(sorted(self.license_names.items())).encode()).hexdigest()[:16]
+            code = "|".join(tomlcache.code_digest(module.__file__) for module in (names, normalize))
+            self._names = tomlcache.derived(
+                "identify-names", f"{listed}|{code}", lambda: names.build_table(self.license_names)
+            )
         return self._names
 
     def rule_set(self, rule: int) -> frozenset[int]:
@@ -154,9 +161,12 @@ def load_cached(key: str) -> Index | None:
     try:
         # marshal.loads of the bytes, not marshal.load of the file: the latter reads in small
         # pieces and took 90 ms instead of 20 for this 5 MB index.
-        data = cache_path(key).read_bytes()
+        path = cache_path(key)
+        data = path.read_bytes()
         with collector_paused():  # a hundred thousand tuples: see atomic.read_stamped
-            return _from_payload(marshal.loads(data), key)
+            index = _from_payload(marshal.loads(data), key)
+        atomic.mark_used(path)
+        return index
     except (OSError, EOFError, ValueError, TypeError, KeyError, IndexError):
         return None
 
