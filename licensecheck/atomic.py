@@ -9,6 +9,7 @@ half of one; an interrupted write leaves no temporary behind.
 
 from __future__ import annotations
 
+import contextlib
 import marshal
 import os
 from pathlib import Path
@@ -72,7 +73,16 @@ def read_stamped(path: Path, stamp: str) -> object | None:
             found, payload = marshal.loads(data)
     except (OSError, EOFError, ValueError, TypeError):
         return None
-    return payload if found == stamp else None
+    if found != stamp:
+        return None
+    mark_used(path)
+    return payload
+
+
+def mark_used(path: Path) -> None:
+    """Tell the pruning (licensecheck.prune) that a cache file is still read."""
+    with contextlib.suppress(OSError):
+        os.utime(path)
 
 
 def write_stamped(path: Path, stamp: str, payload: object) -> None:

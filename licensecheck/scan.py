@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from licensecheck import __version__
+from licensecheck.atomic import cache_dir
 from licensecheck.cache import LastRun, ResultCache, ScanCache, decoded, file_key
 from licensecheck.config import Config
 from licensecheck.discover import Discovery, changed_since, discover
@@ -37,6 +38,15 @@ class Options:
 
 def scan(root: Path, root_label: str, config: Config, policy: Policy, options: Options) -> ScanResult:
     """Scan the tree at `root`; `root_label` is the path as the user gave it."""
+    result = _scan(root, root_label, config, policy, options)
+    if options.cache:
+        from licensecheck.prune import prune
+
+        prune(cache_dir())
+    return result
+
+
+def _scan(root: Path, root_label: str, config: Config, policy: Policy, options: Options) -> ScanResult:
     try:
         with collector_paused():  # a DiscoveredFile for every file: see collector_paused
             found = discover(root, config.exclude)

@@ -1,0 +1,77 @@
+# SPDX-FileCopyrightText: 2026 The licensecheck authors
+# SPDX-License-Identifier: Apache-2.0
+"""Cache files that no run has used for a month are removed.
+
+Every scanned root leaves its own cache files (`result-NAME.*`, `scan-NAME-*`), and every
+version of the code or data its own tables (`identify-index-*`, 5 MB each): a CI runner
+that scans a fresh checkout in a new temporary folder each time would fill the disk. A
+run that reads a cache file marks it used (atomic.read_stamped sets its modification
+time); at most once a day, a run with the cache on removes each root's files when none of
+them was used for MAX_AGE, each other file when it was not, and temporary files that an
+interrupted run left behind. Nothing it removes is needed: a missing cache file only costs
+the next run the time to make it again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import time
+from pathlib import Path
+
+MAX_AGE = 30 * 24 * 3600  # seconds unused before a cache file goes
+EVERY = 24 * 3600  # seconds between two prunings
+MARKER = ".pruned"  # its modification time is the last pruning's
+_TEMPORARY_AGE = 24 * 3600  # a temporary this old belongs to no live run
+# result-NAME.marshal, result-NAME.files and scan-NAME-NN.marshal belong to one root.
+_ROOT_FILE = re.compile(r"(?:result-([0-9a-f]+)\.\w+|scan-([0-9a-f]+)-\d+\.marshal)")
+
+
+def prune(folder: Path, now: float | None = None) -> list[str]:
+    """Remove what went unused in `folder` (see the module), unless it was pruned within a
+    day; the names of the files removed."""
+    now = time.time() if now is None else now
+    marker = folder / MARKER
+    try:
+        if now - marker.stat().st_mtime < EVERY:
+            return []
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return []
+    try:
+        marker.touch()
+        os.utime(marker, (now, now))
+        entries = [(entry.name, entry.stat().st_mtime) for entry in os.scandir(folder) if entry.is_file()]
+    except OSError:  # gone, unwritable or unreadable: nothing to do here
+        return []
+    removed = []
+    for name in _unused(entries, now):
+        with contextlib.suppress(OSError):
+            (folder / name).unlink()
+            removed.append(name)
+    return sorted(removed)
+
+
+def _unused(entries: list[tuple[str, float]], now: float) -> list[str]:
+    """Of (name, modification time), the names to remove."""
+    groups: dict[str, list[str]] = {}
+    last_used: dict[str, float] = {}
+    for name, modified in entries:
+        if name == MARKER:
+            continue
+        root = _ROOT_FILE.fullmatch(name)
+        group = f"root {root.group(1) or root.group(2)}" if root else name
+        groups.setdefault(group, []).append(name)
+        last_used[group] = max(last_used.get(group, modified), modified)
+    return [
+        name
+        for group, names in groups.items()
+        if now - last_used[group] >= (_TEMPORARY_AGE if _is_temporary(group) else MAX_AGE)
+        for name in names
+    ]
+
+
+def _is_temporary(name: str) -> bool:
+    return name.startswith(".") and name.endswith(".tmp")  # atomic._new_file_beside's names
