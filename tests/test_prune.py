@@ -81,7 +81,7 @@ def test_a_missing_or_unusable_folder_is_left_alone(tmp_path):
 
 
 def test_a_scan_marks_its_cache_used_and_prunes_what_others_left(tree, tmp_path, cache_folder):
-    root = tree({"a.c": "// SPDX-License-Identifier: MIT\nint a;\n", "LICENSE": "SPDX-License-Identifier: MIT\n"})
+    root = tree({"a.c": "// SPDX-License-Identifier: MIT\nint a;\n", "LICENSE": "MIT License\n"})
     code, first, _ = scan(root, output=tmp_path / "first.json")
     assert code == 0
     ours = sorted(path.name for path in cache_folder.glob("result-*"))
