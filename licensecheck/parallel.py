@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -57,6 +58,18 @@ def _scan_packed(root: Path, batch: list[DiscoveredFile], with_checksums: bool) 
 
 def _unpack(batch: list[DiscoveredFile], packed: list[Packed]) -> list[FileScan]:
     return [FileScan.from_plain(file, *pair) for file, pair in zip(batch, packed, strict=True)]
+
+
+def _start_method():
+    """Fork on Linux, where it is safe here (no thread runs while the pool starts): workers begin
+    with what _warm_up loaded. Python 3.14 made forkserver the default, whose workers would
+    import the extractors and load the knowledge base again, each of them. Elsewhere, the
+    platform's default (spawn on macOS, where forking is unsafe; the only one on Windows)."""
+    import multiprocessing
+
+    if sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return None
 
 
 def _warm_up(files: list[DiscoveredFile]) -> None:
@@ -111,7 +124,7 @@ def scan_files(
     # Imported here: multiprocessing costs 25 ms, which a run that reads a few files never needs.
     from concurrent.futures import ProcessPoolExecutor
 
-    pool = ProcessPoolExecutor(max_workers=jobs - 1, initializer=_ignore_interrupts)
+    pool = ProcessPoolExecutor(jobs - 1, mp_context=_start_method(), initializer=_ignore_interrupts)
     try:
         futures = [pool.submit(_scan_packed, root, batch, with_checksums) for batch in batches]
         for index in reversed(range(len(batches))):

@@ -29,3 +29,26 @@ def test_left_to_itself_a_small_tree_is_read_in_one_process():
 
     assert default_jobs(ONE_PROCESS_BELOW - 1) == 1
     assert default_jobs(ONE_PROCESS_BELOW) == len(os.sched_getaffinity(0))
+
+
+def test_workers_are_forked_on_linux_whatever_the_pythons_default(tree, monkeypatch):
+    """Python 3.14 starts pool workers with forkserver by default: the pool asks for fork
+    itself, so that workers inherit the warmed-up parent, and they give the same results."""
+    import sys
+    from concurrent import futures
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("fork is chosen on Linux only")
+    contexts = []
+    real = futures.ProcessPoolExecutor
+
+    def recording(*args, **kwargs):
+        contexts.append(kwargs.get("mp_context"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(futures, "ProcessPoolExecutor", recording)
+    root = tree({f"src/f{i:03}.c": f"// SPDX-License-Identifier: MIT\nint f{i};\n" for i in range(400)})
+    files = list(discover(root).files)
+    results = scan_files(root, files, 2)
+    assert [context.get_start_method() for context in contexts] == ["fork"]
+    assert [r.evidence for r in results] == [r.evidence for r in scan_files(root, files, 1)]
