@@ -209,3 +209,48 @@ def test_fingerprints_do_not_depend_on_the_language(tree, tmp_path):
 
     assert prints(english) == prints(chinese)
     assert len({json.dumps(p) for p in prints(english)}) == len(prints(english))
+
+
+def _uris(log: dict) -> set[str]:
+    results = log["runs"][0]["results"]
+    return {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in results}
+
+
+def test_a_scanned_subfolder_of_a_repository_reports_paths_from_its_top(tmp_path):
+    from conftest import git_repo
+
+    repo = git_repo(
+        tmp_path / "repo",
+        {
+            "README.md": "# robot\n",
+            "hardware/LICENSE": "SPDX-License-Identifier: CERN-OHL-S-2.0\n",
+            "hardware/board/notes.md": "# board notes\n",
+        },
+    )
+    at_top, in_subfolder = tmp_path / "top.sarif", tmp_path / "sub.sarif"
+    scan(repo, "-o", str(at_top))
+    scan(repo / "hardware", "-o", str(in_subfolder))
+    top = json.loads(at_top.read_text(encoding="utf-8"))
+    sub = json.loads(in_subfolder.read_text(encoding="utf-8"))
+    assert "hardware/board/notes.md" in _uris(top)
+    # Code scanning resolves the paths against the repository, not the scanned folder.
+    assert "hardware/board/notes.md" in _uris(sub) and "board/notes.md" not in _uris(sub)
+    assert all(uri.startswith("hardware/") for uri in _uris(sub))
+    # The same finding is the same alert, whichever of the two was scanned.
+    assert _fingerprint(top, "missing-copyright", "hardware/board/notes.md") == _fingerprint(
+        sub, "missing-copyright", "hardware/board/notes.md"
+    )
+
+
+def _fingerprint(log: dict, rule: str, uri: str) -> dict:
+    (found,) = [
+        r["partialFingerprints"]
+        for r in log["runs"][0]["results"]
+        if r["ruleId"] == rule and r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == uri
+    ]
+    return found
+
+
+def test_outside_git_paths_are_relative_to_the_scanned_folder(tree, tmp_path):
+    log, _, _ = _sarif(tree, tmp_path, {"sub/notes.md": "# notes\n"})
+    assert _uris(log) == {"sub/notes.md", "LICENSE"}  # LICENSE: where the missing project license goes

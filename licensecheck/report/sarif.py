@@ -10,14 +10,17 @@ without a location rejects the whole upload), and every rule needs
 So a project-level finding is placed on the file that declares the project's license,
 or on `LICENSE`, the file its fix creates, rather than left without a location.
 
-Paths are relative to the scanned folder (`%SRCROOT%`); code scanning matches them
-against the repository when the scan runs at the repository's top.
+Paths are relative to the top of the git work tree that holds the scanned folder
+(`%SRCROOT%`), so that code scanning finds the files of a scanned subfolder
+(`licensecheck scan hardware/` reports `hardware/board.kicad_pcb`); outside git, to the
+scanned folder.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from pathlib import Path
 from urllib.parse import quote
 
 from licensecheck import i18n
@@ -39,9 +42,10 @@ FINGERPRINT = "licensecheck/v1"
 def render(result: ScanResult, lang: str = "en") -> str:
     rules = catalog()
     index = {rule_id: position for position, rule_id in enumerate(rules)}
+    prefix = repository_prefix(Path(result.root))
     run = {
         "tool": {"driver": _driver(result, rules, lang)},
-        "results": [_result(finding, result, index, lang) for finding in result.findings],
+        "results": [_result(finding, result, index, lang, prefix) for finding in result.findings],
     }
     properties = _run_properties(result)
     if properties:
@@ -115,15 +119,28 @@ def _limited(text: str) -> str:
     return text if len(text) <= GITHUB_TEXT_LIMIT else text[: GITHUB_TEXT_LIMIT - 1] + "…"
 
 
-def _result(finding: Finding, result: ScanResult, index: dict[str, int], lang: str) -> dict:
+def repository_prefix(root: Path) -> str:
+    """The scanned folder's path from the top of its git work tree, with a final "/"
+    ("hardware/"); "" at the top, outside git, or when the folder cannot be resolved."""
+    try:
+        here = root.resolve()
+        for folder in (here, *here.parents):
+            if (folder / ".git").exists():  # a folder, or a file in a submodule or worktree
+                return "" if folder == here else here.relative_to(folder).as_posix() + "/"
+    except (OSError, RuntimeError, ValueError):
+        pass
+    return ""
+
+
+def _result(finding: Finding, result: ScanResult, index: dict[str, int], lang: str, prefix: str) -> dict:
     entry: dict = {"ruleId": finding.rule}
     if finding.rule in index:
         entry["ruleIndex"] = index[finding.rule]
     entry["level"] = LEVELS[finding.severity]
     text = finding.message.strip() or i18n.text(lang, f"rule.{finding.rule}.title")
     entry["message"] = {"text": text}
-    entry["locations"] = [_location(finding, result, lang)]
-    entry["partialFingerprints"] = {FINGERPRINT: _fingerprint(finding)}
+    entry["locations"] = [_location(finding, result, lang, prefix)]
+    entry["partialFingerprints"] = {FINGERPRINT: _fingerprint(finding, prefix)}
     if finding.licenses:
         entry["properties"] = {"licenses": list(finding.licenses)}
     if finding.waived is not None:
@@ -131,12 +148,12 @@ def _result(finding: Finding, result: ScanResult, index: dict[str, int], lang: s
     return entry
 
 
-def _location(finding: Finding, result: ScanResult, lang: str) -> dict:
+def _location(finding: Finding, result: ScanResult, lang: str, prefix: str) -> dict:
     if finding.path is None:
         path = result.project.sources[0] if result.project.sources else PROJECT_FALLBACK
-        physical = {"artifactLocation": {"uri": artifact_uri(path), "uriBaseId": SRCROOT}}
+        physical = {"artifactLocation": {"uri": artifact_uri(prefix + path), "uriBaseId": SRCROOT}}
         return {"physicalLocation": physical, "message": {"text": i18n.text(lang, "ui.project")}}
-    physical = {"artifactLocation": {"uri": artifact_uri(finding.path), "uriBaseId": SRCROOT}}
+    physical = {"artifactLocation": {"uri": artifact_uri(prefix + finding.path), "uriBaseId": SRCROOT}}
     if finding.line is not None and finding.line >= 1:
         physical["region"] = {"startLine": finding.line}
     return {"physicalLocation": physical}
@@ -148,9 +165,11 @@ def artifact_uri(path: str) -> str:
     return quote(path, safe="/", errors="surrogateescape")
 
 
-def _fingerprint(finding: Finding) -> str:
-    """Stable across runs and languages: the rule, the place and the licenses, not the message."""
-    key = "\0".join([finding.rule, finding.path or "", str(finding.line or 0), *finding.licenses])
+def _fingerprint(finding: Finding, prefix: str) -> str:
+    """Stable across runs and languages: the rule, the place in the repository and the
+    licenses, not the message (the project of a scanned subfolder is that subfolder's)."""
+    place = prefix + finding.path if finding.path is not None else prefix
+    key = "\0".join([finding.rule, place, str(finding.line or 0), *finding.licenses])
     return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
