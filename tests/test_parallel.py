@@ -1,5 +1,6 @@
 # SPDX-FileCopyrightText: 2026 The licensecheck authors
 # SPDX-License-Identifier: Apache-2.0
+# REUSE-IgnoreStart: the fixtures below hold SPDX tags of their own.
 """Extraction spread over processes: same results in the same order, with progress."""
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
 # SPDX-FileCopyrightText: 2026 The licensecheck authors
 # SPDX-License-Identifier: Apache-2.0
+# REUSE-IgnoreStart: the fixtures below hold SPDX tags of their own.
 """Cache files no run used for a month go; what runs still use stays."""
 
 from __future__ import annotations
