@@ -471,7 +471,7 @@ def shared_tmp():
 
 _DRIVER = textwrap.dedent(
     """
-    import atexit, json, os, resource, sys
+    import json, os, resource, sys
 
     def _stats(path=sys.argv[1]):
         io = dict(line.split(": ") for line in open("/proc/self/io").read().splitlines())
@@ -484,7 +484,16 @@ _DRIVER = textwrap.dedent(
                 "read_bytes": int(io["rchar"]),
             }, out)
 
-    atexit.register(_stats)
+    # The console script ends with os._exit, which runs no atexit handler; so do forked
+    # workers, whose statistics are not the scan's.
+    real_exit, scan_pid = os._exit, os.getpid()
+
+    def _exit(code):
+        if os.getpid() == scan_pid:
+            _stats()
+        real_exit(code)
+
+    os._exit = _exit
     sys.argv = ["licensecheck", *sys.argv[2:]]
     from cli import run
     run()

@@ -306,3 +306,34 @@ def test_the_rule_ids_a_config_may_name_are_the_catalogs():
     from licensecheck.rules import RULE_IDS, catalog
 
     assert set(catalog()) == RULE_IDS
+
+
+SCAN_TO_FILE = ["scan", "{root}", "-o", "{out}", "--no-cache"]
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "stream", "expected"),
+    [
+        (["--version"], 0, "stdout", "licensecheck "),
+        ([*SCAN_TO_FILE, "--fail-on", "warning"], 1, "stdout", "Reports written: "),
+        ([*SCAN_TO_FILE, "--fail-on", "never"], 0, "stdout", "Reports written: "),
+        (["scan", "{root}", "--no-such-option"], 2, "stderr", "No such option"),
+        (["scan", "{root}/missing"], 2, "stderr", "missing"),
+    ],
+)
+def test_the_console_script_ends_with_the_contracts_exit_code_and_all_its_output(
+    tree, tmp_path, args, code, stream, expected
+):
+    """run() ends the process with os._exit, past the interpreter's teardown: the exit code
+    and every line written before it must still come out, into a pipe as well."""
+    import subprocess
+    import sys
+
+    root, out = tree(PROJECT), tmp_path / "r.json"
+    command = [sys.executable, "-c", "from cli import run; run()"]
+    command += [a.format(root=root, out=out) for a in args]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert done.returncode == code, done.stderr
+    assert expected in getattr(done, stream)
+    if "Reports written: " in expected:
+        assert done.stdout.rstrip().endswith(str(out)) and json.loads(out.read_text())["files"]
