@@ -22,6 +22,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from licensecheck import envvars
+
 GIT_TIMEOUT = 60.0  # seconds one git command may take; LICENSECHECK_GIT_TIMEOUT overrides
 # Configuration that wins over the repository's: nothing git could be told to run.
 SAFE_CONFIG = (
@@ -44,10 +46,7 @@ class GitUnusable(Exception):
 
 
 def git_timeout() -> float:
-    try:
-        return float(os.environ.get("LICENSECHECK_GIT_TIMEOUT", GIT_TIMEOUT))
-    except ValueError:
-        return GIT_TIMEOUT
+    return envvars.seconds("LICENSECHECK_GIT_TIMEOUT", GIT_TIMEOUT)
 
 
 class Git:

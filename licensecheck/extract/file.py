@@ -19,7 +19,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from licensecheck import classify, comments, expression, manifests, textio
+from licensecheck import classify, comments, envvars, expression, manifests, textio
 from licensecheck.extract import (
     HEAD_ONLY_FORMATS,
     OPEN_FLAGS,
@@ -66,10 +66,7 @@ class TimeLimitExceeded(BaseException):
 
 def time_limit() -> float:
     """Seconds one file may take; LICENSECHECK_TIME_LIMIT overrides the default."""
-    try:
-        return float(os.environ.get("LICENSECHECK_TIME_LIMIT", TIME_LIMIT))
-    except ValueError:
-        return TIME_LIMIT
+    return envvars.seconds("LICENSECHECK_TIME_LIMIT", TIME_LIMIT)
 
 
 class _Watch:

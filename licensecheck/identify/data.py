@@ -19,7 +19,6 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import json
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -97,18 +96,36 @@ SOURCES: tuple[tuple[str, str, Callable[[Path], _Part]], ...] = (
 )
 
 
-def _installed() -> list[tuple[str, str, Path, Callable[[Path], _Part]]]:
-    import importlib.metadata  # late: 40 ms to import, needed only to build the index
-
+def _located() -> list[tuple[str, str, Path, Callable[[Path], _Part]]]:
+    """(distribution, data file as named in SOURCES, its path, reader) of each installed data
+    file, found as an import would find its package, without importing it or reading package
+    metadata (importlib.metadata costs 40 ms)."""
     found = []
     for dist_name, relative, reader in SOURCES:
+        package, _, inside = relative.partition("/")
         try:
-            dist = importlib.metadata.distribution(dist_name)
-        except importlib.metadata.PackageNotFoundError:
+            spec = importlib.util.find_spec(package)
+        except (ImportError, ValueError):
             continue
-        path = Path(str(dist.locate_file(relative)))
-        if path.is_file():
-            found.append((dist_name, dist.version, path, reader))
+        for folder in (spec.submodule_search_locations or []) if spec else []:
+            path = Path(folder, inside)
+            if path.is_file():
+                found.append((dist_name, relative, path, reader))
+                break
+    return found
+
+
+def _installed() -> list[tuple[str, str, Path, Callable[[Path], _Part]]]:
+    """(distribution, its version, data file path, reader): only to build the index."""
+    import importlib.metadata
+
+    found = []
+    for dist_name, _, path, reader in _located():
+        try:
+            version = importlib.metadata.version(dist_name)
+        except importlib.metadata.PackageNotFoundError:
+            version = "unknown"
+        found.append((dist_name, version, path, reader))
     return found
 
 
@@ -121,22 +138,15 @@ def data_version() -> str:
 
 
 def data_key() -> str:
-    """What identifies the installed data files (path, size, modification time), found without
-    reading package metadata: the cheap key of the cached index, checked on every first use."""
+    """What identifies the installed data files (path, size, modification time): the cheap key
+    of the cached index, checked on every first use."""
     stamps = []
-    for _, relative, _ in SOURCES:
-        package, _, inside = relative.partition("/")
+    for _, relative, path, _ in _located():
         try:
-            spec = importlib.util.find_spec(package)  # locates the package without importing it
-        except (ImportError, ValueError):
+            info = path.stat()
+        except OSError:
             continue
-        for folder in (spec.submodule_search_locations or []) if spec else []:
-            try:
-                info = os.stat(os.path.join(folder, inside))
-            except OSError:
-                continue
-            stamps.append(f"{relative}:{info.st_size}:{info.st_mtime_ns}")
-            break
+        stamps.append(f"{relative}:{info.st_size}:{info.st_mtime_ns}")
     return " + ".join(stamps) or "none"
 
 
