@@ -24,8 +24,14 @@ MAX_AGE = 30 * 24 * 3600  # seconds unused before a cache file goes
 EVERY = 24 * 3600  # seconds between two prunings
 MARKER = ".pruned"  # its modification time is the last pruning's
 _TEMPORARY_AGE = 24 * 3600  # a temporary this old belongs to no live run
-# result-NAME.marshal, result-NAME.files and scan-NAME-NN.marshal belong to one root.
-_ROOT_FILE = re.compile(r"(?:result-([0-9a-f]+)\.\w+|scan-([0-9a-f]+)-\d+\.marshal)")
+# The files licensecheck writes (older formats' names too); nothing else in the folder is
+# touched, should the folder be shared (LICENSECHECK_CACHE_DIR=~/.cache by mistake).
+_OURS = r"(?:result|scan|identify-index|identify-names|knowledge|knowledge-aliases|messages-[a-z]+|profile)"
+_OURS += r"-[0-9a-f]{12,}(?:-\d+)?\.(?:marshal|files|json)"
+_CACHE_FILE = re.compile(_OURS)
+_TEMPORARY = re.compile(rf"\.{_OURS}\.[0-9a-f]{{12}}\.tmp")  # atomic._new_file_beside's names
+# result-NAME.*, scan-NAME-NN.marshal (and scan-NAME.* of older formats) belong to one root.
+_ROOT_FILE = re.compile(r"(?:result|scan)-([0-9a-f]+)(?:-\d+)?\.\w+")
 
 
 def prune(folder: Path, now: float | None = None) -> list[str]:
@@ -59,10 +65,10 @@ def _unused(entries: list[tuple[str, float]], now: float) -> list[str]:
     groups: dict[str, list[str]] = {}
     last_used: dict[str, float] = {}
     for name, modified in entries:
-        if name == MARKER:
+        if not (_CACHE_FILE.fullmatch(name) or _TEMPORARY.fullmatch(name)):
             continue
         root = _ROOT_FILE.fullmatch(name)
-        group = f"root {root.group(1) or root.group(2)}" if root else name
+        group = f"root {root.group(1)}" if root else name
         groups.setdefault(group, []).append(name)
         last_used[group] = max(last_used.get(group, modified), modified)
     return [
@@ -74,4 +80,4 @@ def _unused(entries: list[tuple[str, float]], now: float) -> list[str]:
 
 
 def _is_temporary(name: str) -> bool:
-    return name.startswith(".") and name.endswith(".tmp")  # atomic._new_file_beside's names
+    return _TEMPORARY.fullmatch(name) is not None
