@@ -53,6 +53,34 @@ def test_a_saved_index_loads_back_equal(built, cache):
     assert [p.name for p in cache.iterdir()] == [path.name]  # no temporary file left behind
 
 
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda raw: raw[:-8],  # the last word of the arrays lost
+        lambda raw: raw[: len(raw) // 2],
+        lambda raw: (2**62).to_bytes(8, "little") + raw[8:],  # a table length past the end
+        lambda raw: raw[:8],
+        lambda raw: raw + b"\0" * 8,  # a word too many
+    ],
+)
+def test_a_damaged_index_file_is_not_loaded(built, cache, damage):
+    key = data.data_key()
+    path = index.save(built, key)
+    path.write_bytes(damage(path.read_bytes()))
+    assert index.load_cached(key) is None
+
+
+def test_the_loaded_arrays_are_the_built_ones(built, cache):
+    key = data.data_key()
+    index.save(built, key)
+    loaded = index.load_cached(key)
+    for name in ("offsets", "shingles", "distinct_offsets", "distinct"):
+        assert list(getattr(loaded, name)) == list(getattr(built, name)), name
+    last = len(built.rules) - 1
+    assert loaded.rule_set(last) == built.rule_set(last)
+    assert loaded.distinct_set(last) == built.distinct_set(last)
+
+
 def test_second_run_loads_from_disk(cache, builds):
     assert index.get_index() is not None
     assert len(builds) == 1
