@@ -9,7 +9,8 @@ run that reads a cache file marks it used (atomic.read_stamped sets its modifica
 time); at most once a day, a run with the cache on removes each root's files when none of
 them was used for MAX_AGE, each other file when it was not, and temporary files that an
 interrupted run left behind. Nothing it removes is needed: a missing cache file only costs
-the next run the time to make it again.
+the next run the time to make it again (Jinja's compiled templates, which reads do not
+mark, are compiled again once a month).
 """
 
 from __future__ import annotations
@@ -28,8 +29,10 @@ _TEMPORARY_AGE = 24 * 3600  # a temporary this old belongs to no live run
 # touched, should the folder be shared (LICENSECHECK_CACHE_DIR=~/.cache by mistake).
 _OURS = r"(?:result|scan|identify-index|identify-names|knowledge|knowledge-aliases|messages-[a-z]+|profile)"
 _OURS += r"-[0-9a-f]{12,}(?:-\d+)?\.(?:marshal|files|json)"
-_CACHE_FILE = re.compile(_OURS)
-_TEMPORARY = re.compile(rf"\.{_OURS}\.[0-9a-f]{{12}}\.tmp")  # atomic._new_file_beside's names
+_TEMPLATE = r"template-[0-9a-f]{40}\.cache"  # Jinja's compiled templates (report.html)
+_CACHE_FILE = re.compile(rf"{_OURS}|{_TEMPLATE}")
+# atomic._new_file_beside's temporaries, and Jinja's (tempfile.NamedTemporaryFile's).
+_TEMPORARY = re.compile(rf"\.{_OURS}\.[0-9a-f]{{12}}\.tmp|{_TEMPLATE}\w+\.tmp")
 # result-NAME.*, scan-NAME-NN.marshal (and scan-NAME.* of older formats) belong to one root.
 _ROOT_FILE = re.compile(r"(?:result|scan)-([0-9a-f]+)(?:-\d+)?\.\w+")
 

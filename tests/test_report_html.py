@@ -467,3 +467,58 @@ def test_verdict_follows_the_fail_on_of_the_run(tree, tmp_path):
     outcome = CliRunner().invoke(main, ["scan", str(root), "-o", str(report)])
     assert outcome.exit_code == 0
     assert '<div class="verdict pass">' in report.read_text(encoding="utf-8")
+
+
+# --- compiled templates -------------------------------------------------------------------
+
+
+@pytest.fixture
+def fresh_environment(tmp_path, monkeypatch):
+    """A cache folder of this test's and a Jinja environment made anew, as in a new process."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("LICENSECHECK_CACHE_DIR", str(folder))
+    html._environment.cache_clear()
+    yield folder
+    html._environment.cache_clear()
+
+
+def _compilations(monkeypatch) -> list[str]:
+    from jinja2 import Environment
+
+    compiled: list[str] = []
+    real = Environment.compile
+
+    def counting(self, source, name=None, filename=None, raw=False, defer_init=False):
+        compiled.append(name)
+        return real(self, source, name, filename, raw, defer_init)
+
+    monkeypatch.setattr(Environment, "compile", counting)
+    return compiled
+
+
+def test_a_new_process_reads_the_compiled_templates_instead_of_compiling_them(fresh_environment, monkeypatch):
+    compiled = _compilations(monkeypatch)
+    first = html.render(make_result(), "en", now=NOW)
+    assert "report.html.j2" in compiled
+    assert len(list(fresh_environment.glob("template-*.cache"))) == len(compiled)
+    compiled.clear()
+    html._environment.cache_clear()
+    assert html.render(make_result(), "en", now=NOW) == first
+    assert compiled == []
+
+
+def test_damaged_compiled_templates_are_compiled_again(fresh_environment, monkeypatch):
+    first = html.render(make_result(), "zh", now=NOW)
+    for path in fresh_environment.glob("template-*.cache"):
+        path.write_bytes(path.read_bytes()[:40])
+    html._environment.cache_clear()
+    compiled = _compilations(monkeypatch)
+    assert html.render(make_result(), "zh", now=NOW) == first
+    assert "report.html.j2" in compiled
+
+
+def test_a_cache_folder_anyone_may_write_to_holds_no_compiled_templates(fresh_environment):
+    fresh_environment.mkdir(parents=True)
+    fresh_environment.chmod(0o777)
+    html.render(make_result(), "en", now=NOW)
+    assert not list(fresh_environment.glob("template-*.cache"))
