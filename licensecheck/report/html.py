@@ -24,9 +24,9 @@ from markupsafe import Markup
 
 from licensecheck import i18n
 from licensecheck.atomic import cache_dir
-from licensecheck.model import CATEGORIES, EVIDENCE_SOURCES, ScanResult
+from licensecheck.model import CATEGORIES, EVIDENCE_SOURCES, Evidence, ScanResult
 from licensecheck.report import view
-from licensecheck.report.inventory_view import STATUSES
+from licensecheck.report.inventory_view import STATUSES, Row
 from licensecheck.resources import data_path
 
 TEMPLATE = "report.html.j2"
@@ -107,6 +107,58 @@ def _now() -> datetime:
     return datetime.fromtimestamp(int(epoch), UTC) if epoch.isdigit() else datetime.now(UTC)
 
 
+def escape(text: str) -> str:
+    """What autoescaping writes for a string (markupsafe.escape's five replacements), as a
+    plain string: a Markup object per table cell cost more than the rest of the cell."""
+    if not _SPECIAL.search(text):
+        return text
+    return (
+        text.replace("&", "&amp;")
+        .replace(">", "&gt;")
+        .replace("<", "&lt;")
+        .replace("'", "&#39;")
+        .replace('"', "&#34;")
+    )
+
+
+_SPECIAL = re.compile("[&<>'\"]")
+
+
+def inventory_rows(
+    rows: list[Row],
+    status_label: dict[str, str],
+    category_label: dict[str, str],
+    source_label: dict[str, str],
+) -> Markup:
+    """The inventory table's rows (report-inventory.html.j2), each value escaped: a 60,000-file
+    report has 60,000 of them, which took Jinja 50 µs each. Rows are lean: optional end tags
+    left out, lists as lines of a pre-line cell."""
+    out = []
+    for row in rows:
+        file = row.file
+        anchor = f' id="f{row.index}"' if row.linked else ""
+        evidence = "\n".join(
+            f"<b>{escape(source_label.get(e.source, e.source))}{f':{e.line}' if e.line else ''}</b> "
+            f"{escape(e.detail)}{_value(e)}"
+            for e in file.evidence
+        )
+        if file.problem:
+            evidence += f"{chr(10) if file.evidence else ''}<i>{escape(file.problem)}</i>"
+        out.append(
+            f'<tr data-c="{escape(file.category)}" data-s="{escape(row.status)}"{anchor}>'
+            f"<td>{escape(status_label[row.status])}<td>{escape(file.path)}"
+            f"<td>{escape(category_label.get(file.category, file.category))}<td>{escape(file.format)}"
+            f"<td>{escape(chr(10).join(file.licenses))}<td>{escape(chr(10).join(file.copyrights))}"
+            f"<td>{evidence}\n"
+        )
+    return Markup("".join(out))
+
+
+def _value(evidence: Evidence) -> str:
+    value = evidence.expression or evidence.raw or evidence.copyright
+    return f" → {escape(value)}" if value else ""
+
+
 def _has(lang: str, key: str) -> bool:
     """Whether a catalog defines `key`: optional texts are left out rather than shown as keys."""
     return key in i18n.catalog(lang) or key in i18n.catalog("en")
@@ -125,6 +177,7 @@ def render(result: ScanResult, lang: str = "en", *, now: datetime | None = None)
             has=lambda key: _has(lang, key),
             labels=lambda prefix, keys: {key: i18n.text(lang, prefix + key) for key in keys},
             statuses=STATUSES,
+            inventory_rows=inventory_rows,
             chunk_rows=CHUNK_ROWS,
             categories=CATEGORIES,
             sources=EVIDENCE_SOURCES,
