@@ -146,7 +146,7 @@ def inventory_rows(
             evidence += f"{chr(10) if file.evidence else ''}<i>{escape(file.problem)}</i>"
         out.append(
             f'<tr data-c="{escape(file.category)}" data-s="{escape(row.status)}"{anchor}>'
-            f"<td>{escape(status_label[row.status])}<td>{escape(file.path)}"
+            f"<td>{escape(status_label.get(row.status, ''))}<td>{escape(file.path)}"
             f"<td>{escape(category_label.get(file.category, file.category))}<td>{escape(file.format)}"
             f"<td>{escape(chr(10).join(file.licenses))}<td>{escape(chr(10).join(file.copyrights))}"
             f"<td>{evidence}\n"
