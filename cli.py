@@ -8,6 +8,7 @@ stay fast.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -206,8 +207,8 @@ def run() -> NoReturn:
         code = error.exit_code
     except SystemExit as done:
         code = done.code
-    if isinstance(code, str):  # sys.exit("message"): printed, and status 1, as Python does
-        click.echo(code, err=True)
+    if code is not None and not isinstance(code, int):  # sys.exit("message"): as Python does,
+        click.echo(str(code), err=True)  # printed, and status 1
         code = 1
     _exit_now(code if isinstance(code, int) else EXIT_OK)
 
@@ -218,11 +219,11 @@ def _exit_now(code: int) -> NoReturn:
     nothing left to do: the reports are written and closed, the worker pool is shut down
     (mypy ends with os._exit for the same reason). What the terminal has not been given yet
     is flushed first (click.echo flushes each line already)."""
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except (OSError, ValueError):  # a reader that went away (`| head`): nothing more to say
-        pass
+    for stream in (sys.stdout, sys.stderr):
+        if stream is None:  # started with the descriptor closed (`>&-`), or by pythonw
+            continue
+        with contextlib.suppress(OSError, ValueError):  # a reader that went away (`| head`)
+            stream.flush()
     os._exit(code)
 
 

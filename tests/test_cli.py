@@ -337,3 +337,19 @@ def test_the_console_script_ends_with_the_contracts_exit_code_and_all_its_output
     assert expected in getattr(done, stream)
     if "Reports written: " in expected:
         assert done.stdout.rstrip().endswith(str(out)) and json.loads(out.read_text())["files"]
+
+
+def test_the_console_script_keeps_its_exit_code_with_stdout_closed(tree, tmp_path):
+    """Started with standard output closed (`>&-`), Python has no sys.stdout at all: the
+    end of the run must not trip over it."""
+    import subprocess
+    import sys
+
+    root, out = tree(PROJECT), tmp_path / "r.json"
+    script = '"$0" -c "from cli import run; run()" scan "$1" -o "$2" --no-cache --fail-on never >&-'
+    done = subprocess.run(
+        ["sh", "-c", script, sys.executable, str(root), str(out)],
+        capture_output=True, text=True, timeout=120, cwd=Path(__file__).resolve().parent.parent,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr and json.loads(out.read_text())["files"]
