@@ -24,12 +24,13 @@ from pathlib import Path
 MAX_AGE = 30 * 24 * 3600  # seconds unused before a cache file goes
 EVERY = 24 * 3600  # seconds between two prunings
 MARKER = ".pruned"  # its modification time is the last pruning's
+TEMPLATES = "templates"  # the folder of Jinja's compiled templates (report.html), this user's alone
 _TEMPORARY_AGE = 24 * 3600  # a temporary this old belongs to no live run
 # The files licensecheck writes (older formats' names too); nothing else in the folder is
 # touched, should the folder be shared (LICENSECHECK_CACHE_DIR=~/.cache by mistake).
 _OURS = r"(?:result|scan|identify-index|identify-names|knowledge|knowledge-aliases|messages-[a-z]+|profile)"
 _OURS += r"-[0-9a-f]{12,}(?:-\d+)?\.(?:marshal|files|json)"
-_TEMPLATE = r"template-[0-9a-f]{40}\.cache"  # Jinja's compiled templates (report.html)
+_TEMPLATE = r"template-[0-9a-f]{40}\.cache"  # Jinja's compiled templates, in TEMPLATES
 _CACHE_FILE = re.compile(rf"{_OURS}|{_TEMPLATE}")
 # atomic._new_file_beside's temporaries, and Jinja's (tempfile.NamedTemporaryFile's).
 _TEMPORARY = re.compile(rf"\.{_OURS}\.[0-9a-f]{{12}}\.tmp|{_TEMPLATE}\w+\.tmp")
@@ -38,8 +39,8 @@ _ROOT_FILE = re.compile(r"(?:result|scan)-([0-9a-f]+)(?:-\d+)?\.\w+")
 
 
 def prune(folder: Path, now: float | None = None) -> list[str]:
-    """Remove what went unused in `folder` (see the module), unless it was pruned within a
-    day; the names of the files removed."""
+    """Remove what went unused in `folder` and its TEMPLATES folder (see the module), unless
+    it was pruned within a day; the paths removed, relative to `folder`."""
     now = time.time() if now is None else now
     marker = folder / MARKER
     try:
@@ -52,15 +53,23 @@ def prune(folder: Path, now: float | None = None) -> list[str]:
     try:
         marker.touch()
         os.utime(marker, (now, now))
+    except OSError:  # gone or unwritable: nothing to do here
+        return []
+    removed = _remove_unused(folder, "", now) + _remove_unused(folder / TEMPLATES, TEMPLATES + "/", now)
+    return sorted(removed)
+
+
+def _remove_unused(folder: Path, shown_as: str, now: float) -> list[str]:
+    try:
         entries = [(entry.name, entry.stat().st_mtime) for entry in os.scandir(folder) if entry.is_file()]
-    except OSError:  # gone, unwritable or unreadable: nothing to do here
+    except OSError:  # absent or unreadable
         return []
     removed = []
     for name in _unused(entries, now):
         with contextlib.suppress(OSError):
             (folder / name).unlink()
-            removed.append(name)
-    return sorted(removed)
+            removed.append(shown_as + name)
+    return removed
 
 
 def _unused(entries: list[tuple[str, float]], now: float) -> list[str]:

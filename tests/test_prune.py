@@ -114,9 +114,18 @@ def test_only_licensechecks_own_files_are_touched(cache_folder):
     for name in others:
         _file(cache_folder, name, old)
     ours = [f"messages-zh-{'c' * 24}.marshal", f"scan-{OLD_ROOT}.json"]  # scan-*.json: an older format
-    template = f"template-{'e' * 40}.cache"  # Jinja's compiled report template, and its temporary
-    ours += [template, template + "k3j_x9zq.tmp"]
     for name in ours:
         _file(cache_folder, name, old)
     assert prune(cache_folder, NOW) == sorted(ours)
     assert {path.name for path in cache_folder.iterdir()} == {MARKER, *others}
+
+
+def test_compiled_templates_go_when_unused(cache_folder):
+    (cache_folder / "templates").mkdir()
+    template = f"template-{'e' * 40}.cache"  # Jinja's compiled report template, and its temporary
+    old, recent = MAX_AGE + DAY, MAX_AGE - DAY
+    _file(cache_folder / "templates", template, old)
+    _file(cache_folder / "templates", template + "k3j_x9zq.tmp", 2 * DAY)
+    _file(cache_folder / "templates", f"template-{'f' * 40}.cache", recent)
+    _file(cache_folder / "templates", "notes.txt", old)
+    assert prune(cache_folder, NOW) == [f"templates/{template}", f"templates/{template}k3j_x9zq.tmp"]

@@ -500,7 +500,7 @@ def test_a_new_process_reads_the_compiled_templates_instead_of_compiling_them(fr
     compiled = _compilations(monkeypatch)
     first = html.render(make_result(), "en", now=NOW)
     assert "report.html.j2" in compiled
-    assert len(list(fresh_environment.glob("template-*.cache"))) == len(compiled)
+    assert len(list((fresh_environment / "templates").glob("template-*.cache"))) == len(compiled)
     compiled.clear()
     html._environment.cache_clear()
     assert html.render(make_result(), "en", now=NOW) == first
@@ -509,7 +509,7 @@ def test_a_new_process_reads_the_compiled_templates_instead_of_compiling_them(fr
 
 def test_damaged_compiled_templates_are_compiled_again(fresh_environment, monkeypatch):
     first = html.render(make_result(), "zh", now=NOW)
-    for path in fresh_environment.glob("template-*.cache"):
+    for path in (fresh_environment / "templates").glob("template-*.cache"):
         path.write_bytes(path.read_bytes()[:40])
     html._environment.cache_clear()
     compiled = _compilations(monkeypatch)
@@ -517,69 +517,26 @@ def test_damaged_compiled_templates_are_compiled_again(fresh_environment, monkey
     assert "report.html.j2" in compiled
 
 
-def test_a_cache_folder_anyone_may_write_to_holds_no_compiled_templates(fresh_environment):
-    fresh_environment.mkdir(parents=True)
-    fresh_environment.chmod(0o777)
+@pytest.mark.parametrize("mode", [0o777, 0o775])
+def test_a_template_folder_others_may_write_to_is_not_used(fresh_environment, mode):
+    (fresh_environment / "templates").mkdir(parents=True)
+    (fresh_environment / "templates").chmod(mode)
     html.render(make_result(), "en", now=NOW)
-    assert not list(fresh_environment.glob("template-*.cache"))
+    assert not list((fresh_environment / "templates").glob("template-*.cache"))
 
 
-# --- inventory rows, written without Jinja ------------------------------------------------
-
-# The loop that report-inventory.html.j2 had before html.inventory_rows took over its rows.
-JINJA_ROWS = """{% for row in chunk %}
-{% set file = row.file %}
-<tr data-c="{{ file.category }}" data-s="{{ row.status }}"\
-{% if row.linked %} id="f{{ row.index }}"{% endif %}>\
-<td>{{ status_label[row.status] }}<td>{{ file.path }}\
-<td>{{ category_label.get(file.category, file.category) }}\
-<td>{{ file.format }}<td>{{ file.licenses|join('\\n') }}<td>{{ file.copyrights|join('\\n') }}<td>\
-{% for e in file.evidence %}<b>{{ source_label.get(e.source, e.source) }}\
-{% if e.line %}:{{ e.line }}{% endif %}</b> \
-{{ e.detail }}{% set value = e.expression or e.raw or e.copyright %}{% if value %} → {{ value }}{% endif %}\
-{% if not loop.last %}{{ '\\n' }}{% endif %}{% endfor %}\
-{% if file.problem %}{{ '\\n' if file.evidence else '' }}<i>{{ file.problem }}</i>{% endif %}
-
-{% endfor %}
-"""
+def test_the_template_folder_is_made_for_this_user_alone(fresh_environment):
+    html.render(make_result(), "en", now=NOW)
+    assert (fresh_environment / "templates").stat().st_mode & 0o077 == 0
+    assert list((fresh_environment / "templates").glob("template-*.cache"))
 
 
-@pytest.mark.parametrize("text", ["plain", EVIL, "a & b", "\"quoted\" 'single'", "<&>\"'", "", "许可 → ©"])
-def test_escape_writes_what_autoescaping_writes(text):
-    from markupsafe import escape
-
-    assert html.escape(text) == str(escape(text))
-
-
-def test_inventory_rows_are_what_the_template_loop_wrote():
-    from jinja2 import Environment
-
-    from licensecheck.report.inventory_view import Row
-
-    files = [
-        make_file(EVIL, licenses=("MIT", "Apache-2.0"), copyrights=("2025 A & B <a@b>", "2024 'Q' \"R\"")),
-        FileResult("docs/a.md", "documentation", "markdown", (), (), (), problem="bad <utf-8> & more"),
-        FileResult(
-            "hw/b.kicad_sch",
-            "hardware",
-            "kicad-sch",
-            ("CERN-OHL-S-2.0",),
-            (),
-            (
-                Evidence("embedded", raw="Licence: <CERN>", detail='property "L"'),
-                Evidence("embedded", copyright="2025 Jane & Co", line=7, detail="title_block comment 1"),
-            ),
-            problem="truncated",
-        ),
-    ]
-    statuses = ["error", "ok", "waived"]
-    rows = [Row(i, f, status, i == 1) for i, (f, status) in enumerate(zip(files, statuses, strict=True))]
-    labels = {
-        "status_label": {"error": "错误 <e>", "ok": "ok", "waived": "waived & kept"},
-        "category_label": {"software": "soft'ware"},
-        "source_label": {"header": "header \"tag\""},
-    }
-    env = Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
-    expected = env.from_string(JINJA_ROWS).render(chunk=rows, **labels)
-    assert str(html.inventory_rows(rows, **labels)) == expected
-    assert "<img" not in expected
+def test_templates_compiled_by_other_code_are_not_used(fresh_environment, monkeypatch):
+    """Options such as autoescaping live in html.py, not in the templates: code that changed
+    them must not run what the old code compiled."""
+    html.render(make_result(), "en", now=NOW)
+    html._environment.cache_clear()
+    monkeypatch.setattr(html.tomlcache, "code_digest", lambda path: "another html.py")
+    compiled = _compilations(monkeypatch)
+    html.render(make_result(), "en", now=NOW)
+    assert "report.html.j2" in compiled

@@ -18,19 +18,21 @@ import re
 from datetime import UTC, datetime
 from functools import cache
 
+import jinja2
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, select_autoescape
 from jinja2.bccache import Bucket
 from markupsafe import Markup
 
-from licensecheck import i18n
+from licensecheck import i18n, tomlcache
 from licensecheck.atomic import cache_dir
 from licensecheck.model import CATEGORIES, EVIDENCE_SOURCES, Evidence, ScanResult
+from licensecheck.prune import TEMPLATES
 from licensecheck.report import view
 from licensecheck.report.inventory_view import STATUSES, Row
 from licensecheck.resources import data_path
 
 TEMPLATE = "report.html.j2"
-TEMPLATE_CACHE = "template-%s.cache"  # %s: a hash of the template's name (see licensecheck.prune)
+TEMPLATE_CACHE = "template-%s.cache"  # %s: a hash of the template's name and compiler
 # Inventory rows per table: the browser lays out only the tables on screen, which keeps a
 # 10,000-file report opening fast (content-visibility in report.css).
 CHUNK_ROWS = 100
@@ -54,9 +56,14 @@ def _environment() -> Environment:
 class _CompiledTemplates(FileSystemBytecodeCache):
     """Jinja's cache of compiled templates, in licensecheck's cache folder: compiling the six
     templates took 60 ms of every run that writes a report (a small project's whole scan
-    takes 0.2 s). Jinja keys each by the template's source and the Python version, and
-    writes it whole (a temporary file renamed). A cache that cannot be read or written
-    only costs the compilation."""
+    takes 0.2 s). Jinja checks each against its template's source and the Python version,
+    and writes it whole (a temporary file renamed); the file's name also says which Jinja
+    and which html.py (the environment's options, autoescaping first) compiled it. A
+    cache that cannot be read or written only costs the compilation."""
+
+    def get_cache_key(self, name: str, filename: str | None = None) -> str:
+        compiler = f"{jinja2.__version__}|{tomlcache.code_digest(__file__)}"
+        return hashlib.sha1(f"{name}|{filename}|{compiler}".encode()).hexdigest()
 
     def load_bytecode(self, bucket: Bucket) -> None:
         try:
@@ -70,16 +77,16 @@ class _CompiledTemplates(FileSystemBytecodeCache):
 
 
 def _compiled_templates() -> _CompiledTemplates | None:
-    """The template cache, when the cache folder is this user's: what is cached there is code
-    that runs (as in __pycache__), so a folder of another user or that anyone may write to
-    is not used."""
-    folder = cache_dir()
+    """The template cache, in a folder of the cache folder made for this user alone: what is
+    kept there is code that runs (as in __pycache__), so a folder that another user owns or
+    that others may write to is not used."""
+    folder = cache_dir() / TEMPLATES
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         info = folder.stat()
     except OSError:
         return None
-    if info.st_mode & 0o002 or (hasattr(os, "getuid") and info.st_uid != os.getuid()):
+    if info.st_mode & 0o022 or (hasattr(os, "getuid") and info.st_uid != os.getuid()):
         return None
     return _CompiledTemplates(str(folder), TEMPLATE_CACHE)
 
