@@ -61,6 +61,7 @@ def test_a_saved_index_loads_back_equal(built, cache):
         lambda raw: (2**62).to_bytes(8, "little") + raw[8:],  # a table length past the end
         lambda raw: raw[:8],
         lambda raw: raw + b"\0" * 8,  # a word too many
+        lambda raw: (1).to_bytes(8, "little") + b"N" + raw[9:],  # tables that are not a dict
     ],
 )
 def test_a_damaged_index_file_is_not_loaded(built, cache, damage):

@@ -187,8 +187,8 @@ def load_cached(key: str) -> Index | None:
             index = _from_file(memoryview(mapped), key)
         atomic.mark_used(path)
         return index
-    except (OSError, EOFError, ValueError, TypeError, KeyError, IndexError, struct.error):
-        return None
+    except (OSError, EOFError, ValueError, TypeError, KeyError, IndexError, AttributeError, struct.error):
+        return None  # AttributeError: tables that are not a dict
 
 
 def save(index: Index, key: str) -> Path | None:
