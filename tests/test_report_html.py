@@ -540,3 +540,64 @@ def test_templates_compiled_by_other_code_are_not_used(fresh_environment, monkey
     compiled = _compilations(monkeypatch)
     html.render(make_result(), "en", now=NOW)
     assert "report.html.j2" in compiled
+
+
+# --- inventory rows, written without Jinja ------------------------------------------------
+
+# The loop that report-inventory.html.j2 had before html.inventory_rows took over its rows.
+JINJA_ROWS = """{% for row in chunk %}
+{% set file = row.file %}
+<tr data-c="{{ file.category }}" data-s="{{ row.status }}"\
+{% if row.linked %} id="f{{ row.index }}"{% endif %}>\
+<td>{{ status_label[row.status] }}<td>{{ file.path }}\
+<td>{{ category_label.get(file.category, file.category) }}\
+<td>{{ file.format }}<td>{{ file.licenses|join('\\n') }}<td>{{ file.copyrights|join('\\n') }}<td>\
+{% for e in file.evidence %}<b>{{ source_label.get(e.source, e.source) }}\
+{% if e.line %}:{{ e.line }}{% endif %}</b> \
+{{ e.detail }}{% set value = e.expression or e.raw or e.copyright %}{% if value %} → {{ value }}{% endif %}\
+{% if not loop.last %}{{ '\\n' }}{% endif %}{% endfor %}\
+{% if file.problem %}{{ '\\n' if file.evidence else '' }}<i>{{ file.problem }}</i>{% endif %}
+
+{% endfor %}
+"""
+
+
+@pytest.mark.parametrize("text", ["plain", EVIL, "a & b", "\"quoted\" 'single'", "<&>\"'", "", "许可 → ©"])
+def test_escape_writes_what_autoescaping_writes(text):
+    from markupsafe import escape
+
+    assert html.escape(text) == str(escape(text))
+
+
+def test_inventory_rows_are_what_the_template_loop_wrote():
+    from jinja2 import Environment
+
+    from licensecheck.report.inventory_view import Row
+
+    files = [
+        make_file(EVIL, licenses=("MIT", "Apache-2.0"), copyrights=("2025 A & B <a@b>", "2024 'Q' \"R\"")),
+        FileResult("docs/a.md", "documentation", "markdown", (), (), (), problem="bad <utf-8> & more"),
+        FileResult(
+            "hw/b.kicad_sch",
+            "hardware",
+            "kicad-sch",
+            ("CERN-OHL-S-2.0",),
+            (),
+            (
+                Evidence("embedded", raw="Licence: <CERN>", detail='property "L"'),
+                Evidence("embedded", copyright="2025 Jane & Co", line=7, detail="title_block comment 1"),
+            ),
+            problem="truncated",
+        ),
+    ]
+    statuses = ["error", "ok", "waived"]
+    rows = [Row(i, f, status, i == 1) for i, (f, status) in enumerate(zip(files, statuses, strict=True))]
+    labels = {
+        "status_label": {"error": "错误 <e>", "ok": "ok", "waived": "waived & kept"},
+        "category_label": {"software": "soft'ware"},
+        "source_label": {"header": "header \"tag\""},
+    }
+    env = Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
+    expected = env.from_string(JINJA_ROWS).render(chunk=rows, **labels)
+    assert str(html.inventory_rows(rows, **labels)) == expected
+    assert "<img" not in expected
