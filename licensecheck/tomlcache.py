@@ -50,23 +50,27 @@ def parsed(
 ) -> dict[str, Table]:
     """Each file (name -> bytes) parsed by `parser`, from the cache when these exact bytes
     were parsed before; `kind` names the cache file."""
-    stamp = f"{digest(contents)}|{sys.version}|{_FORMAT}"
-    path = atomic.cache_dir() / f"{kind}-{hashlib.sha256(stamp.encode()).hexdigest()[:24]}.marshal"
-    cached = atomic.read_stamped(path, stamp)
-    if isinstance(cached, dict) and set(cached) == set(contents):
-        return cached
-    tables = {name: parser(name, content) for name, content in contents.items()}
-    atomic.write_stamped(path, stamp, tables)
-    return tables
+    return derived(
+        kind,
+        digest(contents),
+        lambda: {name: parser(name, content) for name, content in contents.items()},
+        usable=lambda tables: isinstance(tables, dict) and set(tables) == set(contents),
+    )
 
 
-def derived(kind: str, inputs: str, build: Callable[[], Built]) -> Built:
+def derived(
+    kind: str,
+    inputs: str,
+    build: Callable[[], Built],
+    usable: Callable[[object], bool] = lambda made: made is not None,
+) -> Built:
     """What `build` makes (plain data that marshal holds), from the cache when it was made
-    from the same `inputs`: a description of everything it depends on, data and code."""
+    from the same `inputs`, a description of everything it depends on (data and code), and
+    is `usable`; `kind` names the cache file."""
     stamp = f"{inputs}|{sys.version}|{_FORMAT}"
     path = atomic.cache_dir() / f"{kind}-{hashlib.sha256(stamp.encode()).hexdigest()[:24]}.marshal"
     cached = atomic.read_stamped(path, stamp)
-    if cached is not None:
+    if usable(cached):
         return cached  # type: ignore[return-value]
     made = build()
     atomic.write_stamped(path, stamp, made)
