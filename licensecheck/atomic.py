@@ -85,11 +85,22 @@ def mark_used(path: Path) -> None:
         os.utime(path)
 
 
+def write_cache(path: Path, data: bytes | list[bytes | memoryview]) -> bool:
+    """Write a cache file whole, making its folder; False when it cannot be written, which
+    only costs the next run the time to make it again."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write(path, data)
+    except OSError:
+        return False
+    return True
+
+
 def write_stamped(path: Path, stamp: str, payload: object) -> None:
     """Keep `payload` (plain data: marshal loads it several times faster than JSON) with `stamp`.
     A cache that cannot be written, or a value marshal cannot hold, only costs time next run."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write(path, marshal.dumps((stamp, payload)))
-    except (OSError, ValueError):
+        data = marshal.dumps((stamp, payload))
+    except ValueError:
         return
+    write_cache(path, data)

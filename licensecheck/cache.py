@@ -271,9 +271,10 @@ class ResultCache:
         if not base or len(patches) > MAX_PATCHES:
             base, patches = os.urandom(TOKEN_BYTES), {}
             try:
-                self.files_path.parent.mkdir(parents=True, exist_ok=True)
-                atomic.write(self.files_path, [base, *run.encoded.files_pieces])
-            except (OSError, ValueError):
+                pieces = [base, *run.encoded.files_pieces]
+            except ValueError:  # a patch that does not fit: nothing worth keeping
+                return
+            if not atomic.write_cache(self.files_path, pieces):
                 return
         # marshal keeps the depends pairs tuples; the JSON's head and the patches load several
         # times faster than json.loads would parse them.

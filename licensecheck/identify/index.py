@@ -192,12 +192,7 @@ def load_cached(key: str) -> Index | None:
 def save(index: Index, key: str) -> Path | None:
     """Write the index atomically; concurrent writers each replace the file with a whole one."""
     target = cache_path(key)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        atomic.write(target, _to_file(index, key))
-    except OSError:
-        return None  # an unwritable cache only costs the next run a rebuild
-    return target
+    return target if atomic.write_cache(target, _to_file(index, key)) else None
 
 
 def get_index() -> Index:
