@@ -10,29 +10,32 @@ from __future__ import annotations
 
 import os
 import signal
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from licensecheck import forked
 from licensecheck.extract import FileScan
 from licensecheck.extract.file import scan_file, watching
 from licensecheck.model import DiscoveredFile
 
-# Below this many files a pool costs more to start than it saves.
+# Below this many files, even an explicit -j reads them in one process.
 SERIAL_BELOW = 200
 PROGRESS_EVERY = 256
 
 
 # When the number of processes is left to licensecheck, trees below this many files are read
-# in one: importing multiprocessing, the warm-up, forking and the last batch cost ~50 ms.
-# Generated maker trees, 2 cores, best of 5: 1,195 files 0.29 s in one process, 0.34 s in two;
-# 2,398 files 0.39 s and 0.36-0.41 s. An explicit -j still spreads from SERIAL_BELOW files.
-ONE_PROCESS_BELOW = 1500
+# in one. Forked children (Linux) pay off from a few hundred files: generated maker trees,
+# 2 cores, whole scan, median of 10: 363 files 0.187 s in one process, 0.181 s in two; 712
+# files 0.214 and 0.202 s; 1,195 files 0.246 and 0.228 s.
+ONE_PROCESS_BELOW = 400
+# A process pool (macOS, Windows) costs ~50 ms more to start (importing multiprocessing,
+# its threads): 1,195 files 0.29 s in one process, 0.34 s in two; 2,398 files 0.39 s and 0.36-0.41 s.
+ONE_PROCESS_BELOW_POOLED = 1500
 
 
 def default_jobs(files: int) -> int:
     """Processes for reading `files` files when the user did not say: one per CPU, one for a small tree."""
-    if files < ONE_PROCESS_BELOW:
+    if files < (ONE_PROCESS_BELOW if forked.available() else ONE_PROCESS_BELOW_POOLED):
         return 1
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
@@ -58,18 +61,6 @@ def _scan_packed(root: Path, batch: list[DiscoveredFile], with_checksums: bool) 
 
 def _unpack(batch: list[DiscoveredFile], packed: list[Packed]) -> list[FileScan]:
     return [FileScan.from_plain(file, *pair) for file, pair in zip(batch, packed, strict=True)]
-
-
-def _start_method():
-    """Fork on Linux, where it is safe here (no thread runs while the pool starts): workers begin
-    with what _warm_up loaded. Python 3.14 made forkserver the default, whose workers would
-    import the extractors and load the knowledge base again, each of them. Elsewhere, the
-    platform's default (spawn on macOS, where forking is unsafe; the only one on Windows)."""
-    import multiprocessing
-
-    if sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("fork")
-    return None
 
 
 def _warm_up(files: list[DiscoveredFile]) -> None:
@@ -105,7 +96,8 @@ def scan_files(
             results += _scan_batch(root, files[start : start + PROGRESS_EVERY], with_checksums)
             progress(len(results), len(files))
         return results
-    size = max(32, min(512, len(files) // (jobs * 8) or 1))
+    # Enough batches for both processes to finish together; few enough for forked's tickets.
+    size = max(32, min(256, len(files) // (jobs * 16) or 1), -(-len(files) // forked.MAX_BATCHES))
     batches = [files[i : i + size] for i in range(0, len(files), size)]
     scanned: list[list[FileScan] | None] = [None] * len(batches)
     done = 0
@@ -118,22 +110,47 @@ def scan_files(
             progress(done, len(files))
 
     _warm_up(files)
+    if forked.available():
+
+        def work(index: int, sent: bool) -> list:
+            if sent:
+                return _scan_packed(root, batches[index], with_checksums)
+            return _scan_batch(root, batches[index], with_checksums)
+
+        def received(index: int, results: list, sent: bool) -> None:
+            finished(index, _unpack(batches[index], results) if sent else results)
+
+        forked.run(len(batches), jobs - 1, work, received)
+    else:
+        _pooled(root, batches, jobs, with_checksums, finished)
+    return [scan for scans in scanned for scan in scans or ()]
+
+
+def _pooled(
+    root: Path,
+    batches: list[list[DiscoveredFile]],
+    jobs: int,
+    with_checksums: bool,
+    finished: Callable[[int, list[FileScan]], None],
+) -> None:
+    """Batches shared with a process pool, where forking is not safe (macOS) or possible."""
     # This process is the last worker: it takes batches from the end for as long as no child
     # has started them (a future that has not started can be cancelled), so every core works
     # until the end and this process's own results need no pickling.
     # Imported here: multiprocessing costs 25 ms, which a run that reads a few files never needs.
     from concurrent.futures import ProcessPoolExecutor
 
-    pool = ProcessPoolExecutor(jobs - 1, mp_context=_start_method(), initializer=_ignore_interrupts)
+    pool = ProcessPoolExecutor(jobs - 1, initializer=_ignore_interrupts)
     try:
         futures = [pool.submit(_scan_packed, root, batch, with_checksums) for batch in batches]
+        ours = set()
         for index in reversed(range(len(batches))):
             if not futures[index].cancel():
                 break
             finished(index, _scan_batch(root, batches[index], with_checksums))
+            ours.add(index)
         for index, future in enumerate(futures):
-            if scanned[index] is None:
+            if index not in ours:
                 finished(index, _unpack(batches[index], future.result()))
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-    return [scan for scans in scanned for scan in scans or ()]

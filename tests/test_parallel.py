@@ -23,33 +23,30 @@ def test_progress_reaches_the_total_and_results_keep_their_order(tree, jobs):
     assert len(seen) >= 2
 
 
-def test_left_to_itself_a_small_tree_is_read_in_one_process():
+def test_left_to_itself_a_small_tree_is_read_in_one_process(monkeypatch):
     import os
 
-    from licensecheck.parallel import ONE_PROCESS_BELOW, default_jobs
+    from licensecheck import forked
+    from licensecheck.parallel import ONE_PROCESS_BELOW, ONE_PROCESS_BELOW_POOLED, default_jobs
 
-    assert default_jobs(ONE_PROCESS_BELOW - 1) == 1
-    assert default_jobs(ONE_PROCESS_BELOW) == len(os.sched_getaffinity(0))
+    cpus = len(os.sched_getaffinity(0))
+    for can_fork, smallest_spread in ((True, ONE_PROCESS_BELOW), (False, ONE_PROCESS_BELOW_POOLED)):
+        monkeypatch.setattr(forked, "available", lambda can_fork=can_fork: can_fork)
+        assert default_jobs(smallest_spread - 1) == 1
+        assert default_jobs(smallest_spread) == cpus
+    assert ONE_PROCESS_BELOW < ONE_PROCESS_BELOW_POOLED
 
 
-def test_workers_are_forked_on_linux_whatever_the_pythons_default(tree, monkeypatch):
-    """Python 3.14 starts pool workers with forkserver by default: the pool asks for fork
-    itself, so that workers inherit the warmed-up parent, and they give the same results."""
-    import sys
-    from concurrent import futures
+def test_where_forking_is_not_safe_a_process_pool_gives_the_same_results(tree, monkeypatch):
+    """macOS and Windows share the batches with a process pool instead of forked children."""
+    from licensecheck import forked
 
-    if not sys.platform.startswith("linux"):
-        pytest.skip("fork is chosen on Linux only")
-    contexts = []
-    real = futures.ProcessPoolExecutor
-
-    def recording(*args, **kwargs):
-        contexts.append(kwargs.get("mp_context"))
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(futures, "ProcessPoolExecutor", recording)
     root = tree({f"src/f{i:03}.c": f"// SPDX-License-Identifier: MIT\nint f{i};\n" for i in range(400)})
     files = list(discover(root).files)
-    results = scan_files(root, files, 2)
-    assert [context.get_start_method() for context in contexts] == ["fork"]
-    assert [r.evidence for r in results] == [r.evidence for r in scan_files(root, files, 1)]
+    forked_results = scan_files(root, files, 2)
+    monkeypatch.setattr(forked, "available", lambda: False)
+    monkeypatch.setattr(forked, "run", None)  # would fail if called
+    pooled = scan_files(root, files, 2)
+    assert [r.evidence for r in pooled] == [r.evidence for r in forked_results]
+    assert [r.evidence for r in pooled] == [r.evidence for r in scan_files(root, files, 1)]
+    assert {r.evidence[0].expression for r in pooled} == {"MIT"}

@@ -1,0 +1,117 @@
+# SPDX-FileCopyrightText: 2026 The licensecheck authors
+# SPDX-License-Identifier: Apache-2.0
+"""Batches shared with forked children: each done once, whatever happens to a child."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import pytest
+
+from licensecheck import forked
+
+pytestmark = pytest.mark.skipif(not forked.available(), reason="forked children are used on Linux only")
+
+
+def _collect(batches: int, children: int, work) -> dict[int, list]:
+    results: dict[int, list] = {}
+    senders: dict[int, bool] = {}
+
+    def done(index: int, result: list, sent: bool) -> None:
+        assert index not in results, f"batch {index} done twice"
+        results[index] = result
+        senders[index] = sent
+
+    forked.run(batches, children, work, done)
+    assert sorted(results) == list(range(batches))
+    return results
+
+
+def _no_child_left() -> bool:
+    try:
+        os.waitpid(-1, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
+
+
+@pytest.mark.parametrize("children", [0, 1, 3])
+def test_every_batch_is_done_once_and_children_send_plain_results(children):
+    def work(index: int, sent: bool) -> list:
+        # Results big enough to fill a pipe many times over: the parent must empty it as it goes.
+        return [index, sent, os.getpid(), "x" * 50_000, (1, None, ("nested",))]
+
+    results = _collect(120, children, work)
+    for index, (number, sent, pid, padding, nested) in results.items():
+        assert number == index
+        assert padding == "x" * 50_000 and nested == (1, None, ("nested",))
+        assert sent == (pid != os.getpid())  # marshalled by children only
+    if children:
+        assert any(sent for _, sent, *_ in results.values()), "no child did any batch"
+    assert _no_child_left()
+
+
+def test_a_batch_whose_child_dies_is_run_here():
+    parent = os.getpid()
+
+    def work(index: int, sent: bool) -> list:
+        if os.getpid() != parent:
+            os._exit(3)  # killed before sending anything: e.g. the kernel's out-of-memory killer
+        return [index]
+
+    results = _collect(40, 2, work)
+    assert results == {index: [index] for index in range(40)}
+    assert _no_child_left()
+
+
+def test_a_batch_that_fails_in_a_child_fails_here_with_its_error():
+    def work(index: int, sent: bool) -> list:
+        if index == 7:
+            raise RuntimeError("cannot read batch 7")
+        return [index]
+
+    # Whoever took batch 7, the parent ends up running it, and its error reaches the caller.
+    with pytest.raises(RuntimeError, match="batch 7"):
+        forked.run(20, 1, work, lambda index, result, sent: None)
+    assert _no_child_left()
+
+
+def test_leaving_early_stops_and_reaps_the_children():
+    parent = os.getpid()
+
+    def work(index: int, sent: bool) -> list:
+        if os.getpid() == parent:
+            raise KeyboardInterrupt  # Ctrl-C while this process reads its own batch
+        import time
+
+        time.sleep(0.05)
+        return [index]
+
+    with pytest.raises(KeyboardInterrupt):
+        forked.run(50, 2, work, lambda index, result, sent: None)
+    assert _no_child_left()
+
+
+def test_too_many_batches_for_the_ticket_pipe_is_refused():
+    with pytest.raises(ValueError, match="at most"):
+        forked.run(forked.MAX_BATCHES + 1, 1, lambda index, sent: [], lambda index, result, sent: None)
+
+
+def test_not_offered_off_linux(monkeypatch):
+    monkeypatch.setattr(sys, "platform", "darwin")
+    assert not forked.available()
+
+
+def test_not_offered_while_another_thread_runs():
+    import threading
+
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert not forked.available()
+    finally:
+        release.set()
+        other.join()
+    assert forked.available()
