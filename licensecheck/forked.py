@@ -122,6 +122,14 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view) :]
 
 
+def _read_all(fd: int, size: int) -> bytes:
+    chunks = []
+    while size > 0 and (chunk := os.pread(fd, size, sum(map(len, chunks)))):
+        chunks.append(chunk)
+        size -= len(chunk)
+    return b"".join(chunks)
+
+
 def _drain(streams: dict[int, bytearray], done: Done, finished: set[int], wait: bool) -> None:
     """Decode what the children have sent; with `wait`, until every child has closed its pipe."""
     open_ends = list(streams)
@@ -168,3 +176,46 @@ def _reap(pids: list[int], stop: bool) -> None:
             os.waitpid(pid, 0)
         except (ChildProcessError, ProcessLookupError):
             pass
+
+
+class Background:
+    """The bytes `work` returns, made in a forked child while this process goes on (on Linux:
+    `available()`); `result()` waits for them. The child writes them into a memory file rather
+    than a pipe, so it never waits for this process to read. None when the child failed: the
+    caller makes them itself."""
+
+    def __init__(self, work: Callable[[], bytes]) -> None:
+        self._memory = os.memfd_create("licensecheck", os.MFD_CLOEXEC)
+        self._pid: int | None = os.fork()
+        if self._pid == 0:
+            status = 1
+            try:
+                signal.signal(signal.SIGINT, signal.SIG_IGN)
+                if gc.isenabled():
+                    gc.freeze()
+                _write_all(self._memory, work())
+                status = 0
+            finally:
+                os._exit(status)
+
+    def result(self) -> bytes | None:
+        pid, self._pid = self._pid, None
+        if pid is None:
+            raise RuntimeError("result() was asked for already")
+        try:
+            _, status = os.waitpid(pid, 0)
+            if not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0:
+                return None
+            return _read_all(self._memory, os.fstat(self._memory).st_size)
+        finally:
+            os.close(self._memory)
+
+    def __enter__(self) -> Background:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        """Stop the child whose result nobody asked for (an error, Ctrl-C on the way)."""
+        if self._pid is not None:
+            _reap([self._pid], stop=True)
+            self._pid = None
+            os.close(self._memory)

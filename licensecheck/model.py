@@ -464,7 +464,17 @@ class ScanResult:
         if self.encoded is not None:
             return self.encoded
         with collector_paused():
-            return Encoded(self._head(), ", ".join(map(FileResult.to_json, self.files)).encode("utf-8"))
+            return Encoded(self._head(), self.files_json(self.files))
+
+    @staticmethod
+    def files_json(files: Sequence[FileResult]) -> bytes:
+        """Encoded.files_json of a result with these files."""
+        return ", ".join(map(FileResult.to_json, files)).encode("utf-8")
+
+    def with_files_json(self, files_json: bytes) -> ScanResult:
+        """This result, its JSON known: `files_json` is files_json(self.files), made elsewhere."""
+        with collector_paused():
+            return replace(self, encoded=Encoded(self._head(), files_json))
 
     def to_json(self) -> str:
         """`json.dumps(self.to_dict(), ensure_ascii=False)`."""

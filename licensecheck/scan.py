@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import hashlib
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,7 +15,7 @@ from licensecheck.atomic import cache_dir
 from licensecheck.cache import LastRun, ResultCache, ScanCache, decoded, file_key
 from licensecheck.config import Config
 from licensecheck.discover import Discovery, changed_since, discover
-from licensecheck.model import DiscoveredFile, Provenance, ScanResult, collector_paused
+from licensecheck.model import DiscoveredFile, FileResult, Provenance, ScanResult, collector_paused
 from licensecheck.policy import Policy
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ class Options:
     checksums: bool = False  # SHA1/SHA256 of every file, for SPDX documents
     cache: bool = True
     progress: Progress | None = None  # told (done, all) as files are read
+    json: bool = False  # a JSON report is wanted (the result cache wants the JSON too)
 
 
 def scan(root: Path, root_label: str, config: Config, policy: Policy, options: Options) -> ScanResult:
@@ -121,9 +123,11 @@ def _conclude_and_evaluate(
 
     concluded = conclude(scans, found.problems)
     only = _changed(root, options.since) if options.since else None
-    findings = evaluate(concluded, policy, options.lang, only)
+    with _files_json_beside(concluded.files, options) as files_json:
+        findings = evaluate(concluded, policy, options.lang, only)
+        encoded_files = files_json.result() if files_json is not None else None
     git = found.git
-    return ScanResult(
+    result = ScanResult(
         root=root_label,
         profile=policy.profile.name,
         tool_version=__version__,
@@ -143,6 +147,29 @@ def _conclude_and_evaluate(
             components=tuple(config.components.items()),
         ),
     )
+    return result if encoded_files is None else result.with_files_json(encoded_files)
+
+
+# From this many files, a forked child writes the files' JSON while the rules run. Generated
+# trees, 2 cores, cold scan to JSON, median of 8 and 5 alternating runs: 12,043 files 0.887 s
+# without, 0.845 s with; 59,970 files 3.68 s and 3.38 s.
+FILES_JSON_BESIDE_FROM = 2000
+
+
+@contextmanager
+def _files_json_beside(files: tuple[FileResult, ...], options: Options):
+    """The files' part of the result's JSON (Encoded.files_json), made in a forked child, when
+    the JSON is wanted (a JSON report, the result cache) and a second CPU may be used."""
+    from licensecheck import forked
+    from licensecheck.parallel import default_jobs
+
+    wanted = options.json or (options.cache and not options.since)  # see _scan's ResultCache
+    spread = (options.jobs or default_jobs(len(files))) > 1
+    if not (wanted and spread and len(files) >= FILES_JSON_BESIDE_FROM and forked.available()):
+        yield None
+        return
+    with forked.Background(lambda: ScanResult.files_json(files)) as pending:
+        yield pending
 
 
 def _git_provenance(found: Discovery) -> dict:

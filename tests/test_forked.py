@@ -115,3 +115,31 @@ def test_not_offered_while_another_thread_runs():
         release.set()
         other.join()
     assert forked.available()
+
+
+def test_background_work_comes_back_whole():
+    big = bytes(range(256)) * 40_000  # 10 MB: more than a pipe would hold
+    with forked.Background(lambda: big) as pending:
+        assert pending.result() == big
+        with pytest.raises(RuntimeError, match="already"):
+            pending.result()
+    assert _no_child_left()
+
+
+def test_background_work_that_fails_gives_none_for_the_caller_to_do_it():
+    def failing() -> bytes:
+        raise MemoryError
+
+    with forked.Background(failing) as pending:
+        assert pending.result() is None
+    assert _no_child_left()
+
+
+def test_background_work_nobody_waits_for_is_stopped():
+    import time
+
+    started = time.monotonic()
+    with pytest.raises(KeyboardInterrupt), forked.Background(lambda: time.sleep(30) or b""):
+        raise KeyboardInterrupt
+    assert time.monotonic() - started < 10
+    assert _no_child_left()

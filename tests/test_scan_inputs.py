@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 
 import pytest
@@ -125,6 +126,39 @@ def test_many_files_use_the_process_pool_and_give_the_same_result(tree, tmp_path
     scan(root, output=serial)  # -j 1
     scan(root, "-j", "2", output=parallel)
     assert serial.read_bytes() == parallel.read_bytes()
+
+
+def test_the_files_json_written_beside_the_rules_is_the_same(tree, tmp_path, monkeypatch):
+    """From FILES_JSON_BESIDE_FROM files, a forked child writes the files' JSON while the rules
+    run (Linux); what it sends is what this process would have written."""
+    from licensecheck import forked
+    from licensecheck import scan as scan_module
+
+    if not forked.available():
+        pytest.skip("forked children are used on Linux only")
+    started = []
+    real = forked.Background
+
+    def recording(work):
+        started.append(work)
+        return real(work)
+
+    monkeypatch.setattr(forked, "Background", recording)
+    monkeypatch.setattr(scan_module, "FILES_JSON_BESIDE_FROM", 50)
+    symbols = "(kicad_symbol_lib (version 20211014) (generator kicad_symbol_editor))\n"
+    files = {f"hw/part{i:03}.kicad_sym": symbols for i in range(60)}
+    source = "// SPDX-License-Identifier: GPL-2.0-only\n// Copyright 2024 Ada {}\nint v{};\n"
+    files |= {f"src/m{i:03}.c": source.format(i, i) for i in range(60)}
+    root = tree({**LICENSE, **files})
+    serial, beside, cached = tmp_path / "serial.json", tmp_path / "beside.json", tmp_path / "cached.json"
+    scan(root, "--no-cache", output=serial)  # -j 1: made here
+    assert not started
+    scan(root, "--no-cache", "-j", "2", output=beside)
+    assert len(started) == 1
+    scan(root, "-j", "2", output=cached)  # for the result cache as well
+    assert len(started) == 2
+    assert serial.read_bytes() == beside.read_bytes() == cached.read_bytes()
+    assert len(json.loads(beside.read_bytes())["files"]) == 121
 
 
 def test_a_file_over_the_time_limit_is_unreadable_and_the_scan_goes_on(tree, monkeypatch):

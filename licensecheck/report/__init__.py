@@ -41,6 +41,12 @@ def writer_for(path: str) -> Callable[[ScanResult, str], str | list[bytes | memo
     raise UnknownFormat(f"{path}: unknown report format; the file name must end in one of: {allowed}")
 
 
+def is_json_result(path: str) -> bool:
+    """The JSON result itself goes to this path (written from ScanResult.encode())."""
+    name = Path(path).name.lower()
+    return name.endswith(".json") and not name.endswith(".spdx.json")
+
+
 def needs_checksums(path: str) -> bool:
     """SPDX documents carry each file's SHA1 and SHA256, which the scan then computes."""
     return Path(path).name.lower().endswith((".spdx", ".spdx.json"))
