@@ -16,6 +16,7 @@ or failing) is run here at the end, so the work is done whatever happens to a ch
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import marshal
 import os
@@ -29,6 +30,7 @@ FRAME = struct.Struct("<II")  # batch number, length of its marshalled results
 # All tickets are written before anyone reads them, so they must fit in a pipe's buffer: 4 KiB
 # is what Linux gives a user who holds too many pipe pages already (64 KiB otherwise).
 MAX_BATCHES = 1024
+PIPE_ROOM = 1024 * 1024  # /proc/sys/fs/pipe-max-size's default
 
 # (batch number, sent) -> the batch's results; when `sent`, as plain data that marshal carries.
 Run = Callable[[int, bool], list]
@@ -58,6 +60,7 @@ def run(batches: int, children: int, work: Run, done: Done) -> None:
     try:
         for _ in range(children):
             read_end, write_end = os.pipe()
+            _widen(write_end)
             pid = os.fork()
             if pid == 0:  # the child never returns from here
                 os.close(read_end)
@@ -80,6 +83,15 @@ def run(batches: int, children: int, work: Run, done: Done) -> None:
     for index in range(batches):  # whatever a child took and never sent
         if index not in finished:
             done(index, work(index, False), False)
+
+
+def _widen(pipe: int) -> None:
+    """Room for several batches' results in the pipe (64 KiB by default, one batch's worth), so
+    that a child seldom waits for this process to empty it; as much as Linux allows, if less."""
+    import fcntl
+
+    with contextlib.suppress(OSError):  # over the user's limit (EPERM): the default stays
+        fcntl.fcntl(pipe, fcntl.F_SETPIPE_SZ, PIPE_ROOM)
 
 
 def _tickets(batches: int) -> int:
