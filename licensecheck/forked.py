@@ -59,16 +59,11 @@ def run(batches: int, children: int, work: Run, done: Done) -> None:
     complete = False
     try:
         for _ in range(children):
-            read_end, write_end = os.pipe()
-            _widen(write_end)
-            pid = os.fork()
-            if pid == 0:  # the child never returns from here
-                os.close(read_end)
-                _child(tickets, write_end, work, list(streams))
-            os.close(write_end)
+            pid, read_end = _fork_child(tickets, work, list(streams))
+            if pid is None:
+                break  # the system will not give another process (EAGAIN, ENOMEM): fewer do it all
             pids.append(pid)
             streams[read_end] = bytearray()
-            os.set_blocking(read_end, False)
         for index in _taken(tickets):
             done(index, work(index, False), False)
             finished.add(index)
@@ -83,6 +78,28 @@ def run(batches: int, children: int, work: Run, done: Done) -> None:
     for index in range(batches):  # whatever a child took and never sent
         if index not in finished:
             done(index, work(index, False), False)
+
+
+def _fork_child(tickets: int, work: Run, inherited: list[int]) -> tuple[int | None, int]:
+    """A child that takes batches, and the read end of the pipe it sends their results
+    through; (None, -1) when no process or pipe can be had."""
+    try:
+        read_end, write_end = os.pipe()
+    except OSError:
+        return None, -1
+    _widen(write_end)
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read_end)
+        os.close(write_end)
+        return None, -1
+    if pid == 0:  # the child never returns from here
+        os.close(read_end)
+        _child(tickets, write_end, work, inherited)
+    os.close(write_end)
+    os.set_blocking(read_end, False)
+    return pid, read_end
 
 
 def _widen(pipe: int) -> None:
@@ -197,8 +214,18 @@ class Background:
     caller makes them itself."""
 
     def __init__(self, work: Callable[[], bytes]) -> None:
-        self._memory = os.memfd_create("licensecheck", os.MFD_CLOEXEC)
-        self._pid: int | None = os.fork()
+        self._pid: int | None = None
+        self._asked = False
+        try:
+            self._memory = os.memfd_create("licensecheck", os.MFD_CLOEXEC)
+        except OSError:  # no memory file to be had: result() says None
+            self._memory = -1
+            return
+        try:
+            self._pid = os.fork()
+        except OSError:  # no process to be had (EAGAIN, ENOMEM)
+            self._close()
+            return
         if self._pid == 0:
             status = 1
             try:
@@ -211,16 +238,24 @@ class Background:
                 os._exit(status)
 
     def result(self) -> bytes | None:
+        if self._asked:
+            raise RuntimeError("result() was asked for already")
+        self._asked = True
         pid, self._pid = self._pid, None
         if pid is None:
-            raise RuntimeError("result() was asked for already")
+            return None
         try:
             _, status = os.waitpid(pid, 0)
             if not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0:
                 return None
             return _read_all(self._memory, os.fstat(self._memory).st_size)
         finally:
+            self._close()
+
+    def _close(self) -> None:
+        if self._memory >= 0:
             os.close(self._memory)
+            self._memory = -1
 
     def __enter__(self) -> Background:
         return self
@@ -230,4 +265,4 @@ class Background:
         if self._pid is not None:
             _reap([self._pid], stop=True)
             self._pid = None
-            os.close(self._memory)
+        self._close()

@@ -143,3 +143,14 @@ def test_background_work_nobody_waits_for_is_stopped():
         raise KeyboardInterrupt
     assert time.monotonic() - started < 10
     assert _no_child_left()
+
+
+def test_without_a_process_to_fork_this_one_does_everything(monkeypatch):
+    def refused():
+        raise BlockingIOError(11, "Resource temporarily unavailable")  # fork's EAGAIN
+
+    monkeypatch.setattr(os, "fork", refused)
+    results = _collect(30, 3, lambda index, sent: [index, sent])
+    assert results == {index: [index, False] for index in range(30)}
+    with forked.Background(lambda: b"made elsewhere") as pending:
+        assert pending.result() is None  # the caller makes it itself
