@@ -70,6 +70,16 @@ def file_key(file: DiscoveredFile, with_checksums: bool) -> str:
     return f"{identity}:{int(with_checksums)}"
 
 
+def file_keys(files: list[DiscoveredFile], with_checksums: bool) -> dict[str, str]:
+    """Path -> file_key of every file: made for every file of every run, warm ones included,
+    so in one comprehension that unpacks each file (two-thirds of the time of calling file_key)."""
+    tail = f":{int(with_checksums)}"
+    return {
+        path: f"{blob}{tail}" if blob else f"{size}:{mtime_ns}:{inode}{tail}"
+        for path, size, blob, mtime_ns, inode in files
+    }
+
+
 def _encode(scan: FileScan, with_checksums: bool) -> list:
     # The facts packed apart: loading the cache makes three objects a file, not dozens, and a
     # run unpacks only the entries it uses (all of them only when it concludes again).

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from licensecheck import __version__
 from licensecheck.atomic import cache_dir
-from licensecheck.cache import LastRun, ResultCache, ScanCache, decoded, file_key
+from licensecheck.cache import LastRun, ResultCache, ScanCache, decoded, file_keys
 from licensecheck.config import Config
 from licensecheck.discover import Discovery, changed_since, discover
 from licensecheck.model import DiscoveredFile, FileResult, Provenance, ScanResult, collector_paused
@@ -56,7 +56,7 @@ def _scan(root: Path, root_label: str, config: Config, policy: Policy, options: 
         where = f"{config.source}: " if config.source else ""
         raise ScanError(f"{where}exclude: {error}") from None
     files = list(found.files)
-    keys = {file.path: file_key(file, options.checksums) for file in files}
+    keys = file_keys(files, options.checksums)
     settings = _settings_key(root_label, found, config, policy, options)
     git = repr(found.git)
     results = ResultCache(root) if options.cache and not options.since else None

@@ -394,3 +394,19 @@ def test_a_run_that_keeps_its_result_encodes_it_once(tree, tmp_path, cache_folde
     monkeypatch.setattr(ScanResult, "_head", counted)
     scan(root, output=tmp_path / "r.json")
     assert encodings == [1]
+
+
+def test_file_keys_are_each_files_file_key():
+    from licensecheck.cache import file_key, file_keys
+    from licensecheck.model import DiscoveredFile
+
+    files = [
+        DiscoveredFile("a.c", 12, "3b18e512dba79e4c8300dd08aeb37f8e728b8dad", 1_700_000_000_123_456_789, 42),
+        DiscoveredFile("b/c.kicad_pcb", 0, None, 5, 7),
+        DiscoveredFile("许可/d.txt", 1 << 40, None, 0, 0),
+    ]
+    for with_checksums in (False, True):
+        keys = file_keys(files, with_checksums)
+        assert keys == {file.path: file_key(file, with_checksums) for file in files}
+    assert file_keys(files, False)["b/c.kicad_pcb"] == "0:5:7:0"
+    assert file_keys(files, True)["a.c"] == "3b18e512dba79e4c8300dd08aeb37f8e728b8dad:1"
