@@ -9,6 +9,7 @@ stay fast.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import sys
 from pathlib import Path
@@ -198,6 +199,12 @@ def identify(files: tuple[Path, ...]) -> None:
 
 def run() -> NoReturn:
     """The console script: Ctrl-C ends the run with exit code 130 and no traceback."""
+    # No cyclic garbage collection in this short run: the scan's objects form no cycles, and the
+    # collector would walk them over and over, whatever the stages do to pause it (each pause
+    # ends with one walk of all it deferred). 59,970 files: collections took 0.36 s of a 3.5 s
+    # cold scan, 0.51 s of the run that fills the cache. Reference counting frees as usual;
+    # the process ends with os._exit (see _exit_now) soon after.
+    gc.disable()
     try:
         code = main.main(prog_name="licensecheck", standalone_mode=False)
     except (click.exceptions.Abort, KeyboardInterrupt):

@@ -16,7 +16,7 @@ from pathlib import Path
 from licensecheck import forked
 from licensecheck.extract import FileScan
 from licensecheck.extract.file import scan_file, watching
-from licensecheck.model import DiscoveredFile
+from licensecheck.model import DiscoveredFile, collector_paused
 
 # Below this many files, even an explicit -j reads them in one process.
 SERIAL_BELOW = 200
@@ -87,6 +87,21 @@ def scan_files(
     jobs: int,
     with_checksums: bool = False,
     progress: Progress | None = None,
+) -> list[FileScan]:
+    """Every file's extraction, in the order of `files`, read by `jobs` processes."""
+    # A FileScan and its evidence for every file, and no reference cycle among them: the
+    # collector would walk them all again and again (60,000 files: 0.36 s of a 3.5 s scan).
+    # Forked children inherit the pause.
+    with collector_paused():
+        return _scan_files(root, files, jobs, with_checksums, progress)
+
+
+def _scan_files(
+    root: Path,
+    files: list[DiscoveredFile],
+    jobs: int,
+    with_checksums: bool,
+    progress: Progress | None,
 ) -> list[FileScan]:
     if jobs <= 1 or len(files) < SERIAL_BELOW:
         if progress is None:
