@@ -61,7 +61,7 @@ def mixed_tree(root: Path, files: int = 0) -> Path:
 
 @pytest.mark.parametrize("use_git", [False, True], ids=["walk", "git"])
 def test_a_scan_creates_changes_and_deletes_nothing_under_path(tmp_path, use_git):
-    root = mixed_tree(tmp_path / "project", files=250)  # enough files for the process pool
+    root = mixed_tree(tmp_path / "project", files=250)  # enough files for the worker processes
     os.symlink("/etc/passwd", root / "passwd")
     os.mkfifo(root / "pipe")
     if use_git:

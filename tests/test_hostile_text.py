@@ -214,7 +214,7 @@ def test_a_pathological_file_over_the_time_limit_is_an_unreadable_file(tree, mon
 
 
 def test_the_time_limit_holds_in_worker_processes(tree, tmp_path):
-    files = {f"src/f{i:03}.c": TAG for i in range(250)}  # enough for the process pool
+    files = {f"src/f{i:03}.c": TAG for i in range(250)}  # enough for the worker processes
     # The first batch always goes to a worker process (the parent takes batches from the end).
     root = tree({**LICENSE, **files, "src/a-slow.c": SLOW_TEXT})
     output = tmp_path / "result.json"
