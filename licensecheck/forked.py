@@ -11,7 +11,8 @@ through a pipe that this process empties between its own batches.
 Batches are handed out through a pipe of tickets, filled and closed before the children are
 forked: each process reads the next 4-byte ticket (a pipe hands a read of 4 bytes to one
 reader whole) until the pipe is empty. A batch whose results never arrive (a child killed,
-or failing) is run here at the end, so the work is done whatever happens to a child.
+or failing) is run here at the end, so the work is done whatever happens to a child; a
+system that gives no process or pipe leaves the work to this process.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import os
 import select
 import signal
 import struct
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 
 TICKET = struct.Struct("<I")
 FRAME = struct.Struct("<II")  # batch number, length of its marshalled results
@@ -38,13 +39,21 @@ Done = Callable[[int, list, bool], None]  # batch number, results, whether a chi
 
 
 def available() -> bool:
-    """Whether batches can be shared with forked children here: on Linux, in a process that runs
-    no other thread (a child would inherit the locks other threads hold, never released).
-    macOS's system libraries are not fork-safe."""
+    """Whether work can be shared with forked children here: on Linux, in a process that runs
+    no other thread, native ones included (a child would inherit the locks other threads
+    hold, never released). macOS's system libraries are not fork-safe."""
     import sys
-    import threading
 
-    return sys.platform.startswith("linux") and hasattr(os, "fork") and threading.active_count() == 1
+    return sys.platform.startswith("linux") and hasattr(os, "fork") and _only_thread()
+
+
+def _only_thread() -> bool:
+    try:
+        return len(os.listdir("/proc/self/task")) == 1  # what threading cannot see: C libraries' threads
+    except OSError:
+        import threading
+
+        return threading.active_count() == 1
 
 
 def run(batches: int, children: int, work: Run, done: Done) -> None:
@@ -52,18 +61,30 @@ def run(batches: int, children: int, work: Run, done: Done) -> None:
     telling `done` of each batch's results as they arrive (in no particular order)."""
     if batches > MAX_BATCHES:
         raise ValueError(f"at most {MAX_BATCHES} batches, not {batches}")
-    tickets = _tickets(batches)
+    finished: set[int] = set()
+    try:
+        tickets = _tickets(batches)
+    except OSError:  # no pipe to be had (EMFILE, ENFILE): all of it here
+        tickets = None
+    if tickets is not None:
+        _share(tickets, children, work, done, finished)
+    for index in range(batches):  # whatever a child took and never sent
+        if index not in finished:
+            done(index, work(index, False), False)
+
+
+def _share(tickets: int, children: int, work: Run, done: Done, finished: set[int]) -> None:
     pids: list[int] = []
     streams: dict[int, bytearray] = {}  # read end of each child's pipe: bytes not yet decoded
-    finished: set[int] = set()
     complete = False
     try:
         for _ in range(children):
-            pid, read_end = _fork_child(tickets, work, list(streams))
-            if pid is None:
-                break  # the system will not give another process (EAGAIN, ENOMEM): fewer do it all
-            pids.append(pid)
-            streams[read_end] = bytearray()
+            with _interrupts_held():  # until the child is recorded, so that it is stopped
+                started = _fork_child(tickets, work, list(streams))
+                if started is None:
+                    break  # the system will not give another process (EAGAIN, ENOMEM): fewer do it all
+                pids.append(started[0])
+                streams[started[1]] = bytearray()
         for index in _taken(tickets):
             done(index, work(index, False), False)
             finished.add(index)
@@ -75,29 +96,65 @@ def run(batches: int, children: int, work: Run, done: Done) -> None:
         for read_end in streams:
             os.close(read_end)
         _reap(pids, stop=not complete)
-    for index in range(batches):  # whatever a child took and never sent
-        if index not in finished:
-            done(index, work(index, False), False)
 
 
-def _fork_child(tickets: int, work: Run, inherited: list[int]) -> tuple[int | None, int]:
+@contextlib.contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Ctrl-C waits (it is delivered after) while a child is forked and recorded: in between,
+    it would leave a child that nobody stops."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
+def _fork(child: Callable[[], None]) -> int | None:
+    """A forked child that runs `child` and leaves with os._exit (status 0 when `child`
+    returned), never running anything of this process's (its atexit handlers, buffered
+    output, finally blocks); None when the system refuses a process. Called with interrupts
+    held."""
+    try:
+        pid = os.fork()
+    except OSError:  # EAGAIN, ENOMEM
+        return None
+    if pid == 0:
+        status = 1
+        try:
+            # Ctrl-C reaches the whole process group: the parent alone reacts to it. A handler
+            # the host program set for SIGTERM is the host's code: not run here.
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+            child()
+            status = 0
+        finally:
+            os._exit(status)
+    return pid
+
+
+def _fork_child(tickets: int, work: Run, inherited: list[int]) -> tuple[int, int] | None:
     """A child that takes batches, and the read end of the pipe it sends their results
-    through; (None, -1) when no process or pipe can be had."""
+    through; None when no process or pipe can be had."""
     try:
         read_end, write_end = os.pipe()
     except OSError:
-        return None, -1
+        return None
     _widen(write_end)
-    try:
-        pid = os.fork()
-    except OSError:
+
+    def take_batches() -> None:
         os.close(read_end)
-        os.close(write_end)
-        return None, -1
-    if pid == 0:  # the child never returns from here
-        os.close(read_end)
-        _child(tickets, write_end, work, inherited)
+        for fd in inherited:  # the pipes of the children forked before this one
+            os.close(fd)
+        for index in _taken(tickets):
+            data = marshal.dumps(work(index, True))
+            _write_all(write_end, FRAME.pack(index, len(data)) + data)
+
+    pid = _fork(take_batches)
     os.close(write_end)
+    if pid is None:
+        os.close(read_end)
+        return None
     os.set_blocking(read_end, False)
     return pid, read_end
 
@@ -116,6 +173,9 @@ def _tickets(batches: int) -> int:
     read_end, write_end = os.pipe()
     try:
         os.write(write_end, b"".join(TICKET.pack(index) for index in range(batches)))
+    except BaseException:
+        os.close(read_end)
+        raise
     finally:
         os.close(write_end)
     return read_end
@@ -124,25 +184,6 @@ def _tickets(batches: int) -> int:
 def _taken(tickets: int) -> Iterator[int]:
     while len(ticket := os.read(tickets, TICKET.size)) == TICKET.size:
         yield TICKET.unpack(ticket)[0]
-
-
-def _child(tickets: int, out: int, work: Run, inherited: Sequence[int]) -> None:
-    """Take batches until none is left, write each one's results, and leave without running
-    anything of the parent's (atexit handlers, buffered output, finally blocks)."""
-    status = 1
-    try:
-        # Ctrl-C reaches the whole process group: the parent alone reacts to it.
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        for fd in inherited:  # the pipes of children forked before this one
-            os.close(fd)
-        if gc.isenabled():
-            gc.freeze()  # the collector leaves the inherited objects alone (and their pages shared)
-        for index in _taken(tickets):
-            data = marshal.dumps(work(index, True))
-            _write_all(out, FRAME.pack(index, len(data)) + data)
-        status = 0
-    finally:
-        os._exit(status)
 
 
 def _write_all(fd: int, data: bytes) -> None:
@@ -160,25 +201,36 @@ def _read_all(fd: int, size: int) -> bytes:
 
 
 def _drain(streams: dict[int, bytearray], done: Done, finished: set[int], wait: bool) -> None:
-    """Decode what the children have sent; with `wait`, until every child has closed its pipe."""
-    open_ends = list(streams)
-    while open_ends:
-        if wait:
-            ready, _, _ = select.select(open_ends, [], [])
-        else:
-            ready = open_ends
-        for fd in ready:
-            try:
-                chunk = os.read(fd, 1 << 20)
-            except BlockingIOError:
-                chunk = None
-            if chunk:
-                streams[fd] += chunk
-                _decode(streams[fd], done, finished)
-            elif chunk is not None or not wait:
-                open_ends.remove(fd)  # closed (b""), or nothing more for now
-        if not wait:
-            return
+    """Decode what the children have sent; with `wait`, until every child has closed its pipe.
+    poll, not select: select cannot watch a descriptor numbered 1024 or more, which a program
+    holding many files or sockets gets."""
+    if not wait:
+        for fd in streams:
+            _receive(fd, streams[fd], done, finished)
+        return
+    watching = select.poll()
+    for fd in streams:
+        watching.register(fd, select.POLLIN)
+    still_open = set(streams)
+    while still_open:
+        for fd, _ in watching.poll():
+            if not _receive(fd, streams[fd], done, finished):
+                watching.unregister(fd)
+                still_open.discard(fd)
+
+
+def _receive(fd: int, buffer: bytearray, done: Done, finished: set[int]) -> bool:
+    """Read what is there from a child's pipe and decode its whole frames; False once the
+    child has closed it."""
+    try:
+        chunk = os.read(fd, PIPE_ROOM)
+    except BlockingIOError:
+        return True
+    if not chunk:
+        return False
+    buffer += chunk
+    _decode(buffer, done, finished)
+    return True
 
 
 def _decode(buffer: bytearray, done: Done, finished: set[int]) -> None:
@@ -203,15 +255,15 @@ def _reap(pids: list[int], stop: bool) -> None:
             if stop:
                 os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
-        except (ChildProcessError, ProcessLookupError):
+        except (ChildProcessError, ProcessLookupError):  # reaped already (SIGCHLD ignored)
             pass
 
 
 class Background:
     """The bytes `work` returns, made in a forked child while this process goes on (on Linux:
     `available()`); `result()` waits for them. The child writes them into a memory file rather
-    than a pipe, so it never waits for this process to read. None when the child failed: the
-    caller makes them itself."""
+    than a pipe, so it never waits for this process to read. None when the child failed or
+    could not be had: the caller makes them itself."""
 
     def __init__(self, work: Callable[[], bytes]) -> None:
         self._pid: int | None = None
@@ -221,32 +273,31 @@ class Background:
         except OSError:  # no memory file to be had: result() says None
             self._memory = -1
             return
-        try:
-            self._pid = os.fork()
-        except OSError:  # no process to be had (EAGAIN, ENOMEM)
+        memory = self._memory
+
+        def make() -> None:
+            if gc.isenabled():  # a library's caller: the collector leaves the inherited objects alone
+                gc.freeze()
+            _write_all(memory, work())
+
+        with _interrupts_held():
+            self._pid = _fork(make)
+        if self._pid is None:
             self._close()
-            return
-        if self._pid == 0:
-            status = 1
-            try:
-                signal.signal(signal.SIGINT, signal.SIG_IGN)
-                if gc.isenabled():
-                    gc.freeze()
-                _write_all(self._memory, work())
-                status = 0
-            finally:
-                os._exit(status)
 
     def result(self) -> bytes | None:
         if self._asked:
             raise RuntimeError("result() was asked for already")
         self._asked = True
-        pid, self._pid = self._pid, None
-        if pid is None:
+        if self._pid is None:
             return None
         try:
-            _, status = os.waitpid(pid, 0)
-            if not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0:
+            _, status = os.waitpid(self._pid, 0)
+        except ChildProcessError:  # reaped elsewhere (SIGCHLD ignored): how it ended is unknown
+            status = -1
+        self._pid = None  # only now: Ctrl-C while waiting leaves __exit__ a child to stop
+        try:
+            if status == -1 or not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0:
                 return None
             return _read_all(self._memory, os.fstat(self._memory).st_size)
         finally:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -111,7 +112,7 @@ def _scan_files(
             results += _scan_batch(root, files[start : start + PROGRESS_EVERY], with_checksums)
             progress(len(results), len(files))
         return results
-    # Enough batches for both processes to finish together; few enough for forked's tickets.
+    # Enough batches for all processes to finish together; few enough for forked's tickets.
     size = max(32, min(256, len(files) // (jobs * 16) or 1), -(-len(files) // forked.MAX_BATCHES))
     batches = [files[i : i + size] for i in range(0, len(files), size)]
     scanned: list[list[FileScan] | None] = [None] * len(batches)
@@ -141,6 +142,15 @@ def _scan_files(
     return [scan for scans in scanned for scan in scans or ()]
 
 
+def _pool_context():
+    """On Linux the pool is used when forking is not safe (another thread runs): its workers
+    start from a fork server then, as on Python 3.14 by default. Elsewhere, the platform's
+    default (spawn on macOS and Windows)."""
+    import multiprocessing
+
+    return multiprocessing.get_context("forkserver") if sys.platform.startswith("linux") else None
+
+
 def _pooled(
     root: Path,
     batches: list[list[DiscoveredFile]],
@@ -148,14 +158,14 @@ def _pooled(
     with_checksums: bool,
     finished: Callable[[int, list[FileScan]], None],
 ) -> None:
-    """Batches shared with a process pool, where forking is not safe (macOS) or possible."""
+    """Batches shared with a process pool, where forked children are not (see forked.available)."""
     # This process is the last worker: it takes batches from the end for as long as no child
     # has started them (a future that has not started can be cancelled), so every core works
     # until the end and this process's own results need no pickling.
     # Imported here: multiprocessing costs 25 ms, which a run that reads a few files never needs.
     from concurrent.futures import ProcessPoolExecutor
 
-    pool = ProcessPoolExecutor(jobs - 1, initializer=_ignore_interrupts)
+    pool = ProcessPoolExecutor(jobs - 1, mp_context=_pool_context(), initializer=_ignore_interrupts)
     try:
         futures = [pool.submit(_scan_packed, root, batch, with_checksums) for batch in batches]
         ours = set()

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import marshal
 import os
 import sys
 
@@ -114,6 +115,12 @@ def test_not_offered_while_another_thread_runs():
     finally:
         release.set()
         other.join()
+    # The system thread behind it leaves /proc/self/task a moment after join() returns.
+    import time
+
+    deadline = time.monotonic() + 5
+    while not forked.available() and time.monotonic() < deadline:
+        time.sleep(0.01)
     assert forked.available()
 
 
@@ -154,3 +161,85 @@ def test_without_a_process_to_fork_this_one_does_everything(monkeypatch):
     assert results == {index: [index, False] for index in range(30)}
     with forked.Background(lambda: b"made elsewhere") as pending:
         assert pending.result() is None  # the caller makes it itself
+
+
+def test_descriptors_numbered_past_1024_are_watched(monkeypatch):
+    """A program that holds many files gives the pipes high numbers, which select() refuses."""
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard != resource.RLIM_INFINITY and hard < 1200:
+        pytest.skip("the descriptor limit is below 1,200")
+    resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, 1200), hard))
+    held = []
+    try:
+        while (fd := os.open(os.devnull, os.O_RDONLY)) < 1100:
+            held.append(fd)
+        held.append(fd)
+        results = _collect(30, 2, lambda index, sent: [index])
+        assert results == {index: [index] for index in range(30)}
+    finally:
+        for fd in held:
+            os.close(fd)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+    assert _no_child_left()
+
+
+def test_children_reaped_elsewhere_do_not_stop_the_work():
+    """A host program that ignores SIGCHLD (daemons do) lets the kernel reap children at once."""
+    import signal
+
+    previous = signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+    try:
+        results = _collect(30, 2, lambda index, sent: [index])
+        assert results == {index: [index] for index in range(30)}
+        with forked.Background(lambda: b"made elsewhere") as pending:
+            assert pending.result() in (None, b"made elsewhere")  # None: the caller makes them
+    finally:
+        signal.signal(signal.SIGCHLD, previous)
+
+
+def test_each_pass_reads_every_childs_pipe():
+    """A child whose pipe is empty does not hide the next child's results until the end."""
+    quiet_read, quiet_write = os.pipe()
+    busy_read, busy_write = os.pipe()
+    for fd in (quiet_read, busy_read):
+        os.set_blocking(fd, False)
+    data = marshal.dumps([1])
+    os.write(busy_write, forked.FRAME.pack(5, len(data)) + data)
+    received = []
+    try:
+        streams = {quiet_read: bytearray(), busy_read: bytearray()}
+        done = lambda index, result, sent: received.append((index, result))  # noqa: E731
+        forked._drain(streams, done, set(), wait=False)
+    finally:
+        for fd in (quiet_read, quiet_write, busy_read, busy_write):
+            os.close(fd)
+    assert received == [(5, [1])]
+
+
+def test_ctrl_c_while_waiting_for_background_work_stops_the_child():
+    import signal
+    import time
+
+    def interrupt(*_):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    try:
+        with pytest.raises(KeyboardInterrupt), forked.Background(lambda: time.sleep(30) or b"") as pending:
+            signal.setitimer(signal.ITIMER_REAL, 0.2)
+            pending.result()
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    assert _no_child_left()
+
+
+def test_without_a_ticket_pipe_this_process_does_everything(monkeypatch):
+    def refused(batches):
+        raise OSError(24, "Too many open files")
+
+    monkeypatch.setattr(forked, "_tickets", refused)
+    results = _collect(12, 2, lambda index, sent: [index, sent])
+    assert results == {index: [index, False] for index in range(12)}

@@ -119,7 +119,7 @@ def test_gitignore_is_honoured_outside_git(tree):
     assert "x.log" not in [f["path"] for f in result["files"]]
 
 
-def test_many_files_use_the_process_pool_and_give_the_same_result(tree, tmp_path):
+def test_many_files_read_by_several_processes_give_the_same_result(tree, tmp_path):
     files = {f"src/m{i:04}.c": f"// SPDX-License-Identifier: MIT\nint v{i};\n" for i in range(400)}
     root = tree({**LICENSE, **files})
     serial, parallel = tmp_path / "serial.json", tmp_path / "parallel.json"
