@@ -62,18 +62,17 @@ def run(batches: int, children: int, work: Run, done: Done) -> None:
     if batches > MAX_BATCHES:
         raise ValueError(f"at most {MAX_BATCHES} batches, not {batches}")
     finished: set[int] = set()
-    try:
-        tickets = _tickets(batches)
-    except OSError:  # no pipe to be had (EMFILE, ENFILE): all of it here
-        tickets = None
-    if tickets is not None:
-        _share(tickets, children, work, done, finished)
-    for index in range(batches):  # whatever a child took and never sent
+    _share(batches, children, work, done, finished)
+    for index in range(batches):  # whatever a child took and never sent, or all of it
         if index not in finished:
             done(index, work(index, False), False)
 
 
-def _share(tickets: int, children: int, work: Run, done: Done, finished: set[int]) -> None:
+def _share(batches: int, children: int, work: Run, done: Done, finished: set[int]) -> None:
+    try:
+        tickets = _tickets(batches)
+    except OSError:  # no pipe to be had (EMFILE, ENFILE): run() does it all here
+        return
     pids: list[int] = []
     streams: dict[int, bytearray] = {}  # read end of each child's pipe: bytes not yet decoded
     complete = False
@@ -92,10 +91,15 @@ def _share(tickets: int, children: int, work: Run, done: Done, finished: set[int
         _drain(streams, done, finished, wait=True)
         complete = True
     finally:
-        os.close(tickets)
-        for read_end in streams:
-            os.close(read_end)
-        _reap(pids, stop=not complete)
+        # Held: Ctrl-C in the middle of this would leave children unreaped and pipes open.
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            os.close(tickets)
+            for read_end in streams:
+                os.close(read_end)
+            _reap(pids, stop=not complete)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 @contextlib.contextmanager
@@ -280,8 +284,12 @@ class Background:
                 gc.freeze()
             _write_all(memory, work())
 
-        with _interrupts_held():
-            self._pid = _fork(make)
+        try:
+            with _interrupts_held():
+                self._pid = _fork(make)
+        except BaseException:  # Ctrl-C held during the fork arrives as the hold ends
+            self.__exit__()
+            raise
         if self._pid is None:
             self._close()
 

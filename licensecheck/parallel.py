@@ -145,7 +145,9 @@ def _scan_files(
 def _pool_context():
     """On Linux the pool is used when forking is not safe (another thread runs): its workers
     start from a fork server then, as on Python 3.14 by default. Elsewhere, the platform's
-    default (spawn on macOS and Windows)."""
+    default (spawn on macOS and Windows). Either way, as multiprocessing's documentation
+    says, a program that calls the scan must guard its main code with
+    `if __name__ == "__main__"`, and the fork server stays until that program ends."""
     import multiprocessing
 
     return multiprocessing.get_context("forkserver") if sys.platform.startswith("linux") else None

@@ -30,11 +30,22 @@ def _collect(batches: int, children: int, work) -> dict[int, list]:
 
 
 def _no_child_left() -> bool:
-    try:
-        os.waitpid(-1, os.WNOHANG)
-    except ChildProcessError:
-        return True
-    return False
+    """No child of this process, running or unreaped, but multiprocessing's own helpers (a
+    fork server, a resource tracker: started by exec, they stay while this process lives)."""
+    me = str(os.getpid())
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as stat:
+                parent = stat.read().rsplit(")", 1)[1].split()[1]
+            with open(f"/proc/{entry}/cmdline", "rb") as command:
+                helper = b"multiprocessing" in command.read()
+        except OSError:  # gone meanwhile
+            continue
+        if parent == me and not helper:
+            return False
+    return True
 
 
 @pytest.mark.parametrize("children", [0, 1, 3])
@@ -243,3 +254,84 @@ def test_without_a_ticket_pipe_this_process_does_everything(monkeypatch):
     monkeypatch.setattr(forked, "_tickets", refused)
     results = _collect(12, 2, lambda index, sent: [index, sent])
     assert results == {index: [index, False] for index in range(12)}
+
+
+def _ctrl_c_as_fork_returns(monkeypatch):
+    """Ctrl-C lands in the parent the moment fork() returns: before the child is recorded."""
+    import signal
+
+    real_fork = os.fork
+
+    def fork_then_interrupted():
+        pid = real_fork()
+        if pid:
+            os.kill(os.getpid(), signal.SIGINT)
+        return pid
+
+    monkeypatch.setattr(os, "fork", fork_then_interrupted)
+
+
+def test_ctrl_c_as_a_child_is_forked_stops_it(monkeypatch):
+    import time
+
+    descriptors = len(os.listdir("/proc/self/fd"))
+    _ctrl_c_as_fork_returns(monkeypatch)
+    with pytest.raises(KeyboardInterrupt):
+        forked.run(10, 2, lambda index, sent: [index], lambda index, result, sent: None)
+    assert _no_child_left()
+    with pytest.raises(KeyboardInterrupt), forked.Background(lambda: time.sleep(30) or b""):
+        pass
+    assert _no_child_left()
+    assert len(os.listdir("/proc/self/fd")) == descriptors
+
+
+def test_children_ignore_ctrl_c_and_not_run_the_hosts_sigterm_handler():
+    import signal
+
+    def hosts_handler(*_):
+        raise SystemExit("the host's cleanup")
+
+    previous = signal.signal(signal.SIGTERM, hosts_handler)
+    try:
+        report = lambda: repr(  # noqa: E731
+            (
+                signal.getsignal(signal.SIGTERM) == signal.SIG_DFL,
+                signal.getsignal(signal.SIGINT) == signal.SIG_IGN,
+                signal.SIGINT in signal.pthread_sigmask(signal.SIG_BLOCK, set()),
+            )
+        ).encode()
+        with forked.Background(report) as pending:
+            assert pending.result() == b"(True, True, False)"
+        import time
+
+        def work(index: int, sent: bool) -> list:
+            time.sleep(0.01)  # long enough for the child to take some of the batches
+            return [sent, report().decode()]
+
+        from_children = {said for sent, said in _collect(20, 1, work).values() if sent}
+        assert from_children == {"(True, True, False)"}
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def test_a_thread_started_by_a_c_library_counts():
+    """threading.active_count() sees Python's threads only; a C library may start its own."""
+    import ctypes
+    import threading
+    import time
+
+    libc = ctypes.CDLL(None)
+    if not hasattr(libc, "pthread_create"):
+        pytest.skip("no pthread_create to call")
+    thread = ctypes.c_ulong()
+    start = ctypes.cast(libc.sleep, ctypes.c_void_p)  # the thread runs sleep(1), no Python
+    assert libc.pthread_create(ctypes.byref(thread), None, start, ctypes.c_void_p(1)) == 0
+    try:
+        assert threading.active_count() == 1
+        assert not forked.available()
+    finally:
+        libc.pthread_join(thread, None)
+    deadline = time.monotonic() + 5
+    while not forked.available() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert forked.available()
