@@ -91,21 +91,17 @@ def _share(batches: int, children: int, work: Run, done: Done, finished: set[int
         _drain(streams, done, finished, wait=True)
         complete = True
     finally:
-        # Held: Ctrl-C in the middle of this would leave children unreaped and pipes open.
-        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-        try:
+        with _interrupts_held():  # Ctrl-C in the middle would leave children unreaped, pipes open
             os.close(tickets)
             for read_end in streams:
                 os.close(read_end)
             _reap(pids, stop=not complete)
-        finally:
-            signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 @contextlib.contextmanager
 def _interrupts_held() -> Iterator[None]:
-    """Ctrl-C waits (it is delivered after) while a child is forked and recorded: in between,
-    it would leave a child that nobody stops."""
+    """Ctrl-C waits (it is delivered after) while a child is forked and recorded, or children
+    are stopped and reaped: in between, it would leave a child that nobody stops."""
     held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         yield
