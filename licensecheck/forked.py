@@ -26,6 +26,8 @@ import signal
 import struct
 from collections.abc import Callable, Iterator
 
+from licensecheck.extract import read_fd
+
 TICKET = struct.Struct("<I")
 FRAME = struct.Struct("<II")  # batch number, length of its marshalled results
 # All tickets are written before anyone reads them, so they must fit in a pipe's buffer: 4 KiB
@@ -192,14 +194,6 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view) :]
 
 
-def _read_all(fd: int, size: int) -> bytes:
-    chunks = []
-    while size > 0 and (chunk := os.pread(fd, size, sum(map(len, chunks)))):
-        chunks.append(chunk)
-        size -= len(chunk)
-    return b"".join(chunks)
-
-
 def _drain(streams: dict[int, bytearray], done: Done, finished: set[int], wait: bool) -> None:
     """Decode what the children have sent; with `wait`, until every child has closed its pipe.
     poll, not select: select cannot watch a descriptor numbered 1024 or more, which a program
@@ -303,7 +297,7 @@ class Background:
         try:
             if status == -1 or not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0:
                 return None
-            return _read_all(self._memory, os.fstat(self._memory).st_size)
+            return read_fd(self._memory, os.fstat(self._memory).st_size, 0)
         finally:
             self._close()
 
