@@ -123,7 +123,7 @@ def parse(table: dict, source: str, known_rules: frozenset[str]) -> Config:
     if not isinstance(components_table, dict):
         raise fail("components", "must be a table of name = [patterns]")
     components = {
-        name: _strings(patterns, f"components.{name}", fail) for name, patterns in components_table.items()
+        name: _patterns(patterns, f"components.{name}", fail) for name, patterns in components_table.items()
     }
 
     rules_table = table.get("rules", {})
@@ -175,7 +175,7 @@ def _waivers(items: object, known_rules: frozenset[str], fail) -> tuple[Waiver, 
         reason = item.get("reason")
         if not isinstance(reason, str) or not reason.strip():
             raise fail(f"{where}.reason", "a waiver needs a reason (a non-empty string)")
-        paths = _strings(item.get("paths", ["**"]), f"{where}.paths", fail)
+        paths = _patterns(item.get("paths", ["**"]), f"{where}.paths", fail)
         waivers.append(Waiver(rule, paths, reason.strip()))
     return tuple(waivers)
 
@@ -215,6 +215,18 @@ def _choice(table: dict, key: str, allowed: tuple[str, ...], fail, prefix: str =
 def _short(value: object) -> str:
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _patterns(value: object, key: str, fail) -> tuple[str, ...]:
+    """Gitignore-style path patterns, each one pathspec can compile."""
+    patterns = _strings(value, key, fail)
+    if patterns:
+        from licensecheck.discover import valid_pattern
+
+        for pattern in patterns:
+            if not valid_pattern(pattern):
+                raise fail(key, f"invalid path pattern {_short(pattern)}")
+    return patterns
 
 
 def _strings(value: object, key: str, fail) -> tuple[str, ...]:

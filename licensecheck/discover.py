@@ -270,7 +270,7 @@ def _with_gitignore(
         return layers
     lines = data.decode("utf-8", "surrogateescape").splitlines()
     patterns = [line for line in lines if line.strip() and not line.startswith("#")]
-    good = [line for line in patterns[:MAX_IGNORE_PATTERNS] if not _costly(line) and _valid_pattern(line)]
+    good = [line for line in patterns[:MAX_IGNORE_PATTERNS] if not _costly(line) and valid_pattern(line)]
     if len(good) < len(patterns):  # git skips a bad pattern and keeps the rest; so do we
         skipped = f"patterns skipped (invalid, too costly or too many): {len(patterns) - len(good)}"
         scope.problems.append((_printable(path), skipped))
@@ -279,12 +279,14 @@ def _with_gitignore(
     return (*layers, (folder, GitIgnoreSpec.from_lines(good)))
 
 
-def _valid_pattern(line: str) -> bool:
+def valid_pattern(line: str) -> bool:
+    """Whether `line` is a gitignore pattern pathspec can use ("[z-a]" compiles to a regex
+    that `re` refuses: git skips such a line)."""
     try:
         from pathspec import GitIgnoreSpec
 
         GitIgnoreSpec.from_lines([line])
-    except ValueError:
+    except (ValueError, re.error):
         return False
     return True
 
@@ -371,7 +373,7 @@ def _exclude_spec(patterns: Sequence[str]) -> GitIgnoreSpec | None:
     if not patterns:
         return None
     for pattern in patterns:
-        if not _valid_pattern(pattern):
+        if not valid_pattern(pattern):
             raise ValueError(f"invalid exclude pattern: {pattern!r}")
         if _costly(pattern):
             raise ValueError(

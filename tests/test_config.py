@@ -67,6 +67,9 @@ def test_no_config_is_empty(tmp_path):
         ('[[waivers]]\nrule = "x"\nreason = "y"\n', ["waivers[0].rule"]),
         ('[[waivers]]\nrule = "missing-license"\nreason = "y"\nwhy = 1\n', ["waivers[0].why"]),
         ("this is = = not toml", ["invalid TOML"]),
+        # Patterns pathspec cannot compile: re refuses a reversed range, git a trailing backslash.
+        ('[components]\nfw = ["**/[b-a]*.c"]\n', ["components.fw", "invalid path pattern", "[b-a]"]),
+        ('[[waivers]]\nrule = "missing-license"\nreason = "y"\npaths = ["x\\\\"]\n', ["waivers[0].paths"]),
     ],
 )
 def test_errors_name_the_file_and_key(tmp_path, text, names):

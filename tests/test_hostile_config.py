@@ -178,6 +178,17 @@ def test_a_backtracking_gitignore_pattern_is_skipped_in_the_walk(tree):
     assert any("patterns skipped" in f["message"] for f in result["findings"])
 
 
+@pytest.mark.parametrize("pattern", ["[z-a]", "src/[b-a]*.c", "trailing\\"])
+def test_a_gitignore_pattern_that_cannot_compile_is_skipped_in_the_walk(tree, pattern):
+    # "[z-a]" becomes a regex `re` refuses (re.error, not a ValueError): git skips the line.
+    root = tree({**LICENSE, ".gitignore": f"{pattern}\n*.o\n", "src/a.c": "int x;\n", "src/x.o": "o"})
+    code, result, _ = scan(root, "--no-cache")
+    assert code in (0, 1)
+    paths = [f["path"] for f in result["files"]]
+    assert "src/a.c" in paths and "src/x.o" not in paths  # the other patterns still apply
+    assert any("patterns skipped" in f["message"] for f in result["findings"])
+
+
 def test_a_huge_gitignore_is_read_only_up_to_its_limit(tmp_path):
     root = write_tree(tmp_path / "project", {**LICENSE, "x.o": "o"})
     with open(root / ".gitignore", "wb") as handle:
