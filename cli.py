@@ -41,7 +41,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("path", default=".", type=click.Path(path_type=Path))
+@click.argument("path", default=".", type=click.Path())
 @click.option(
     "-o",
     "--output",
@@ -79,15 +79,16 @@ def scan(path, outputs, profile, config_file, fail_on, lang, since, jobs, no_cac
     from licensecheck.scan import scan as run_scan
 
     lang = _language(lang)
-    if not path.exists():
+    root = Path(path)  # `path` stays as given: the result's root (CONTRACT.md)
+    if not root.exists():
         _fail(i18n.text(lang, "ui.error.missing", path=text.clean(path)))
-    if not path.is_dir():
+    if not root.is_dir():
         _fail(i18n.text(lang, "ui.error.not_directory", path=text.clean(path)))
     outputs = list(outputs) or [DEFAULT_REPORT]
     try:
         for output in outputs:
             report.check_writable(output)
-        settings = config_module.load(path, config_file, known_ids())
+        settings = config_module.load(root, config_file, known_ids())
         active = policy.build(settings, profile, fail_on)
     except (config_module.ConfigError, report.UnknownFormat) as error:
         _fail(str(error))
@@ -102,7 +103,7 @@ def scan(path, outputs, profile, config_file, fail_on, lang, since, jobs, no_cac
             json=any(report.is_json_result(output) for output in outputs),
             progress=_progress(lang) if sys.stderr.isatty() and quiet == 0 else None,
         )
-        result = run_scan(path, str(path), settings, active, options)
+        result = run_scan(root, path, settings, active, options)
     except ScanError as error:
         _fail(str(error))
     for output in outputs:
@@ -171,6 +172,7 @@ def identify(files: tuple[Path, ...]) -> None:
     import json
 
     from licensecheck import comments, expression, textio
+    from licensecheck.extract import ExtractError
     from licensecheck.extract.file import read_bytes
     from licensecheck.extract.header import extract_header
     from licensecheck.identify import identify as identify_text
@@ -180,8 +182,8 @@ def identify(files: tuple[Path, ...]) -> None:
         record: dict = {"path": str(file), "expression": None, "confidence": 0.0}
         try:
             decoded = textio.decode(read_bytes(file))
-        except OSError as error:
-            record["error"] = error.strerror or str(error)
+        except (OSError, ExtractError) as error:  # ExtractError: a folder, a FIFO, a device
+            record["error"] = getattr(error, "strerror", None) or str(error)
             status = EXIT_USAGE
             decoded = None
         if decoded is not None:

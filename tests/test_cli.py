@@ -302,6 +302,27 @@ def test_identify_command(tmp_path):
     assert lines[3]["confidence"] == 0.0
 
 
+def test_identify_says_what_is_not_a_file_and_goes_on(tmp_path):
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "tagged.h").write_text("// SPDX-License-Identifier: MIT\n")
+    os.mkfifo(tmp_path / "pipe")
+    names = ["folder", "pipe", "tagged.h"]
+    outcome = CliRunner().invoke(main, ["identify", *(str(tmp_path / name) for name in names)])
+    assert outcome.exit_code == 2, outcome.output  # an uncaught error would be exit code 1
+    lines = [json.loads(line) for line in outcome.output.splitlines()]
+    assert [line.get("error") for line in lines] == ["not a regular file", "not a regular file", None]
+    assert lines[2]["expression"] == "MIT"
+
+
+def test_the_result_root_is_the_path_as_given(tmp_path, monkeypatch):
+    (tmp_path / "proj").mkdir()
+    (tmp_path / "proj" / "a.c").write_text("// SPDX-License-Identifier: MIT\n")
+    monkeypatch.chdir(tmp_path)
+    outcome = CliRunner().invoke(main, ["scan", "./proj/", "-o", "r.json", "--no-cache"])
+    assert outcome.exit_code in (0, 1), outcome.output
+    assert json.loads((tmp_path / "r.json").read_text())["root"] == "./proj/"
+
+
 def test_the_rule_ids_a_config_may_name_are_the_catalogs():
     from licensecheck.rules import RULE_IDS, catalog
 
