@@ -11,7 +11,8 @@ Precedence, following REUSE 3.3 and documented in the README:
 4. a REUSE.toml `closest` annotation fills in what 2-3 left empty, separately for
    licensing and copyright; `aggregate` annotations and `.reuse/dep5` always add;
 5. a file still without a license takes the license of the nearest folder that has
-   a license file or a manifest license field (`directory` / `manifest` evidence).
+   a license file or a manifest license field (`directory` / `manifest` evidence),
+   unless it could not be read (its own license is then unknown).
 
 The license of a component library copied into a design (an Eagle library inside a
 schematic) is kept as evidence but is not the design's license.
@@ -192,7 +193,9 @@ def _conclude_file(scan: FileScan, covered: bool, shared: _Shared) -> FileResult
         licenses = [*licenses, *_normalized(extra_licenses)]
         copyrights = [*copyrights, *extra_copyrights]
     licenses = _normalized(licenses)
-    if not licenses and covered:
+    # A file that could not be read may say its own license: the folder's would be a guess
+    # (unreadable-file says its license is unknown until it can be read).
+    if not licenses and covered and scan.problem is None:
         licenses = shared.nearest_folder(path)
     applied = [*applied_own, *licenses, *copyrights] if sidecar else [*licenses, *copyrights]
     evidence = _unique([*own, *applied])

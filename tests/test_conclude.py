@@ -252,3 +252,24 @@ def test_unreadable_file_is_a_finding_and_the_scan_goes_on(tree, monkeypatch):
     assert file_entry(result, "secret.c")["problem"] == "permission denied"
     assert "missing-license" not in rules_for(result, "secret.c")
     assert file_entry(result, "a.c")["licenses"] == ["MIT"]
+    # The root LICENSE covers a.c; secret.c may say otherwise: unknown, not the folder's guess.
+    assert file_entry(result, "secret.c")["licenses"] == []
+    assert result["summary"]["licenses"] == {"MIT": 2}  # LICENSE and a.c
+
+
+def test_an_unparsable_file_keeps_what_reuse_toml_says_of_it(tree):
+    root = tree(
+        {
+            "LICENSE": "SPDX-License-Identifier: MIT\n",
+            "REUSE.toml": 'version = 1\n[[annotations]]\npath = "*.3mf"\n'
+            'SPDX-FileCopyrightText = "2025 Jane"\nSPDX-License-Identifier = "CERN-OHL-P-2.0"\n',
+            "case.3mf": "PK\x03\x04 not a zip archive",
+            "part.3mf": "PK\x03\x04 not one either",
+            "other.stl": "solid x\nendsolid x\n",
+        }
+    )
+    code, result, _ = scan(root)
+    assert code in (0, 1)
+    assert file_entry(result, "case.3mf")["problem"]
+    assert file_entry(result, "case.3mf")["licenses"] == ["CERN-OHL-P-2.0"]  # REUSE.toml names the file
+    assert file_entry(result, "other.stl")["licenses"] == ["MIT"]  # read fine: the folder's license
