@@ -528,6 +528,10 @@ def test_notice_in_a_license_tag_value_is_a_notice_too():
         "Copyright YYYY Your Name",
         "// copyright 2020 all lowercase is prose, as in REUSE",
         "本软件版权所有，侵权必究",
+        "本项目的版权所有者保留修改本文档的权利。",  # the copyright holder
+        "注意：版权所有权归属请参阅 LICENSE",  # the ownership of the copyright
+        "版权所有人：见 AUTHORS 文件",
+        "如有疑问请联系版权所有方",
         'COPYRIGHT = "2020 Jane"',
         "__copyright__ = get_copyright()",
         "static const char *kCopyrightText = get();",

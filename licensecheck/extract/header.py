@@ -56,8 +56,11 @@ _TAG = re.compile(r"SPDX-(License-Identifier|FileCopyrightText|SnippetCopyrightT
 _LICENSE_TAG = "License-Identifier"
 _LICENSE_DETAIL = "SPDX-" + _LICENSE_TAG
 
+# 版权所有 ("all rights reserved") opens or closes a notice; 版权所有者/人/方 (the holder) and
+# 版权所有权 (the ownership) are words of prose, as "Copyright holders" is.
 _NOTICE = re.compile(
-    r"(?P<kw>(?<![\w-])(?:Copyright|COPYRIGHT)(?![\w-])|©|版权所有|(?<![\w)])\([cC]\)(?=[ \t]*\d))"
+    r"(?P<kw>(?<![\w-])(?:Copyright|COPYRIGHT)(?![\w-])|©|版权所有(?![者人方权])"
+    r"|(?<![\w)])\([cC]\)(?=[ \t]*\d))"
     r"(?P<sep>(?:[ \t\u3000]*(?:[:：]|\([cC]\)|（[cC]）|©))*[ \t\u3000]*(?:by[ \t]+)?)"
 )
 _NOTICE_DETAIL = {
