@@ -236,8 +236,8 @@ def decoded(encoded: Encoded) -> ScanResult | None:
 
 class ResultCache:
     """The whole result of the last run, with what it depended on, in two files: `result-*.marshal`
-    (settings, keys, the JSON's head, the token of the files' JSON and the objects patched over
-    it) and `result-*.files` (the token, then the files' JSON, megabytes). A run that carries
+    (settings, keys, the JSON's head, the token and length of the files' JSON and the objects
+    patched over it) and `result-*.files` (the token, then the files' JSON, megabytes). A run that carries
     the result over writes the first alone, until MAX_PATCHES files differ from the second; a
     reader that finds the tokens apart (another run wrote between) starts afresh."""
 
@@ -248,9 +248,9 @@ class ResultCache:
 
     def load(self) -> LastRun | None:
         payload = atomic.read_stamped(self.path, code_stamp())
-        if not isinstance(payload, list) or len(payload) != 7:
+        if not isinstance(payload, list) or len(payload) != 8:
             return None
-        settings, git, keys, depends, head, base, patches = payload
+        settings, git, keys, depends, head, base, size, patches = payload
         if not (
             isinstance(settings, str)
             and isinstance(git, str)
@@ -260,6 +260,7 @@ class ResultCache:
             and isinstance(head, dict)
             and isinstance(base, bytes)
             and len(base) == TOKEN_BYTES
+            and isinstance(size, int)
             and isinstance(patches, dict)
             and all(isinstance(path, str) and isinstance(data, bytes) for path, data in patches.items())
         ):
@@ -271,6 +272,8 @@ class ResultCache:
                 kept = handle.read()  # read after the token: no copy of megabytes to slice it off
         except OSError:
             return None
+        if len(kept) != size:  # cut short or added to since it was written: not a run's JSON
+            return None
         return LastRun(settings, git, keys, depends, Encoded(head, kept, patches), base)
 
     def keep(self, run: LastRun) -> None:
@@ -278,15 +281,17 @@ class ResultCache:
         has none or too many, its files' JSON anew. A cache that cannot be written only costs
         time next run."""
         base, patches = run.base, run.encoded.patches
+        size = len(run.encoded.files_json)  # the files' JSON kept under `base`
         if not base or len(patches) > MAX_PATCHES:
             base, patches = os.urandom(TOKEN_BYTES), {}
             try:
-                pieces = [base, *run.encoded.files_pieces]
+                pieces = run.encoded.files_pieces
             except ValueError:  # a patch that does not fit: nothing worth keeping
                 return
-            if not atomic.write_cache(self.files_path, pieces):
+            size = sum(map(len, pieces))
+            if not atomic.write_cache(self.files_path, [base, *pieces]):
                 return
         # marshal keeps the depends pairs tuples; the JSON's head and the patches load several
         # times faster than json.loads would parse them.
-        payload = [run.settings, run.git, run.keys, run.depends, run.encoded.head, base, patches]
+        payload = [run.settings, run.git, run.keys, run.depends, run.encoded.head, base, size, patches]
         atomic.write_stamped(self.path, code_stamp(), payload)
