@@ -66,7 +66,7 @@ def code_stamp() -> str:
 
 
 def file_key(file: DiscoveredFile, with_checksums: bool) -> str:
-    identity = file.blob or f"{file.size}:{file.mtime_ns}:{file.inode}"
+    identity = file.blob or f"{file.size}:{file.mtime_ns}:{file.ctime_ns}:{file.inode}"
     return f"{identity}:{int(with_checksums)}"
 
 
@@ -75,8 +75,8 @@ def file_keys(files: list[DiscoveredFile], with_checksums: bool) -> dict[str, st
     so in one comprehension that unpacks each file (two-thirds of the time of calling file_key)."""
     tail = f":{int(with_checksums)}"
     return {
-        path: f"{blob}{tail}" if blob else f"{size}:{mtime_ns}:{inode}{tail}"
-        for path, size, blob, mtime_ns, inode in files
+        path: f"{blob}{tail}" if blob else f"{size}:{mtime_ns}:{ctime_ns}:{inode}{tail}"
+        for path, size, blob, mtime_ns, inode, ctime_ns, _ in files
     }
 
 

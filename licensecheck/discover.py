@@ -32,7 +32,6 @@ if TYPE_CHECKING:
 
 GITLINK_MODE = "160000"  # a submodule's entry in the index
 SYMLINK_MODE = "120000"
-UNDECODABLE_NAME = "file name is not valid UTF-8; undecodable bytes are shown as U+FFFD"
 _UNREADABLE_FOLDER = re.compile(r"could not open directory '(.*)': (.*)")  # git's warning, LC_ALL=C
 # Spaces before the path in each kind of `git status --porcelain=v2` record: ordinary,
 # renamed, unmerged ("?" untracked has the path right after its tag).
@@ -340,9 +339,12 @@ class _Scope:
         if not stat.S_ISREG(info.st_mode):
             return  # symlinks, FIFOs, sockets and devices are never listed
         shown = path if path.isascii() else _printable(path)
-        if shown is not path:
-            self.problems.append((shown, UNDECODABLE_NAME))
-        self.files.append(DiscoveredFile(shown, info.st_size, blob, info.st_mtime_ns, info.st_ino))
+        on_disk = None if shown is path else path  # read by its own name, shown with \xNN
+        self.files.append(
+            DiscoveredFile(
+                shown, info.st_size, blob, info.st_mtime_ns, info.st_ino, info.st_ctime_ns, on_disk
+            )
+        )
 
     def discovery(self, git: GitState | None) -> Discovery:
         return Discovery(
@@ -386,11 +388,12 @@ def _exclude_spec(patterns: Sequence[str]) -> GitIgnoreSpec | None:
 
 
 def _printable(path: str) -> str:
-    """`path` with the bytes os.fsdecode could not decode shown as U+FFFD."""
+    """`path` with each byte os.fsdecode could not decode shown as \\xNN (a GBK name unzipped
+    on Linux): two such names stay two paths, as U+FFFD for every byte would not keep them."""
     try:
         path.encode("utf-8")
     except UnicodeEncodeError:
-        return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     return path
 
 

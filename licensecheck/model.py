@@ -38,11 +38,17 @@ class DiscoveredFile(NamedTuple):
     dataclass like the rest: discovery makes one per file of the tree, a warm scan does little
     else, and a tuple is made (and sent to a worker process) in a third of the time."""
 
-    path: str  # relative to the scan root, "/" separators
+    path: str  # relative to the scan root, "/" separators; see on_disk
     size: int
     blob: str | None = None  # git blob id when the work tree matches the index
     mtime_ns: int = 0
     inode: int = 0
+    # Set back by no tool (mtime is: `touch -r`, `cp -p`, `rsync -t`, FAT's 2-second clock),
+    # so an edit that keeps the size and the mtime still changes the file's cache key, as in git.
+    ctime_ns: int = 0
+    # The name as the file system holds it (undecodable bytes surrogate-escaped), when `path`
+    # shows it otherwise: a name that is not UTF-8 is shown with \xNN escapes.
+    on_disk: str | None = None
 
 
 @dataclass(frozen=True)

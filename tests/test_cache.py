@@ -400,17 +400,40 @@ def test_a_run_that_keeps_its_result_encodes_it_once(tree, tmp_path, cache_folde
     assert encodings == [1]
 
 
+@pytest.mark.parametrize("in_git", [False, True], ids=["walk", "untracked-in-git"])
+def test_an_edit_that_keeps_size_and_mtime_is_still_seen(tree, tmp_path, cache_folder, in_git):
+    # `cp -p`, `rsync -t --inplace` or `touch -r` put the mtime back; the inode stays; only
+    # ctime, which nothing sets back, moves.
+    root = tree(PROJECT)
+    if in_git:
+        git_repo(root, {})
+        (root / "new.c").write_text("// SPDX-License-Identifier: MIT\nint n;\n")  # untracked: no blob
+    edited = root / ("new.c" if in_git else "src/a.c")
+    scan(root)
+    before = edited.stat()
+    edited.write_text(edited.read_text().replace("MIT", "ISC"))
+    os.utime(edited, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = edited.stat()
+    kept = ("st_size", "st_mtime_ns", "st_ino")
+    assert [getattr(after, name) for name in kept] == [getattr(before, name) for name in kept]
+    _, cached, _ = scan(root, output=tmp_path / "cached.json")
+    scan(root, "--no-cache", output=tmp_path / "fresh.json")
+    assert file_entry(cached, edited.relative_to(root).as_posix())["licenses"] == ["ISC"]
+    assert (tmp_path / "cached.json").read_bytes() == (tmp_path / "fresh.json").read_bytes()
+
+
 def test_file_keys_are_each_files_file_key():
     from licensecheck.cache import file_key, file_keys
     from licensecheck.model import DiscoveredFile
 
     files = [
         DiscoveredFile("a.c", 12, "3b18e512dba79e4c8300dd08aeb37f8e728b8dad", 1_700_000_000_123_456_789, 42),
-        DiscoveredFile("b/c.kicad_pcb", 0, None, 5, 7),
+        DiscoveredFile("b/c.kicad_pcb", 0, None, 5, 7, 6),
         DiscoveredFile("许可/d.txt", 1 << 40, None, 0, 0),
+        DiscoveredFile("a\\xff.c", 3, None, 1, 2, 3, "a\udcff.c"),
     ]
     for with_checksums in (False, True):
         keys = file_keys(files, with_checksums)
         assert keys == {file.path: file_key(file, with_checksums) for file in files}
-    assert file_keys(files, False)["b/c.kicad_pcb"] == "0:5:7:0"
+    assert file_keys(files, False)["b/c.kicad_pcb"] == "0:5:6:7:0"
     assert file_keys(files, True)["a.c"] == "3b18e512dba79e4c8300dd08aeb37f8e728b8dad:1"

@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from licensecheck.discover import (
-    UNDECODABLE_NAME,
     Discovery,
     GitState,
     _parse_status,
@@ -343,23 +342,31 @@ def test_folder_that_cannot_be_listed_is_a_problem(tmp_path: Path, monkeypatch: 
     assert found.problems == (("locked", "cannot list folder: Permission denied"),)
 
 
-def test_undecodable_file_name_is_kept_printable(tmp_path: Path) -> None:
+def test_undecodable_file_name_is_kept_printable_and_distinct(tmp_path: Path) -> None:
+    # Latin-1 and GBK names (a zip made on Windows, unzipped on Linux): each undecodable byte
+    # shows as \xNN, so names differing only in such bytes stay apart, and each file keeps the
+    # name it is read by.
     for root in both_modes(tmp_path, {"ok.txt": "o"}):
-        raw = os.fsencode(root) + b"/caf\xe9.txt"
-        with open(raw, "wb") as handle:
-            handle.write(b"x")
-        os.mkdir(os.fsencode(root) + b"/d\xff")
-        with open(os.fsencode(root) + b"/d\xff/in.txt", "wb") as handle:
+        raw = os.fsencode(root)
+        for name in (b"/caf\xe9.txt", b"/caf\xe8.txt", b"/\xd4\xad\xc0\xed\xcd\xbc.kicad_sch"):
+            with open(raw + name, "wb") as handle:
+                handle.write(b"x")
+        os.mkdir(raw + b"/d\xff")
+        with open(raw + b"/d\xff/in.txt", "wb") as handle:
             handle.write(b"y")
         if (root / ".git").exists():
             git(root, "add", "-A")
         found = discover(root)
-        assert paths(found) == ["caf\ufffd.txt", "d\ufffd/in.txt", "ok.txt"], root
+        # GBK's "\xd4\xad" and "\xcd\xbc" happen to be UTF-8 too: only the other bytes are escaped.
+        gbk = "\u052d\\xc0\\xed\u037c.kicad_sch"
+        shown = ["caf\\xe8.txt", "caf\\xe9.txt", "d\\xff/in.txt", "ok.txt", gbk]
+        assert paths(found) == shown, root
         assert all(p.encode("utf-8") for p in paths(found))
-        assert set(found.problems) == {
-            ("caf\ufffd.txt", UNDECODABLE_NAME),
-            ("d\ufffd/in.txt", UNDECODABLE_NAME),
-        }
+        assert found.problems == ()
+        for file in found.files:
+            on_disk = file.on_disk or file.path
+            assert (root / on_disk).is_file()
+            assert (file.on_disk is None) == (file.path == "ok.txt")
 
 
 def test_exclude_patterns(tmp_path: Path) -> None:
@@ -511,7 +518,7 @@ def test_status_parsing_below_the_top_level() -> None:
     status = _parse_status(out, err, "hw/")
     assert status.state == GitState(commit=None, branch=None, dirty=True)
     assert status.modified == {"with space.txt", "conflict.txt"}
-    assert [_printable(p) for p in status.untracked] == ["caf\ufffd.txt"]
+    assert [_printable(p) for p in status.untracked] == ["caf\\xe9.txt"]
     assert status.unreadable == [("locked", "cannot list folder: Permission denied")]
     assert _parse_status(b"# branch.oid abc\0# branch.head main\0", "", "").state == GitState(
         "abc", "main", False

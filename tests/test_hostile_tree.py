@@ -238,17 +238,30 @@ def test_paths_longer_than_the_system_allows_are_problems_not_crashes(tmp_path):
     assert file_entry(result, "a.c")["licenses"] == ["MIT"]
 
 
-def test_file_names_that_are_not_utf8_are_shown_and_do_not_crash(tmp_path):
+def test_file_names_that_are_not_utf8_are_read_shown_and_kept_apart(tmp_path):
     root = write_tree(tmp_path / "project", {**LICENSE, "ok.c": MIT})
-    with open(os.fsencode(root) + b"/caf\xe9.c", "w") as handle:
-        handle.write(MIT)
+    # GBK for 原理图.c (a zip made on Windows, unzipped on Linux), and two Latin-1 names that
+    # differ only in an undecodable byte.
+    names = {
+        b"\xd4\xad\xc0\xed\xcd\xbc.c": ("\u052d\\xc0\\xed\u037c.c", "GPL-2.0-only"),  # some pairs are UTF-8
+        b"a\xff.c": ("a\\xff.c", "Apache-2.0"),
+        b"a\xfe.c": ("a\\xfe.c", "BSD-3-Clause"),
+    }
+    for raw, (_, license_id) in names.items():
+        with open(os.fsencode(root) + b"/" + raw, "w") as handle:
+            handle.write(f"// SPDX-License-Identifier: {license_id}\n// SPDX-FileCopyrightText: 2025 Jane\n")
     os.mkdir(os.fsencode(root) + b"/d\xff")
-    code, result, terminal = scan(root, "--no-cache", "-o", str(tmp_path / "report.html"))
-    assert code in (0, 1)
-    assert "caf\ufffd.c" in [f["path"] for f in result["files"]]
-    assert "caf\ufffd.c" in terminal
-    assert "unreadable-file" in rules_for(result, "caf\ufffd.c")
-    (tmp_path / "report.html").read_text(encoding="utf-8")  # valid UTF-8
+    for report in ("report.html", "report.sarif", "report.spdx.json"):
+        code, result, terminal = scan(root, "--no-cache", "-o", str(tmp_path / report))
+        assert code in (0, 1)
+        (tmp_path / report).read_text(encoding="utf-8")  # valid UTF-8
+    paths = [f["path"] for f in result["files"]]
+    assert len(paths) == len(set(paths))
+    for shown, license_id in names.values():
+        assert file_entry(result, shown)["licenses"] == [license_id]
+        assert file_entry(result, shown)["problem"] is None
+        assert "unreadable-file" not in rules_for(result, shown)
+    assert "a\\xff.c" in terminal or result["findings"] == []
 
 
 @pytest.mark.xfail(strict=True, reason="DiscoveredFile keeps only the printable name, which extraction opens")

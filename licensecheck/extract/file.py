@@ -163,7 +163,7 @@ def _read_classified(path: str, name: str) -> tuple[classify.Format, bytes]:
 
 def _scan_file(root: Path, file: DiscoveredFile, with_checksums: bool) -> FileScan:
     try:
-        found, data = _read_classified(os.path.join(root, file.path), file.path)
+        found, data = _read_classified(os.path.join(root, file.on_disk or file.path), file.path)
     except (OSError, ExtractError) as error:
         found = classify.classify(file.path, b"")
         return FileScan(file, found.category, found.id, problem=_reason(error))
@@ -193,7 +193,7 @@ def _scan_file(root: Path, file: DiscoveredFile, with_checksums: bool) -> FileSc
     sums = ()
     if with_checksums:
         try:
-            sums = checksums(root / file.path, data, file.size)
+            sums = checksums(root / (file.on_disk or file.path), data, file.size)
         except OSError as error:
             problem = problem or _reason(error)
     return FileScan(file, found.category, found.id, tuple(_normalize(evidence)), problem, keep, sums, depends)
