@@ -149,6 +149,11 @@ def _parsed(raw: str, text: str) -> Analysis:
     deprecated, unknown, token_error = _check_tokens(text)
     if token_error:
         return Analysis(raw, None, token_error)
+    unjoined = _unjoined(text)
+    if unjoined:
+        # license-expression would read "Apache 2.0" as one symbol; SPDX ids hold no space.
+        first, second = unjoined
+        return Analysis(raw, None, f"{first!r} and {second!r} are not joined by AND, OR or WITH")
     from boolean.boolean import ParseError
     from license_expression import ExpressionError
 
@@ -161,6 +166,20 @@ def _parsed(raw: str, text: str) -> Analysis:
     if parsed is None:
         return Analysis(raw, None, "empty expression")
     return Analysis(raw, parsed.render(), None, deprecated, unknown)
+
+
+_TOKEN_OR_PARENTHESIS = re.compile(r"[()]|[^\s()]+")
+
+
+def _unjoined(text: str) -> tuple[str, str] | None:
+    """The first two neighbouring terms with no operator between them ("Apache 2.0",
+    "MIT (BSD-2-Clause)"), or None."""
+    ended = None  # the token before, when it ends a term: an id or ")"
+    for token in _TOKEN_OR_PARENTHESIS.findall(text):
+        if ended is not None and (token == "(" or (token != ")" and token.lower() not in OPERATORS)):
+            return ended, token
+        ended = token if token == ")" or (token != "(" and token.lower() not in OPERATORS) else None
+    return None
 
 
 def is_current_id(text: str) -> bool:

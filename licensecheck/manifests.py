@@ -85,4 +85,9 @@ def evidence(path: str, text: str) -> Evidence | None:
     value = reader(text) if reader else None
     if value is None:
         return None
-    return Evidence(source="manifest", raw=value, detail=f"{path} license field")
+    # Meant to be SPDX, often a name ("Apache License 2.0" in PlatformIO's library.json): a
+    # name maps through the knowledge base's aliases, as a design file's field does.
+    from licensecheck.extract.values import license_expression
+
+    mapped = license_expression(value)
+    return Evidence(source="manifest", expression=mapped, raw=value, detail=f"{path} license field")

@@ -55,6 +55,12 @@ def test_current_ids_are_not_deprecated():
         'CERN-OHL-S-2.0")',
         "(MIT",
         "MIT\nOR Apache-2.0",
+        # Terms with no operator between: license-expression reads "Apache 2.0" as one symbol.
+        "Apache 2.0",
+        "Apache License 2.0",
+        "MIT (BSD-2-Clause)",
+        "(MIT) (ISC)",
+        "LicenseRef-Mine Apache-2.0",
     ],
 )
 def test_invalid_expressions(raw):

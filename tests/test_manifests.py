@@ -37,6 +37,21 @@ def test_license_fields(path, text, expected):
 
 
 @pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Apache License 2.0", "Apache-2.0"),  # PlatformIO libraries often write the name
+        ("MIT", "MIT"),
+        ("(MIT OR Apache-2.0)", "MIT OR Apache-2.0"),
+        ("Apache 2.0 with my changes", None),  # names nothing: kept raw for the rules
+    ],
+)
+def test_a_license_name_in_a_manifest_maps_like_a_design_field(name, expected):
+    found = manifests.evidence("lib/ringbuf/library.json", json.dumps({"name": "ringbuf", "license": name}))
+    assert found is not None and found.raw == name
+    assert found.expression == expected
+
+
+@pytest.mark.parametrize(
     ("path", "text"),
     [
         ("library.json", "{not json"),
