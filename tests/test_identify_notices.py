@@ -142,6 +142,9 @@ def test_gnu_notices(name, version, expected):
             "MIT",
         ),
         ("Licensed under the Academic Free License version 3.0", "AFL-3.0"),
+        ("This hardware design is licensed under the CERN OHL v2 Strongly Reciprocal.", "CERN-OHL-S-2.0"),
+        ("Released under the CERN OHL v2 weakly reciprocal", "CERN-OHL-W-2.0"),
+        ("Licensed under the CERN Open Hardware Licence v2 permissive.", "CERN-OHL-P-2.0"),
     ],
 )
 def test_licensing_statements(statement, expected):

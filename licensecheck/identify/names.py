@@ -75,6 +75,13 @@ ALIASES: dict[str, str] = {
     "CERN Open Hardware Licence Version 2 - Strongly Reciprocal": "CERN-OHL-S-2.0",
     "CERN Open Hardware Licence Version 2 - Weakly Reciprocal": "CERN-OHL-W-2.0",
     "CERN Open Hardware Licence Version 2 - Permissive": "CERN-OHL-P-2.0",
+    # How makers shorten them (the knowledge base's aliases of the three, licenses-hardware.toml).
+    "CERN OHL v2 Strongly Reciprocal": "CERN-OHL-S-2.0",
+    "CERN OHL v2 Weakly Reciprocal": "CERN-OHL-W-2.0",
+    "CERN OHL v2 Permissive": "CERN-OHL-P-2.0",
+    "CERN Open Hardware Licence v2 Strongly Reciprocal": "CERN-OHL-S-2.0",
+    "CERN Open Hardware Licence v2 Weakly Reciprocal": "CERN-OHL-W-2.0",
+    "CERN Open Hardware Licence v2 Permissive": "CERN-OHL-P-2.0",
     "TAPR OHL": "TAPR-OHL-1.0",
     "TAPR Open Hardware License": "TAPR-OHL-1.0",
     "Solderpad Hardware License v0.5": "SHL-0.5",
