@@ -88,9 +88,16 @@ class Fact:
     def condition(self, lang: str) -> str:
         return self.compatibility.condition_zh if lang == "zh" else self.compatibility.condition
 
-    def urls(self) -> tuple[str, ...]:
-        found = (knowledge.source(key) for key in self.compatibility.sources)
-        return tuple(dict.fromkeys(s.url or s.title for s in found if s is not None))
+    def urls(self, lang: str = "en") -> tuple[str, ...]:
+        """Where the fact comes from: each source's URL, or its title where it has none (this
+        knowledge base's own judgement), in `lang` when the catalog has one."""
+        titles = i18n.catalog(lang)
+        named = []
+        for key in self.compatibility.sources:
+            found = knowledge.source(key)
+            if found is not None:
+                named.append(found.url or titles.get(f"message.source-title.{key}", found.title))
+        return tuple(dict.fromkeys(named))
 
 
 @dataclass(frozen=True)

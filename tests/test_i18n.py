@@ -53,3 +53,28 @@ def test_default_language(monkeypatch, env, expected):
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     assert i18n.default_language() == expected
+
+
+def test_chinese_messages_join_clauses_the_chinese_way(tree):
+    from conftest import scan
+
+    # A GPL-3.0-or-later package with a CC-BY-SA-4.0 document (a judged, conditional fact) and
+    # a board whose title block says CERN-OHL-W-2.0: facts and claims of several clauses.
+    root = tree(
+        {
+            "package.json": '{"name": "p", "license": "GPL-3.0-or-later"}',
+            "board.kicad_pcb": '(kicad_pcb (version 20221018) (generator pcbnew)\n'
+            ' (title_block (company "Copyright 2024 A") (comment 1 "CERN-OHL-W-2.0"))\n)\n',
+            "doc.md": "<!-- SPDX-License-Identifier: CC-BY-SA-4.0 -->\n# x\n",
+        }
+    )
+    messages = {}
+    for lang in ("en", "zh"):
+        _, result, _ = scan(root, "--lang", lang)
+        messages[lang] = [f["message"] for f in result["findings"]]
+    english = " ".join(messages["en"])
+    assert "; " in english and "Judgement of this knowledge base" in english
+    for message in messages["zh"]:
+        assert not re.search(r"[\u4e00-\u9fff）][;:] ", message), message
+        assert "Judgement of this knowledge base" not in message
+    assert any("本知识库的判断" in message for message in messages["zh"])

@@ -10,7 +10,7 @@ policy and its waiver.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, wraps
 from importlib import import_module
@@ -41,6 +41,10 @@ class Context:
 
     def say(self, key: str, /, **params: object) -> str:
         return i18n.text(self.lang, f"message.{key}", **params)
+
+    def clauses(self, parts: Iterable[str]) -> str:
+        """Clauses of one message joined as the language writes them ("; ", "；")."""
+        return self.say("clause-separator").join(parts)
 
 
 View = TypeVar("View")

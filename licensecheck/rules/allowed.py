@@ -51,7 +51,7 @@ def license_not_allowed(context: Context) -> Iterator[Issue]:
                 found = _refusals(expression, allowed, denied)
                 if found is None:
                     continue
-                reasons = "; ".join(
+                reasons = context.clauses(
                     context.say(f"not-allowed.{why}", license=m, category=category_name) for m, why in found
                 )
                 yield Issue(

@@ -139,7 +139,7 @@ def _folder_claim(file: FileResult, found: list[Claim], nearest: declarations.Ne
 
 def conflicting_file_license(context: Context) -> Iterator[Issue]:
     for file, found in conflicts(context):
-        listed = "; ".join(
+        listed = context.clauses(
             context.say(
                 "claim",
                 source=context.say(f"claim-source.{c.source}", detail=c.detail),

@@ -70,7 +70,7 @@ def non_open_license(context: Context) -> Iterator[Issue]:
             found = _closed(expression)
             if not found:
                 continue
-            reasons = "; ".join(
+            reasons = context.clauses(
                 context.say(f"non-open-reason.{why}", license=member) for member, why in found
             )
             yield Issue(

@@ -29,19 +29,19 @@ def fact(context: Context, item: Fact) -> str:
     if item.used_as != item.inbound:
         inbound = context.say("used-as", license=item.inbound, version=item.used_as)
     condition = item.condition(context.lang)
-    sources = ", ".join(item.urls()) or context.say("no-source")
+    sources = ", ".join(item.urls(context.lang)) or context.say("no-source")
     return context.say(
         "fact",
         inbound=inbound,
         outbound=item.outbound,
         verdict=context.say(f"verdict.{item.verdict}"),
-        condition=f": {condition}" if condition else "",
+        condition=context.say("condition", condition=condition) if condition else "",
         sources=sources,
     )
 
 
 def facts(context: Context, items: Sequence[Fact]) -> str:
-    return "; ".join(fact(context, item) for item in items[:SHOWN_FACTS])
+    return context.clauses(fact(context, item) for item in items[:SHOWN_FACTS])
 
 
 def declared(expressions: Sequence[str]) -> str:
