@@ -195,6 +195,24 @@ def test_license_texts_missing_and_unused(tree):
     assert [f["path"] for f in unused] == ["LICENSES/BSD-3-Clause.txt"]
 
 
+def test_a_gnu_text_in_licenses_reads_as_the_variant_its_file_name_says(tree):
+    from licensecheck.identify import data
+
+    gpl3 = data.load().licenses["GPL-3.0-only"]  # the same text serves -only and -or-later
+    root = tree(
+        {
+            "LICENSES/GPL-3.0-or-later.txt": gpl3,
+            "LICENSES/LGPL-3.0-only.txt": data.load().licenses["LGPL-3.0-only"],
+            "COPYING": gpl3,  # no id in the name: the text alone says -only
+            "a.c": "// SPDX-FileCopyrightText: 2024 Jane\n// SPDX-License-Identifier: GPL-3.0-or-later\n",
+        }
+    )
+    _, result, _ = scan(root)
+    assert file_entry(result, "LICENSES/GPL-3.0-or-later.txt")["licenses"] == ["GPL-3.0-or-later"]
+    assert file_entry(result, "LICENSES/LGPL-3.0-only.txt")["licenses"] == ["LGPL-3.0-only"]
+    assert file_entry(result, "COPYING")["licenses"] == ["GPL-3.0-only"]
+
+
 def test_covered_files_follow_reuse(tree):
     root = tree(
         {

@@ -237,11 +237,25 @@ def _identified(text: str, path: str, whole: bool) -> list[Evidence]:
     if not found.expression:
         return []
     note = f"{detail}: {found.detail}" if found.detail else detail
-    return [
-        Evidence(
-            source="text-match", raw=found.expression, detail=f"{note} (confidence {found.confidence:.2f})"
-        )
-    ]
+    raw = found.expression
+    named = _named_variant(raw, path) if whole else None
+    if named:
+        raw, note = named, f"{note}; named {named} in LICENSES/"
+    return [Evidence(source="text-match", raw=raw, detail=f"{note} (confidence {found.confidence:.2f})")]
+
+
+_GNU_VARIANT = re.compile(r"-(?:only|or-later)$")
+
+
+def _named_variant(identified: str, path: str) -> str | None:
+    """A GNU full text reads as "-only": the text cannot say more. In LICENSES/, REUSE names
+    the file after its id, which says "-or-later" when that is meant (GPL-3.0-or-later.txt)."""
+    folder, _, name = path.rpartition("/")
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    if folder != "LICENSES" or stem == identified or not _GNU_VARIANT.search(stem):
+        return None
+    same = _GNU_VARIANT.sub("", stem) == _GNU_VARIANT.sub("", identified)
+    return stem if same and expression.is_spdx_license(stem) else None
 
 
 def _is_readme(path: str) -> bool:
