@@ -189,7 +189,10 @@ def find(
     notices = [
         Notice(n.expression, at(n.start), at(n.end) - 1, n.detail, 0.9) for n in gnu.find(cleaned, known)
     ]
-    if _GRANT.search(cleaned):
+    # A grant inside a matched text is skipped: when one text spans every word (a LICENSE
+    # file holding a GNU text, searched for a notice hiding in it), none is worth the search.
+    whole = any(start <= 0 and end >= len(prepared.words) - 1 for start, end in skip)
+    if not whole and _GRANT.search(cleaned):
         notices += _grants(prepared, _names_for(table), list(skip))
     for pattern, expression, detail in PHRASES:
         notices += [
