@@ -79,3 +79,42 @@ def test_chinese_messages_join_clauses_the_chinese_way(tree):
         assert not re.search(r"[\u4e00-\u9fff）][;:] ", message), message
         assert "Judgement of this knowledge base" not in message
     assert any("本知识库的判断" in message for message in messages["zh"])
+
+
+@pytest.mark.parametrize(
+    ("reason", "chinese"),
+    [
+        ("permission denied", "权限不足"),
+        ("not a readable zip archive: Bad magic number", "不是可读的 zip 压缩包：Bad magic number"),
+        ("could not be parsed (ValueError: bad)", "无法解析（ValueError: bad）"),
+        ("took longer than 30 s to read; skipped", "读取超过 30 秒，已跳过"),
+        ("binary data in a Gerber file", "Gerber 文件中含有二进制数据"),
+        ("cannot list folder: Permission denied", "无法列出文件夹：Permission denied"),
+        ("a reason no table knows", "a reason no table knows"),
+    ],
+)
+def test_unreadable_reasons_are_said_in_chinese(reason, chinese):
+    from licensecheck.rules import Context
+    from licensecheck.rules.unreadable import reason_in
+
+    assert reason_in(Context(None, "zh", None), reason) == chinese
+    assert reason_in(Context(None, "en", None), reason) == reason
+
+
+def test_every_unreadable_reason_pattern_reads_its_english_template():
+    from licensecheck.rules.unreadable import REASONS
+
+    english = i18n.catalog("en")
+    for key, pattern in REASONS:
+        template = english[f"message.reason.{key}"]
+        assert pattern.fullmatch(template.format(detail="7")), key
+
+
+def test_a_corrupt_archive_is_reported_in_chinese(tree):
+    from conftest import scan
+
+    root = tree({"case.3mf": "PK\x03\x04 not a zip archive", "a.c": "int x;\n"})
+    _, result, _ = scan(root, "--lang", "zh")
+    found = [f["message"] for f in result["findings"] if f["rule"] == "unreadable-file"]
+    assert len(found) == 1 and "不是可读的 zip 压缩包" in found[0], found
+    assert result["files"][1]["problem"].startswith("not a readable zip archive")  # the data stays English
