@@ -436,4 +436,5 @@ def test_file_keys_are_each_files_file_key():
         keys = file_keys(files, with_checksums)
         assert keys == {file.path: file_key(file, with_checksums) for file in files}
     assert file_keys(files, False)["b/c.kicad_pcb"] == "0:5:6:7:0"
+    assert file_keys(files, False)["许可/d.txt"] == f"{1 << 40}:0:0:0"  # ctime as mtime: left out
     assert file_keys(files, True)["a.c"] == "3b18e512dba79e4c8300dd08aeb37f8e728b8dad:1"
