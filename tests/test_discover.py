@@ -249,16 +249,16 @@ def test_shallow_clone(tmp_path: Path) -> None:
 
 @needs_git
 def test_git_invocations_do_not_grow_with_the_tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import git as gitpython
+    from licensecheck.gitrun import Git
 
     calls: list[object] = []
-    real = gitpython.Git.execute
+    real = Git.with_stderr
 
-    def counting(self: object, command: object, *args: object, **kwargs: object) -> object:
-        calls.append(command)
-        return real(self, command, *args, **kwargs)
+    def counting(self: Git, *args: str, **kwargs: bool) -> tuple[bytes, str]:
+        calls.append(args)
+        return real(self, *args, **kwargs)
 
-    monkeypatch.setattr(gitpython.Git, "execute", counting)
+    monkeypatch.setattr(Git, "with_stderr", counting)
     counts = []
     for size in (2, 60):
         repo = make_repo(tmp_path / f"r{size}", {f"d{i % 7}/f{i}.txt": str(i) for i in range(size)})
@@ -427,15 +427,12 @@ def test_broken_config_falls_back_to_walk(tmp_path: Path) -> None:
 
 @needs_git
 def test_git_missing_from_path_falls_back_to_walk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import git as gitpython
-
     repo = make_repo(tmp_path / "repo", {"a.txt": "a", ".gitignore": "*.o\n"})
     write(repo, {"b.o": "b"})
     empty = tmp_path / "empty-bin"
     empty.mkdir()
     monkeypatch.setenv("PATH", str(empty))
     monkeypatch.delenv("GIT_PYTHON_GIT_EXECUTABLE", raising=False)
-    monkeypatch.setattr(gitpython.Git, "GIT_PYTHON_GIT_EXECUTABLE", "git")
     found = discover(repo)
     assert (paths(found), found.git, found.problems) == ([".gitignore", "a.txt"], None, ())
     with pytest.raises(ValueError, match="git work tree"):

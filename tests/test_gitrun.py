@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import time
 
 import pytest
@@ -72,3 +73,16 @@ def test_a_bare_repository_and_a_plain_folder_are_not_usable(tmp_path, monkeypat
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))  # no repository above either
     with pytest.raises(GitUnusable):
         Git(plain)
+
+
+def test_discovery_in_a_work_tree_does_not_load_gitpython(tmp_path):
+    # GitPython takes 75-80 ms to import, a quarter of a warm scan of a work tree: discovery
+    # runs git itself (the SPDX writer still reads the commit's time through GitPython).
+    root = make_repo(tmp_path / "repo")
+    probe = (
+        "import sys; from pathlib import Path; from licensecheck.discover import discover; "
+        f"found = discover(Path({str(root)!r})); "
+        "print(found.git is not None, [f.path for f in found.files], 'git' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split("\n")[0] == "True ['a.txt'] False"
