@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: Apache-2.0
 """Scan speed: licensecheck (cold) against `reuse lint` on generated maker trees.
 
-Usage: python benchmarks/bench_scan.py [COUNT ...]   (default: 1000 10000)
+Usage: python benchmarks/bench_scan.py [--git] [COUNT ...]   (default: 1000 10000)
+--git makes each tree a git work tree, all of it committed, as a maker's repository is: files
+come from git's listing and are keyed by blob id (reuse lint reads git's listing too).
 Prints one table: files, MB, reuse lint s, licensecheck cold s (no cache), warm s (cache,
 nothing changed), one-change s (cache, one file's code edited), tag change s (cache, one
 file's license tag changed: conclusion and rules run over the whole tree), ratios, files/s,
@@ -31,7 +33,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def tree_size(root: Path) -> tuple[int, float]:
-    files = [p for p in root.rglob("*") if p.is_file()]
+    files = [p for p in root.rglob("*") if p.is_file() and ".git" not in p.relative_to(root).parts]
     return len(files), sum(p.stat().st_size for p in files) / 1e6
 
 
@@ -59,11 +61,22 @@ def timed(command: list[str], cache: Path | None = None, repeat: int = 1) -> tup
     return best, peak
 
 
-def main(counts: list[int]) -> None:
+def committed(root: Path) -> None:
+    """`root` as a git work tree with every file committed."""
+    quiet = {"check": True, "cwd": root, "stdout": subprocess.DEVNULL}
+    subprocess.run(["git", "init", "-q", "-b", "main"], **quiet)
+    subprocess.run(["git", "add", "-A"], **quiet)
+    identity = ["-c", "user.name=bench", "-c", "user.email=bench@example.org"]
+    subprocess.run(["git", *identity, "commit", "-q", "-m", "tree"], **quiet)
+
+
+def main(counts: list[int], in_git: bool = False) -> None:
     licensecheck = shutil.which("licensecheck") or str(Path(sys.executable).parent / "licensecheck")
     reuse = shutil.which("reuse") or shutil.which("reuse", path=str(Path(sys.executable).parent))
     columns = ["files", "MB", "reuse lint s", "cold s", "warm s", "one change s", "tag change s"]
     columns += ["reuse/cold", "warm/cold", "one change/cold", "tag change/cold", "files/s cold", "peak MB"]
+    if in_git:
+        print("Trees: git work trees, every file committed (edits left uncommitted).\n")
     print("| " + " | ".join(columns) + " |")
     print("|" + "---:|" * len(columns))
     warm_up = Path(tempfile.gettempdir()) / "licensecheck-warm-up.json"
@@ -71,6 +84,8 @@ def main(counts: list[int]) -> None:
     for count in counts:
         with tempfile.TemporaryDirectory() as folder:
             root = generate(Path(folder) / "tree", count)
+            if in_git:
+                committed(root)
             files, megabytes = tree_size(root)
             out = Path(folder) / "result.json"
             reuse_s = timed([reuse, "--root", str(root), "lint"], repeat=REPEAT)[0] if reuse else float("nan")
@@ -100,4 +115,6 @@ def main(counts: list[int]) -> None:
 
 
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or [1000, 10000])
+    arguments = sys.argv[1:]
+    git_trees = "--git" in arguments
+    main([int(a) for a in arguments if a != "--git"] or [1000, 10000], git_trees)
