@@ -73,6 +73,7 @@ def scan(path, outputs, profile, config_file, fail_on, lang, since, jobs, no_cac
     """Scan PATH (default: the current folder) and write the reports."""
     from licensecheck import config as config_module
     from licensecheck import i18n, policy, report
+    from licensecheck.pathnames import shown
     from licensecheck.report import text
     from licensecheck.rules import known_ids
     from licensecheck.scan import Options, ScanError
@@ -103,7 +104,7 @@ def scan(path, outputs, profile, config_file, fail_on, lang, since, jobs, no_cac
             json=any(report.is_json_result(output) for output in outputs),
             progress=_progress(lang) if sys.stderr.isatty() and quiet == 0 else None,
         )
-        result = run_scan(root, path, settings, active, options)
+        result = run_scan(root, shown(path), settings, active, options)
     except ScanError as error:
         _fail(str(error))
     for output in outputs:

@@ -103,7 +103,7 @@ def _decode(file: DiscoveredFile, entry: list) -> FileScan:
 
 
 def _name(root: Path) -> str:
-    return hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:24]
+    return hashlib.sha256(os.fsencode(root.resolve())).hexdigest()[:24]  # any bytes a folder's name holds
 
 
 SHARDS = 16  # files per root for the per-file cache: a run that reads a few files loads a few

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from licensecheck.extract import ExtractError, read_regular
 from licensecheck.model import DiscoveredFile
+from licensecheck.pathnames import shown
 
 if TYPE_CHECKING:
     from pathspec import GitIgnoreSpec
@@ -111,7 +112,7 @@ def changed_since(root: Path, ref: str) -> set[str]:
     except GitUnusable as unusable:
         raise ValueError(f"git could not compare {root} with {ref!r}: {unusable.reason}") from None
     changed = set(_records(staged)) | status.modified | set(status.untracked)
-    return {_printable(p) for p in changed if not p.endswith("/") and os.path.lexists(Path(root, p))}
+    return {shown(p) for p in changed if not p.endswith("/") and os.path.lexists(Path(root, p))}
 
 
 # --- git -----------------------------------------------------------------------------
@@ -176,7 +177,7 @@ def _parse_status(out: bytes, err: str, prefix: str) -> _Status:
             if kind == "2":
                 next(records, None)  # the rename's original path
     unreadable = [
-        (_printable(match[1].removeprefix(prefix).rstrip("/") or "."), f"cannot list folder: {match[2]}")
+        (shown(match[1].removeprefix(prefix).rstrip("/") or "."), f"cannot list folder: {match[2]}")
         for match in map(_UNREADABLE_FOLDER.search, err.splitlines())
         if match
     ]
@@ -215,7 +216,7 @@ def _walk(scope: _Scope) -> Discovery:
             with os.scandir(scope.under + folder) as listing:
                 entries = list(listing)
         except OSError as error:
-            where = _printable(folder.rstrip("/")) or "."
+            where = shown(folder.rstrip("/")) or "."
             scope.problems.append((where, _os_reason("cannot list folder", error)))
             continue
         if folder and any(entry.name == ".git" for entry in entries):
@@ -236,7 +237,7 @@ def _walk(scope: _Scope) -> Discovery:
                 elif entry.is_file(follow_symlinks=False):
                     add_file(path, None, entry.stat(follow_symlinks=False))
             except OSError as error:
-                scope.problems.append((_printable(path), _os_reason("cannot inspect", error)))
+                scope.problems.append((shown(path), _os_reason("cannot inspect", error)))
     return scope.discovery(None)
 
 
@@ -265,14 +266,14 @@ def _with_gitignore(
         data = read_regular(Path(found[0].path), MAX_IGNORE_BYTES)
     except (OSError, ExtractError) as error:
         reason = _os_reason("cannot read", error) if isinstance(error, OSError) else f"cannot read: {error}"
-        scope.problems.append((_printable(path), reason))
+        scope.problems.append((shown(path), reason))
         return layers
     lines = data.decode("utf-8", "surrogateescape").splitlines()
     patterns = [line for line in lines if line.strip() and not line.startswith("#")]
     good = [line for line in patterns[:MAX_IGNORE_PATTERNS] if not _costly(line) and valid_pattern(line)]
     if len(good) < len(patterns):  # git skips a bad pattern and keeps the rest; so do we
         skipped = f"patterns skipped (invalid, too costly or too many): {len(patterns) - len(good)}"
-        scope.problems.append((_printable(path), skipped))
+        scope.problems.append((shown(path), skipped))
     from pathspec import GitIgnoreSpec  # late: 20 ms to import, and most folders have no .gitignore
 
     return (*layers, (folder, GitIgnoreSpec.from_lines(good)))
@@ -319,7 +320,7 @@ class _Scope:
 
     def add_submodule(self, path: str) -> None:
         if self._folder_ok(_parent(path)) and not self.excluded(path, True):
-            self.submodules.append(_printable(path))
+            self.submodules.append(shown(path))
 
     def add_tracked(self, path: str, blob: str | None) -> None:
         """A path git lists: keep it if it is a regular file, still there, not excluded,
@@ -331,18 +332,18 @@ class _Scope:
         except FileNotFoundError:
             return  # tracked but deleted from the work tree
         except OSError as error:
-            self.problems.append((_printable(path), _os_reason("cannot inspect", error)))
+            self.problems.append((shown(path), _os_reason("cannot inspect", error)))
             return
         self.add_file(path, blob, info)
 
     def add_file(self, path: str, blob: str | None, info: os.stat_result) -> None:
         if not stat.S_ISREG(info.st_mode):
             return  # symlinks, FIFOs, sockets and devices are never listed
-        shown = path if path.isascii() else _printable(path)
-        on_disk = None if shown is path else path  # read by its own name, shown with \xNN
+        display = path if path.isascii() and "\\" not in path else shown(path)
+        on_disk = None if display is path else path  # read by its own name (see pathnames)
         self.files.append(
             DiscoveredFile(
-                shown, info.st_size, blob, info.st_mtime_ns, info.st_ino, info.st_ctime_ns, on_disk
+                display, info.st_size, blob, info.st_mtime_ns, info.st_ino, info.st_ctime_ns, on_disk
             )
         )
 
@@ -385,16 +386,6 @@ def _exclude_spec(patterns: Sequence[str]) -> GitIgnoreSpec | None:
     from pathspec import GitIgnoreSpec
 
     return GitIgnoreSpec.from_lines(list(patterns))
-
-
-def _printable(path: str) -> str:
-    """`path` with each byte os.fsdecode could not decode shown as \\xNN (a GBK name unzipped
-    on Linux): two such names stay two paths, as U+FFFD for every byte would not keep them."""
-    try:
-        path.encode("utf-8")
-    except UnicodeEncodeError:
-        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    return path
 
 
 def _os_reason(what: str, error: OSError) -> str:

@@ -17,10 +17,10 @@ from licensecheck.discover import (
     Discovery,
     GitState,
     _parse_status,
-    _printable,
     changed_since,
     discover,
 )
+from licensecheck.pathnames import shown
 
 GIT = shutil.which("git")
 needs_git = pytest.mark.skipif(GIT is None, reason="git is not installed")
@@ -515,7 +515,7 @@ def test_status_parsing_below_the_top_level() -> None:
     status = _parse_status(out, err, "hw/")
     assert status.state == GitState(commit=None, branch=None, dirty=True)
     assert status.modified == {"with space.txt", "conflict.txt"}
-    assert [_printable(p) for p in status.untracked] == ["caf\\xe9.txt"]
+    assert [shown(p) for p in status.untracked] == ["caf\\xe9.txt"]
     assert status.unreadable == [("locked", "cannot list folder: Permission denied")]
     assert _parse_status(b"# branch.oid abc\0# branch.head main\0", "", "").state == GitState(
         "abc", "main", False

@@ -264,13 +264,62 @@ def test_file_names_that_are_not_utf8_are_read_shown_and_kept_apart(tmp_path):
     assert "a\\xff.c" in terminal or result["findings"] == []
 
 
-@pytest.mark.xfail(strict=True, reason="DiscoveredFile keeps only the printable name, which extraction opens")
 def test_a_file_whose_name_is_not_utf8_is_still_read(tmp_path):
     root = write_tree(tmp_path / "project", LICENSE)
     with open(os.fsencode(root) + b"/caf\xe9.c", "w") as handle:
         handle.write(MIT)
     _, result, _ = scan(root, "--no-cache")
-    assert file_entry(result, "caf\ufffd.c")["licenses"] == ["MIT"]
+    assert file_entry(result, "caf\\xe9.c")["licenses"] == ["MIT"]
+
+
+@pytest.mark.parametrize("in_git", [False, True], ids=["walk", "git"])
+def test_a_backslash_in_a_name_is_doubled_so_no_two_names_show_alike(tmp_path, in_git):
+    # A file literally named a\xff.c beside one whose name holds the byte 0xff.
+    root = write_tree(tmp_path / "project", {**LICENSE, "a\\xff.c": "// SPDX-License-Identifier: MIT\n"})
+    with open(os.fsencode(root) + b"/a\xff.c", "w") as handle:
+        handle.write("// SPDX-License-Identifier: GPL-3.0-or-later\n")
+    if in_git:
+        git_repo(root, {})
+    _, fresh, _ = scan(root, "--no-cache", output=tmp_path / "fresh.json")
+    assert file_entry(fresh, "a\\\\xff.c")["licenses"] == ["MIT"]  # shown a\\xff.c
+    assert file_entry(fresh, "a\\xff.c")["licenses"] == ["GPL-3.0-or-later"]
+    for _ in range(2):  # filling the cache, then from it
+        scan(root, output=tmp_path / "cached.json")
+        assert (tmp_path / "cached.json").read_bytes() == (tmp_path / "fresh.json").read_bytes()
+
+
+def test_a_project_folder_whose_name_is_not_utf8_is_scanned(tmp_path):
+    folder = os.fsencode(tmp_path) + b"/\xd6\xf7\xb0\xe5"  # GBK for 主板
+    os.mkdir(folder)
+    root = Path(os.fsdecode(folder))
+    write_tree(root, {**LICENSE, "a.c": MIT})
+    for cache in ("--no-cache", "-q"):
+        code, result, _ = scan(root, cache, output=tmp_path / f"r{cache}.json")
+        assert code in (0, 1), result
+        assert result["root"].endswith("/\\xd6\\xf7\\xb0\\xe5")
+        assert file_entry(result, "a.c")["licenses"] == ["MIT"]
+
+
+def test_a_kicad_design_in_a_folder_whose_name_is_not_utf8_reads_its_project(tmp_path):
+    root = write_tree(tmp_path / "project", LICENSE)
+    folder = os.fsencode(root) + b"/\xd6\xf7\xb0\xe5"  # GBK for 主板
+    os.mkdir(folder)
+    with open(folder + b"/board.kicad_pro", "w") as handle:
+        handle.write('{"meta": {"filename": "board.kicad_pro"},\n')
+        handle.write(' "text_variables": {"LICENSE": "CERN-OHL-S-2.0"}}\n')
+    with open(folder + b"/board.kicad_sch", "w") as handle:
+        handle.write(
+            '(kicad_sch (version 20231120) (generator "eeschema")\n  (paper "A4")\n'
+            '  (title_block (title "Board") (comment 1 "${LICENSE}"))\n  (lib_symbols)\n)\n'
+        )
+    _, result, _ = scan(root, "--no-cache", "-o", str(tmp_path / "r.sarif"))
+    entry = file_entry(result, "\\xd6\\xf7\\xb0\\xe5/board.kicad_sch")
+    assert entry["licenses"] == ["CERN-OHL-S-2.0"]
+    assert any("board.kicad_pro" in e["detail"] for e in entry["evidence"])
+    sarif = json.loads((tmp_path / "r.sarif").read_text(encoding="utf-8"))
+    locations = [r["locations"][0]["physicalLocation"] for r in sarif["runs"][0]["results"]]
+    uris = {location["artifactLocation"]["uri"] for location in locations}
+    assert "%D6%F7%B0%E5/board.kicad_sch" in uris  # the name's own bytes, percent-encoded
 
 
 HOSTILE_NAMES = {

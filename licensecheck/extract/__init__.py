@@ -109,10 +109,11 @@ def read_regular(path: Path | str, limit: int) -> bytes:
 class Source:
     """The file an extractor reads, and safe access to the files beside it."""
 
-    path: str  # relative to the scan root, "/" separators
+    path: str  # relative to the scan root, "/" separators, as results show it (pathnames)
     data: bytes
     root: Path
     size: int = 0  # the file's size on disk; `data` may hold only its first bytes
+    on_disk: str | None = None  # the path as the file system holds it, where it is shown otherwise
     # Every other file or folder read, with its stamp: a cached result stays valid only while they do.
     reads: list[tuple[str, str]] = field(default_factory=list, compare=False)
 
@@ -120,7 +121,7 @@ class Source:
         """A file in the same folder (a KiCad project beside its schematic), or None."""
         if "/" in name or name in ("", ".", ".."):
             return None
-        relative = (PurePosixPath(self.path).parent / name).as_posix()
+        relative = (self._folder / name).as_posix()
         self.reads.append((relative, stamp(self.root / relative)))
         try:
             return read_regular(self.root / relative, SIBLING_LIMIT)
@@ -128,12 +129,17 @@ class Source:
             return None
 
     def sibling_names(self) -> list[str]:
-        folder = self.root / PurePosixPath(self.path).parent
-        self.reads.append((PurePosixPath(self.path).parent.as_posix() + "/", stamp(folder)))
+        """The names of the files beside this one, as the file system holds them."""
+        folder = self.root / self._folder
+        self.reads.append((self._folder.as_posix() + "/", stamp(folder)))
         try:
             return sorted(entry.name for entry in os.scandir(folder) if entry.is_file(follow_symlinks=False))
         except OSError:
             return []
+
+    @property
+    def _folder(self) -> PurePosixPath:
+        return PurePosixPath(self.on_disk or self.path).parent
 
 
 Extractor = Callable[[Source], list]

@@ -174,7 +174,7 @@ def _scan_file(root: Path, file: DiscoveredFile, with_checksums: bool) -> FileSc
     depends: tuple[tuple[str, str], ...] = ()
     if extractor is not None:
         # A format extractor owns its file: it reads comments and fields as the format defines them.
-        source = Source(file.path, data, root, file.size)
+        source = Source(file.path, data, root, file.size, file.on_disk)
         try:
             evidence += extractor(source)
         except ExtractError as error:

@@ -18,6 +18,7 @@ from pathlib import PurePosixPath
 from licensecheck.extract import ExtractError, Source
 from licensecheck.extract.kicad_fields import field_evidence, kind_of
 from licensecheck.model import Evidence
+from licensecheck.pathnames import shown
 
 SUFFIX = ".kicad_pro"
 _MAX_VARIABLES = 1000
@@ -59,14 +60,14 @@ def project_beside(source: Source) -> Project | None:
     A hierarchical sheet (`aux_port.kicad_sch`) shares the folder's one project
     (`cynthion.kicad_pro`); an unreadable project is passed over.
     """
-    own = PurePosixPath(source.path).stem + SUFFIX
+    own = PurePosixPath(source.on_disk or source.path).stem + SUFFIX  # names as the folder holds them
     names = sorted((n for n in source.sibling_names() if n.endswith(SUFFIX)), key=lambda n: n != own)
     for name in names:
         data = source.sibling(name)
         if data is None:
             continue
         try:
-            return Project(name, dict(_shared_variables(data)))
+            return Project(shown(name), dict(_shared_variables(data)))
         except ExtractError:
             continue
     return None

@@ -25,6 +25,7 @@ from urllib.parse import quote
 
 from licensecheck import i18n
 from licensecheck.model import Finding, ScanResult
+from licensecheck.pathnames import on_disk
 from licensecheck.rules import Rule, catalog
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -162,7 +163,7 @@ def _location(finding: Finding, result: ScanResult, lang: str, prefix: str) -> d
 def artifact_uri(path: str) -> str:
     """A scan path as a relative URI reference: percent-encoded, so that `#`, `%`, spaces
     or a leading `c:` can neither end the path nor read as a fragment or a scheme."""
-    return quote(path, safe="/", errors="surrogateescape")
+    return quote(on_disk(path), safe="/")  # a name that is not UTF-8: its own bytes
 
 
 def _fingerprint(finding: Finding, prefix: str) -> str:
