@@ -106,6 +106,26 @@ def test_a_file_that_depends_on_its_kicad_project_is_read_again(tree, cache_fold
     assert file_entry(second, "hw/board.kicad_sch")["licenses"] == ["CERN-OHL-W-2.0"]
 
 
+def test_a_kicad_project_edited_with_size_and_mtime_kept_is_still_seen(tree, tmp_path, cache_folder):
+    # The stamps of the files extraction read besides the file carry ctime as file keys do.
+    root = tree(
+        {**PROJECT, "hw/board.kicad_pro": KICAD_PRO % "CERN-OHL-S-2.0", "hw/board.kicad_sch": KICAD_SCH}
+    )
+    project = root / "hw" / "board.kicad_pro"
+    scan(root)
+    before = project.stat()
+    with open(project, "r+") as handle:  # in place: the same inode
+        text = handle.read()
+        handle.seek(0)
+        handle.write(text.replace("CERN-OHL-S-2.0", "CERN-OHL-W-2.0"))
+    os.utime(project, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (project.stat().st_size, project.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    _, cached, _ = scan(root, output=tmp_path / "cached.json")
+    scan(root, "--no-cache", output=tmp_path / "fresh.json")
+    assert file_entry(cached, "hw/board.kicad_sch")["licenses"] == ["CERN-OHL-W-2.0"]
+    assert (tmp_path / "cached.json").read_bytes() == (tmp_path / "fresh.json").read_bytes()
+
+
 def test_no_cache_neither_reads_nor_writes(tree, cache_folder, reads):
     root = tree(PROJECT)
     scan(root, "--no-cache")

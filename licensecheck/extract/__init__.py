@@ -31,12 +31,16 @@ OPEN_FLAGS = (
 
 
 def stamp(path: Path) -> str:
-    """Size, modification time and inode of a path, or "-" when it does not exist."""
+    """Size, modification time and inode of a path, and its ctime where it differs from the
+    mtime (an edit that put the mtime back, as a file's cache key has it), or "-" when the
+    path does not exist."""
     try:
         info = os.lstat(path)
     except OSError:
         return "-"
-    return f"{info.st_size}:{info.st_mtime_ns}:{info.st_ino}"
+    if info.st_ctime_ns == info.st_mtime_ns:
+        return f"{info.st_size}:{info.st_mtime_ns}:{info.st_ino}"
+    return f"{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}:{info.st_ino}"
 
 
 class ExtractError(Exception):
