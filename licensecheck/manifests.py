@@ -86,8 +86,9 @@ def evidence(path: str, text: str) -> Evidence | None:
     if value is None:
         return None
     # Meant to be SPDX, often a name ("Apache License 2.0" in PlatformIO's library.json): a
-    # name maps through the knowledge base's aliases, as a design file's field does.
+    # name maps through the knowledge base's aliases, as a design file's field does, unless
+    # it is ambiguous ("BSD": which one?): then the rules report it as written.
     from licensecheck.extract.values import license_expression
 
-    mapped = license_expression(value)
+    mapped = license_expression(value, ambiguous=False)
     return Evidence(source="manifest", expression=mapped, raw=value, detail=f"{path} license field")

@@ -43,6 +43,10 @@ def test_license_fields(path, text, expected):
         ("MIT", "MIT"),
         ("(MIT OR Apache-2.0)", "MIT OR Apache-2.0"),
         ("Apache 2.0 with my changes", None),  # names nothing: kept raw for the rules
+        ("LGPL 2.1", "LGPL-2.1-only"),  # an alias of a deprecated id gives the current one
+        ("GPL 3.0", "GPL-3.0-only"),
+        ("BSD", None),  # ambiguous (which BSD?): reported as written, not guessed
+        ("GPLv3", None),
     ],
 )
 def test_a_license_name_in_a_manifest_maps_like_a_design_field(name, expected):

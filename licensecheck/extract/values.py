@@ -22,27 +22,33 @@ _COPYRIGHT_TAG = re.compile(r"SPDX-FileCopyrightText\s*:\s*(.+)", re.IGNORECASE)
 MAX_VALUE = 1000
 
 
-def _alias(text: str) -> str | None:
+def _alias(text: str, ambiguous: bool) -> str | None:
     try:
         from licensecheck import knowledge
     except ImportError:
         return None
     found = knowledge.alias(text)
-    return found[0] if found else None
+    if found is None or (found[1] and not ambiguous):
+        return None
+    # Some aliases name a deprecated id ("LGPL 2.1" -> LGPL-2.1): results hold current ones.
+    return expression.normalize(found[0]) or found[0]
 
 
-def license_expression(value: str) -> str | None:
-    """The SPDX expression a field value stands for, or None when it names nothing known."""
+def license_expression(value: str, ambiguous: bool = True) -> str | None:
+    """The SPDX expression a field value stands for, or None when it names nothing known.
+    `ambiguous`: whether a name the knowledge base marks ambiguous ("BSD", "GPLv3") may stand
+    for its likeliest license; a design field's free text gets that reading, a manifest's
+    license field, meant to hold an SPDX expression, does not."""
     text = value.strip()[:MAX_VALUE]
     tagged = _TAG.search(text)
     if tagged:
         text = tagged.group(1).strip()
     if expression.names_unknown_ids(text):  # the parse would be thrown away: names only
-        return _alias(text)
+        return _alias(text, ambiguous)
     analysis = expression.analyze(text)
     if analysis.normalized and not analysis.unknown:
         return analysis.normalized
-    return _alias(text)
+    return _alias(text, ambiguous)
 
 
 def license_evidence(value: str, line: int | None, detail: str) -> Evidence | None:
@@ -105,7 +111,7 @@ def license_in_text(text: str) -> str | None:
         if found:
             return found
     for url in _URL.findall(text):
-        found = _alias(_TRAILING.sub("", url))
+        found = _alias(_TRAILING.sub("", url), ambiguous=True)
         if found:
             return found
     for token in _SPDX_LIKE.findall(text):
