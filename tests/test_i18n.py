@@ -77,6 +77,8 @@ def test_chinese_messages_join_clauses_the_chinese_way(tree):
     assert "; " in english and "Judgement of this knowledge base" in english
     for message in messages["zh"]:
         assert not re.search(r"[\u4e00-\u9fff）][;:] ", message), message
+        assert not re.search(r"[\u4e00-\u9fff）] 写的是", message), message  # no space inside Chinese
+        assert not re.search(r"[A-Za-z0-9]写的是", message), message  # a space after a Latin name
         assert "Judgement of this knowledge base" not in message
     assert any("本知识库的判断" in message for message in messages["zh"])
 
