@@ -177,10 +177,11 @@ def identify(files: tuple[Path, ...]) -> None:
     from licensecheck.extract.file import read_bytes
     from licensecheck.extract.header import extract_header
     from licensecheck.identify import identify as identify_text
+    from licensecheck.pathnames import shown
 
     status = EXIT_OK
     for file in files:
-        record: dict = {"path": str(file), "expression": None, "confidence": 0.0}
+        record: dict = {"path": shown(str(file)), "expression": None, "confidence": 0.0}
         try:
             decoded = textio.decode(read_bytes(file))
         except (OSError, ExtractError) as error:  # ExtractError: a folder, a FIFO, a device

@@ -314,6 +314,16 @@ def test_identify_says_what_is_not_a_file_and_goes_on(tmp_path):
     assert lines[2]["expression"] == "MIT"
 
 
+def test_identify_shows_a_name_that_is_not_utf8_as_scan_does(tmp_path):
+    name = os.fsencode(tmp_path) + b"/caf\xe9.c"
+    with open(name, "w") as handle:
+        handle.write("// SPDX-License-Identifier: MIT\n")
+    outcome = CliRunner().invoke(main, ["identify", os.fsdecode(name)])
+    assert outcome.exit_code == 0, outcome.output
+    line = json.loads(outcome.output)
+    assert line["path"].endswith("/caf\\xe9.c") and line["expression"] == "MIT"
+
+
 def test_the_result_root_is_the_path_as_given(tmp_path, monkeypatch):
     (tmp_path / "proj").mkdir()
     (tmp_path / "proj" / "a.c").write_text("// SPDX-License-Identifier: MIT\n")
