@@ -48,15 +48,25 @@ REPEAT = 3  # each time is the best of this many runs
 
 def timed(command: list[str], cache: Path | None = None, repeat: int = 1) -> tuple[float, float]:
     """Best wall seconds of `repeat` runs, and the peak resident memory in MB of the command
-    (its largest process, workers included)."""
+    (its largest process, workers included). A run that fails (an exit code other than 0 or 1,
+    both tools' verdicts, or a traceback) counts as nan and says why on stderr."""
     env = {**CHILD_ENV, "LICENSECHECK_CACHE_DIR": str(cache)} if cache else CHILD_ENV
     best, peak = float("inf"), 0.0
     for _ in range(repeat):
-        start = time.perf_counter()
-        child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-        _, _, usage = os.wait4(child.pid, 0)  # this command's usage, not every child's so far
-        child.returncode = 0  # reaped here; keeps Popen from waiting again
-        best = min(best, time.perf_counter() - start)
+        with tempfile.TemporaryFile() as errors:
+            start = time.perf_counter()
+            child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors, env=env)
+            _, status, usage = os.wait4(child.pid, 0)  # this command's usage, not every child's so far
+            child.returncode = 0  # reaped here; keeps Popen from waiting again
+            elapsed = time.perf_counter() - start
+            errors.seek(0)
+            said = errors.read()
+        code = os.waitstatus_to_exitcode(status)
+        if code not in (0, 1) or b"Traceback" in said:
+            last = said.decode("utf-8", "replace").strip().splitlines()[-1:] or [f"exit code {code}"]
+            print(f"{Path(command[0]).name} failed: {last[0]}", file=sys.stderr)
+            return float("nan"), peak
+        best = min(best, elapsed)
         peak = max(peak, usage.ru_maxrss / 1024)
     return best, peak
 
