@@ -22,8 +22,10 @@ whose messages the scan reads; GIT_PYTHON_GIT_EXECUTABLE still names the git to 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import signal
 import subprocess
 from pathlib import Path
 
@@ -61,7 +63,9 @@ class Git:
         if not os.access(root, os.X_OK):  # git would fail to start in it, with a vaguer message
             raise GitUnusable(f"cannot enter {root}", broken=False)
         self._root = root
-        self._executable = os.environ.get("GIT_PYTHON_GIT_EXECUTABLE") or "git"
+        named = os.environ.get("GIT_PYTHON_GIT_EXECUTABLE") or "git"
+        # A relative path is the user's, not one inside the scanned tree git runs in.
+        self._executable = os.path.abspath(named) if os.sep in named else named
         self._environment = _config_environment(SAFE_CONFIG)
         where = self("rev-parse", "--is-bare-repository", "--is-inside-work-tree", "--show-prefix")
         bare, inside, *rest = [*os.fsdecode(where).split("\n"), "", ""]
@@ -86,24 +90,41 @@ class Git:
         command = [self._executable, "--no-optional-locks", *args]  # never rewrite the index
         environment = {**os.environ, **self._environment, "LC_ALL": "C", "LANGUAGE": "C"}
         try:
-            done = subprocess.run(
+            # In a session of its own: at the time limit, or on Ctrl-C, the whole group goes, with
+            # whatever a wrapper script (GIT_PYTHON_GIT_EXECUTABLE) started.
+            child = subprocess.Popen(
                 command,
                 cwd=self._root,
                 env=environment,
                 stdin=subprocess.DEVNULL,
-                capture_output=True,
-                timeout=git_timeout(),
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                start_new_session=True,
             )
-        except FileNotFoundError:
+        except (FileNotFoundError, PermissionError):
             raise GitUnusable("git is not installed", broken=False) from None
-        except subprocess.TimeoutExpired:
-            raise GitUnusable(f"git {args[0]}: git did not finish within {git_timeout():g} s", True) from None
         except OSError as error:
             raise GitUnusable(f"git {args[0]}: {error.strerror or error}", broken=True) from None
-        said = os.fsdecode(done.stderr)
-        if check and done.returncode != 0:
+        try:
+            out, err = child.communicate(timeout=git_timeout())
+        except subprocess.TimeoutExpired:
+            _stop(child)
+            raise GitUnusable(f"git {args[0]}: git did not finish within {git_timeout():g} s", True) from None
+        except BaseException:
+            _stop(child)
+            raise
+        said = os.fsdecode(err)
+        if check and child.returncode != 0:
             raise GitUnusable(f"git {args[0]}: {describe(said)}", broken=True)
-        return done.stdout, said
+        return out, said
+
+
+def _stop(child: subprocess.Popen) -> None:
+    """Kill the child's process group and reap the child."""
+    with contextlib.suppress(OSError):
+        os.killpg(child.pid, signal.SIGKILL)
+    child.kill()
+    child.communicate()
 
 
 def _config_environment(pairs: tuple[tuple[str, str], ...]) -> dict[str, str]:

@@ -30,6 +30,11 @@ def shown(path: str) -> str:
     return os.fsencode(path).replace(b"\\", b"\\\\").decode("utf-8", "backslashreplace")
 
 
+def local(path: str) -> str:
+    """The path `path` shows as os functions take it (surrogate-escaped, as os.fsdecode gives)."""
+    return path if "\\" not in path else os.fsdecode(on_disk(path))
+
+
 def on_disk(path: str) -> bytes:
     """The bytes of the name `path` shows (`shown`'s inverse)."""
     if "\\" not in path:

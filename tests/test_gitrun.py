@@ -86,3 +86,62 @@ def test_discovery_in_a_work_tree_does_not_load_gitpython(tmp_path):
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.split("\n")[0] == "True ['a.txt'] False"
+
+
+def _processes_in(folder):
+    """Pids of the processes whose working folder is `folder`."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                if os.readlink(f"/proc/{entry}/cwd") == str(folder):
+                    found.append(int(entry))
+            except OSError:
+                continue
+    return found
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="reads /proc")
+def test_at_the_time_limit_a_wrapper_and_the_git_it_started_both_go(tmp_path, monkeypatch):
+    root = make_repo(tmp_path / "repo")
+    (root / ".git" / "HEAD").unlink()
+    os.mkfifo(root / ".git" / "HEAD")  # git blocks reading it
+    wrapper = tmp_path / "wrapgit"
+    wrapper.write_text(f'#!/bin/sh\n{shutil.which("git")} "$@"\n')  # no exec: git is its child
+    wrapper.chmod(0o755)
+    monkeypatch.setenv("GIT_PYTHON_GIT_EXECUTABLE", str(wrapper))
+    monkeypatch.setenv("LICENSECHECK_GIT_TIMEOUT", "1")
+    with pytest.raises(GitUnusable, match="did not finish within 1 s"):
+        Git(root)
+    time.sleep(0.2)
+    left = _processes_in(root)
+    for pid in left:
+        os.kill(pid, 9)
+    assert left == []
+
+
+def test_a_relative_git_executable_is_the_users_not_one_in_the_scanned_tree(tmp_path, monkeypatch):
+    root = make_repo(tmp_path / "repo")
+    planted = root / "bin" / "git"
+    planted.parent.mkdir()
+    planted.write_text(f"#!/bin/sh\ntouch {tmp_path}/RAN\nexit 1\n")
+    planted.chmod(0o755)
+    mine = tmp_path / "bin" / "git"
+    mine.parent.mkdir()
+    mine.write_text(f'#!/bin/sh\nexec {shutil.which("git")} "$@"\n')
+    mine.chmod(0o755)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("GIT_PYTHON_GIT_EXECUTABLE", "bin/git")
+    assert Git(root).prefix == ""
+    assert not (tmp_path / "RAN").exists()
+
+
+def test_a_git_that_cannot_be_run_is_as_no_git(tmp_path, monkeypatch):
+    root = make_repo(tmp_path / "repo")
+    not_executable = tmp_path / "git"
+    not_executable.write_text("#!/bin/sh\n")
+    not_executable.chmod(0o644)
+    monkeypatch.setenv("GIT_PYTHON_GIT_EXECUTABLE", str(not_executable))
+    with pytest.raises(GitUnusable) as raised:
+        Git(root)
+    assert not raised.value.broken  # the scan walks the folder, with no finding

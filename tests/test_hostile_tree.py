@@ -362,3 +362,29 @@ def test_git_paths_with_special_characters(tmp_path):
     _, result, _ = scan(root, "--no-cache")
     for name in names:
         assert file_entry(result, name)["licenses"] == ["MIT"], name
+
+
+def test_reports_of_a_folder_below_a_name_that_is_not_utf8(tmp_path, monkeypatch):
+    # Scanned as "." from inside repo/dir<0xff>/, in a git work tree: SARIF's paths start at
+    # the work tree's top, through the folder whose name is not UTF-8.
+    repo = git_repo(write_tree(tmp_path / "repo", {"README.md": "# x\n"}), {})
+    folder = os.fsencode(repo) + b"/dir\xff"
+    os.mkdir(folder)
+    with open(folder + b"/a.c", "w") as handle:
+        handle.write("// SPDX-License-Identifier: MIT\n")
+    with open(folder + b"/b\\c.c", "w") as handle:  # a backslash in a name: shown doubled
+        handle.write("// SPDX-License-Identifier: MIT\n")
+    os.utime(folder + b"/b\\c.c", (1_600_000_000, 1_600_000_000))
+    os.utime(folder + b"/a.c", (1_000_000_000, 1_000_000_000))
+    monkeypatch.chdir(os.fsdecode(folder))
+    for report in ("r.sarif", "r.spdx.json", "r.spdx"):
+        code, _, _ = scan(Path("."), "--no-cache", "-o", str(tmp_path / report), output=tmp_path / "r.json")
+        assert code in (0, 1), report
+        (tmp_path / report).read_text(encoding="utf-8")
+    sarif = json.loads((tmp_path / "r.sarif").read_text(encoding="utf-8"))
+    locations = [r["locations"][0]["physicalLocation"] for r in sarif["runs"][0]["results"]]
+    assert "dir%FF/a.c" in {location["artifactLocation"]["uri"] for location in locations}
+    spdx = json.loads((tmp_path / "r.spdx.json").read_text(encoding="utf-8"))
+    assert spdx["name"] == "dir\\xff"
+    # Untracked, so the newest file's time: b\c.c's, found by the name it is shown with.
+    assert spdx["creationInfo"]["created"] == "2020-09-13T12:26:40Z"

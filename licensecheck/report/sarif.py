@@ -25,7 +25,7 @@ from urllib.parse import quote
 
 from licensecheck import i18n
 from licensecheck.model import Finding, ScanResult
-from licensecheck.pathnames import on_disk
+from licensecheck.pathnames import local, on_disk, shown
 from licensecheck.rules import Rule, catalog
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -43,7 +43,7 @@ FINGERPRINT = "licensecheck/v1"
 def render(result: ScanResult, lang: str = "en") -> str:
     rules = catalog()
     index = {rule_id: position for position, rule_id in enumerate(rules)}
-    prefix = repository_prefix(Path(result.root))
+    prefix = repository_prefix(Path(local(result.root)))
     run = {
         "tool": {"driver": _driver(result, rules, lang)},
         "results": [_result(finding, result, index, lang, prefix) for finding in result.findings],
@@ -127,7 +127,7 @@ def repository_prefix(root: Path) -> str:
         here = root.resolve()
         for folder in (here, *here.parents):
             if (folder / ".git").exists():  # a folder, or a file in a submodule or worktree
-                return "" if folder == here else here.relative_to(folder).as_posix() + "/"
+                return "" if folder == here else shown(here.relative_to(folder).as_posix()) + "/"
     except (OSError, RuntimeError, ValueError):
         pass
     return ""

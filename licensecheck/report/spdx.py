@@ -28,6 +28,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from licensecheck.model import FileResult, ScanResult
+from licensecheck.pathnames import local, shown
 from licensecheck.report import spdx_licenses
 from licensecheck.report.spdx_licenses import References, clean_text
 
@@ -98,7 +99,7 @@ def _built(result: ScanResult, root: Path | None):
     """The document and its tag-value text, whose hash names the document."""
     from spdx_tools.spdx.model import Document, Relationship, RelationshipType
 
-    root = Path(result.root) if root is None else root
+    root = Path(local(result.root)) if root is None else root
     name = project_name(result)
     references = References()
     listed, unlisted = _listed_files(result, root)
@@ -123,8 +124,8 @@ def _built(result: ScanResult, root: Path | None):
 
 def project_name(result: ScanResult) -> str:
     """The scanned folder's name ("." and "/" resolved to the folder they stand for)."""
-    path = Path(result.root)
-    return _shown(path.name or path.resolve().name or "project")
+    path = Path(local(result.root))
+    return _shown(shown(path.name or path.resolve().name) or "project")
 
 
 def _shown(name: str) -> str:
@@ -151,8 +152,9 @@ def _read_checksums(root: Path, file: FileResult) -> dict[str, str]:
     from licensecheck.extract.file import read_bytes
 
     try:
-        data = read_bytes(root / file.path)
-        return dict(file_checksums(root / file.path, data, max(file.size, len(data))))
+        where = root / local(file.path)
+        data = read_bytes(where)
+        return dict(file_checksums(where, data, max(file.size, len(data))))
     except (OSError, ExtractError):
         return {}
 
@@ -303,7 +305,7 @@ def _newest_file_time(root: Path, files: tuple[FileResult, ...]) -> datetime:
     newest = 0
     for file in files:
         try:
-            newest = max(newest, int((root / file.path).lstat().st_mtime))
+            newest = max(newest, int((root / local(file.path)).lstat().st_mtime))
         except OSError:
             continue
     return datetime.fromtimestamp(newest, UTC)

@@ -19,6 +19,7 @@ from pathlib import Path, PurePosixPath
 from license_expression import LicenseExpression
 
 from licensecheck.model import Evidence, FileResult
+from licensecheck.pathnames import local
 
 # Evidence read from another file (a folder's LICENSE, a manifest) is a conclusion about
 # this file, not licensing information found in it (SPDX 2.3, "License information in file").
@@ -162,7 +163,7 @@ def reference_text(ref: str, paths: list[str], root: Path) -> tuple[str, str | N
         if pure.parent != PurePosixPath("LICENSES") or ref not in (pure.stem, pure.name):
             continue
         try:
-            data = read_bytes(root / path, TEXT_LIMIT)
+            data = read_bytes(root / local(path), TEXT_LIMIT)
         except (OSError, ExtractError):
             continue
         text = clean_text(data.decode("utf-8", "replace")).strip()
