@@ -15,9 +15,9 @@ file is hashed. Its files can make git wait forever: a FIFO where git reads
   and its includes) would block on a FIFO where no time limit can reach it.
 
 The child is started with `subprocess`, not through GitPython's command wrapper: importing
-GitPython takes 75-80 ms here, a quarter of a warm scan of a git work tree, for what
-`subprocess.run` does with a time limit. As GitPython does, git speaks English (LC_ALL=C),
-whose messages the scan reads; GIT_PYTHON_GIT_EXECUTABLE still names the git to run.
+GitPython takes 75-80 ms here, a quarter of a warm scan of a git work tree, for what a Popen
+with a time limit does. As GitPython does, git speaks English (LC_ALL=C), whose messages the
+scan reads; GIT_PYTHON_GIT_EXECUTABLE still names the git to run.
 """
 
 from __future__ import annotations
