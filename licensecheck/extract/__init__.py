@@ -31,16 +31,21 @@ OPEN_FLAGS = (
 
 
 def stamp(path: Path) -> str:
-    """Size, modification time and inode of a path, and its ctime where it differs from the
-    mtime (an edit that put the mtime back, as a file's cache key has it), or "-" when the
-    path does not exist."""
+    """stat_key of a path, or "-" when it does not exist."""
     try:
         info = os.lstat(path)
     except OSError:
         return "-"
-    if info.st_ctime_ns == info.st_mtime_ns:
-        return f"{info.st_size}:{info.st_mtime_ns}:{info.st_ino}"
-    return f"{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}:{info.st_ino}"
+    return stat_key(info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns)
+
+
+def stat_key(size: int, mtime_ns: int, inode: int, ctime_ns: int) -> str:
+    """Size, modification time and inode, and the ctime where it differs from the mtime: no
+    tool sets ctime back, so an edit that put the mtime back still changes the key; a file
+    written and left alone has the two equal, and its key stays short."""
+    if ctime_ns == mtime_ns:
+        return f"{size}:{mtime_ns}:{inode}"
+    return f"{size}:{mtime_ns}:{ctime_ns}:{inode}"
 
 
 class ExtractError(Exception):
