@@ -5,7 +5,8 @@
 In a git work tree, git decides: tracked files plus untracked files that are not
 ignored, with the index blob id of every file the work tree has not modified. Outside
 git, a folder walk that honours `.gitignore` files stands in for it. Either way no
-file is opened (one `lstat` each), symlinks are never followed, submodules and nested
+file is opened (one `lstat` each, none for the files git vouches for: their blob id is their
+key, and their size comes with their reading), symlinks are never followed, submodules and nested
 repositories are listed but not entered, and trouble becomes a `problems` line.
 git itself runs through `gitrun`, which keeps a hostile repository from making it
 run commands or wait forever.
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from licensecheck.extract import ExtractError, read_regular
-from licensecheck.model import DiscoveredFile
+from licensecheck.model import UNKNOWN_SIZE, DiscoveredFile
 from licensecheck.pathnames import shown
 
 if TYPE_CHECKING:
@@ -127,25 +128,32 @@ class _Status:
 
 
 def _from_git(scope: _Scope, run: Git) -> Discovery:
-    stage = _records(run("ls-files", "-z", "--stage"))
+    # -v tags each entry: "H" an ordinary one, lower case when marked assume-unchanged (status
+    # does not look at it then), "S" when outside a sparse checkout (not in the work tree).
+    stage = _records(run("ls-files", "-z", "--stage", "-v"))
     status = _read_status(run)
     candidates: dict[str, str | None] = {}
+    vouched: dict[str, str] = {}  # path -> blob of the files the work tree holds as the index does
     for record in stage:
         meta, _, path = record.partition("\t")
-        mode, blob, number = meta.split(" ")
+        tag, mode, blob, number = meta.split(" ")
         if mode == GITLINK_MODE:
             scope.add_submodule(path)
         elif mode != SYMLINK_MODE:
-            unchanged = number == "0" and path not in status.modified
-            candidates[path] = blob if unchanged else None
+            if tag == "H" and number == "0" and path not in status.modified:
+                vouched[path] = blob
+            else:
+                candidates[path] = None
     for path in status.untracked:
         if path.endswith("/"):  # git shows a nested repository as one untracked folder
             scope.add_submodule(path[:-1])
         else:
             candidates.setdefault(path, None)
     scope.problems.extend(status.unreadable)
-    for path, blob in candidates.items():
-        scope.add_tracked(path, blob)
+    for path, blob in vouched.items():
+        scope.add_vouched(path, blob)
+    for path in candidates:
+        scope.add_tracked(path)
     return scope.discovery(status.state)
 
 
@@ -235,7 +243,7 @@ def _walk(scope: _Scope) -> Discovery:
                 if is_dir:
                     pending.append((path + "/", layers))
                 elif entry.is_file(follow_symlinks=False):
-                    add_file(path, None, entry.stat(follow_symlinks=False))
+                    add_file(path, entry.stat(follow_symlinks=False))
             except OSError as error:
                 scope.problems.append((shown(path), _os_reason("cannot inspect", error)))
     return scope.discovery(None)
@@ -322,10 +330,18 @@ class _Scope:
         if self._folder_ok(_parent(path)) and not self.excluded(path, True):
             self.submodules.append(shown(path))
 
-    def add_tracked(self, path: str, blob: str | None) -> None:
-        """A path git lists: keep it if it is a regular file, still there, not excluded,
-        and reached without passing through a symlinked folder."""
-        if ".git" in path.split("/") or self.excluded(path, False) or not self._folder_ok(_parent(path)):
+    def add_vouched(self, path: str, blob: str) -> None:
+        """A path whose work-tree file git found as its index holds it (a regular file with
+        the content of `blob`): kept, unless excluded or below a symlinked folder, without an
+        lstat, since its blob is its cache key (its size is read with it: DiscoveredFile)."""
+        if self._keeps(path):
+            display, on_disk = _names(path)
+            self.files.append(DiscoveredFile(display, UNKNOWN_SIZE, blob, on_disk=on_disk))
+
+    def add_tracked(self, path: str) -> None:
+        """A path git lists that it does not vouch for: keep it if it is a regular file, still
+        there, not excluded, and reached without passing through a symlinked folder."""
+        if not self._keeps(path):
             return
         try:
             info = os.lstat(self.under + path)
@@ -334,16 +350,19 @@ class _Scope:
         except OSError as error:
             self.problems.append((shown(path), _os_reason("cannot inspect", error)))
             return
-        self.add_file(path, blob, info)
+        self.add_file(path, info)
 
-    def add_file(self, path: str, blob: str | None, info: os.stat_result) -> None:
+    def _keeps(self, path: str) -> bool:
+        inside_git = ".git" in path.split("/")
+        return not inside_git and not self.excluded(path, False) and self._folder_ok(_parent(path))
+
+    def add_file(self, path: str, info: os.stat_result) -> None:
         if not stat.S_ISREG(info.st_mode):
             return  # symlinks, FIFOs, sockets and devices are never listed
-        display = path if path.isascii() and "\\" not in path else shown(path)
-        on_disk = None if display is path else path  # read by its own name (see pathnames)
+        display, on_disk = _names(path)
         self.files.append(
             DiscoveredFile(
-                display, info.st_size, blob, info.st_mtime_ns, info.st_ino, info.st_ctime_ns, on_disk
+                display, info.st_size, None, info.st_mtime_ns, info.st_ino, info.st_ctime_ns, on_disk
             )
         )
 
@@ -366,6 +385,14 @@ class _Scope:
                     known = False
             self._folders[folder] = known
         return known
+
+
+def _names(path: str) -> tuple[str, str | None]:
+    """How a path is shown, and the name to read it by when that is not the same (pathnames)."""
+    if path.isascii() and "\\" not in path:
+        return path, None
+    display = shown(path)
+    return display, None if display == path else path
 
 
 def _parent(path: str) -> str:

@@ -458,3 +458,32 @@ def test_file_keys_are_each_files_file_key():
     assert file_keys(files, False)["b/c.kicad_pcb"] == "0:5:6:7:0"
     assert file_keys(files, False)["许可/d.txt"] == f"{1 << 40}:0:0:0"  # ctime as mtime: left out
     assert file_keys(files, True)["a.c"] == "3b18e512dba79e4c8300dd08aeb37f8e728b8dad:1"
+
+
+def test_in_git_sizes_come_from_the_cache_for_the_files_not_read_again(tree, tmp_path, cache_folder, reads):
+    """Discovery does not lstat what git vouches for; a run that concludes again from the
+    cache (a licence changed in one file) gives every other file its size from the cache."""
+    root = git_repo(tree(PROJECT), {})
+    scan(root)
+    _write("src/b.c", "// SPDX-License-Identifier: BSD-2-Clause\nint b;\n")(root)
+    reads.clear()
+    _, result, _ = scan(root)
+    assert reads == ["src/b.c"]
+    assert {f["path"]: f["size"] for f in result["files"]} == {
+        path: (root / path).stat().st_size for path in PROJECT
+    }
+
+
+def test_in_git_a_file_that_cannot_be_read_still_has_its_size(tree, tmp_path, cache_folder, monkeypatch):
+    root = git_repo(tree(PROJECT), {})
+    real = reader._read_classified
+
+    def refuse(path, name):  # as for a file of mode 000, which root would read anyway
+        if name == "src/a.c":
+            raise PermissionError(13, "Permission denied")
+        return real(path, name)
+
+    monkeypatch.setattr(reader, "_read_classified", refuse)
+    _, result, _ = scan(root, "--no-cache")
+    assert file_entry(result, "src/a.c")["size"] == len(PROJECT["src/a.c"])
+    assert "unreadable-file" in {f["rule"] for f in result["findings"] if f["path"] == "src/a.c"}
