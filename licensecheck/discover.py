@@ -128,30 +128,37 @@ class _Status:
 
 
 def _from_git(scope: _Scope, run: Git) -> Discovery:
-    # -v tags each entry: "H" an ordinary one, lower case when marked assume-unchanged (status
-    # does not look at it then), "S" when outside a sparse checkout (not in the work tree).
-    stage = _records(run("ls-files", "-z", "--stage", "-v"))
-    status = _read_status(run)
-    candidates: dict[str, str | None] = {}
-    vouched: dict[str, str] = {}  # path -> blob of the files the work tree holds as the index does
-    for record in stage:
-        meta, _, path = record.partition("\t")
-        tag, mode, blob, number = meta.split(" ")
-        if mode == GITLINK_MODE:
-            scope.add_submodule(path)
-        elif mode != SYMLINK_MODE:
-            if tag == "H" and number == "0" and path not in status.modified:
-                vouched[path] = blob
-            else:
-                candidates[path] = None
+    # git status takes longest (it compares every file with the index): it runs while this
+    # process reads the index's listing and keeps the files git will vouch for.
+    with run.start(*_STATUS_COMMAND.split(), "--", ".") as running:
+        # -v tags each entry: "H" an ordinary one, lower case when marked assume-unchanged (status
+        # does not look at it then), "S" when outside a sparse checkout (not in the work tree).
+        stage = _records(run("ls-files", "-z", "--stage", "-v"))
+        candidates: dict[str, None] = {}  # paths to lstat
+        vouched: dict[str, str] = {}  # path -> blob, while status does not say it was modified
+        for record in stage:
+            meta, _, path = record.partition("\t")
+            tag, mode, blob, number = meta.split(" ")
+            if mode == GITLINK_MODE:
+                scope.add_submodule(path)
+            elif mode != SYMLINK_MODE:
+                if tag == "H" and number == "0":
+                    vouched[path] = blob
+                else:
+                    candidates[path] = None
+        kept = {path: scope.vouched_file(path, blob) for path, blob in vouched.items()}
+        status = _parse_status(*running.finish(), run.prefix)
+    for path in status.modified:
+        if path in kept:
+            del kept[path]
+            candidates[path] = None
     for path in status.untracked:
         if path.endswith("/"):  # git shows a nested repository as one untracked folder
             scope.add_submodule(path[:-1])
         else:
             candidates.setdefault(path, None)
     scope.problems.extend(status.unreadable)
-    for path, blob in vouched.items():
-        scope.add_vouched(path, blob)
+    scope.files.extend(file for file in kept.values() if file is not None)
     for path in candidates:
         scope.add_tracked(path)
     return scope.discovery(status.state)
@@ -330,13 +337,14 @@ class _Scope:
         if self._folder_ok(_parent(path)) and not self.excluded(path, True):
             self.submodules.append(shown(path))
 
-    def add_vouched(self, path: str, blob: str) -> None:
-        """A path whose work-tree file git found as its index holds it (a regular file with
-        the content of `blob`): kept, unless excluded or below a symlinked folder, without an
-        lstat, since its blob is its cache key (its size is read with it: DiscoveredFile)."""
-        if self._keeps(path):
-            display, on_disk = _names(path)
-            self.files.append(DiscoveredFile(display, UNKNOWN_SIZE, blob, on_disk=on_disk))
+    def vouched_file(self, path: str, blob: str) -> DiscoveredFile | None:
+        """The file at a path whose work-tree file git found as its index holds it (a regular
+        file with the content of `blob`), unless excluded or below a symlinked folder. Without
+        an lstat: its blob is its cache key, its size is read with it (DiscoveredFile)."""
+        if not self._keeps(path):
+            return None
+        display, on_disk = _names(path)
+        return DiscoveredFile(display, UNKNOWN_SIZE, blob, on_disk=on_disk)
 
     def add_tracked(self, path: str) -> None:
         """A path git lists that it does not vouch for: keep it if it is a regular file, still

@@ -27,6 +27,7 @@ import os
 import re
 import signal
 import subprocess
+import time
 from pathlib import Path
 
 from licensecheck import envvars
@@ -87,6 +88,12 @@ class Git:
         return self.with_stderr(*args, check=check)[0]
 
     def with_stderr(self, *args: str, check: bool = True) -> tuple[bytes, str]:
+        with self.start(*args) as running:
+            return running.finish(check)
+
+    def start(self, *args: str) -> Running:
+        """git started with `args`, running while this process does other work: `finish` it
+        inside a `with` block, which stops it if it is left unfinished."""
         command = [self._executable, "--no-optional-locks", *args]  # never rewrite the index
         environment = {**os.environ, **self._environment, "LC_ALL": "C", "LANGUAGE": "C"}
         try:
@@ -105,17 +112,40 @@ class Git:
             raise GitUnusable("git is not installed", broken=False) from None
         except OSError as error:
             raise GitUnusable(f"git {args[0]}: {error.strerror or error}", broken=True) from None
+        return Running(child, args[0])
+
+
+class Running:
+    """One git command started by Git.start."""
+
+    def __init__(self, child: subprocess.Popen, name: str) -> None:
+        self._child = child
+        self._name = name
+        self._deadline = time.monotonic() + git_timeout()
+
+    def __enter__(self) -> Running:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._child.returncode is None:
+            _stop(self._child)
+
+    def finish(self, check: bool = True) -> tuple[bytes, str]:
+        """Its output and what it said on stderr, once it ended (GitUnusable when it failed,
+        with `check`, or took longer than the time limit from its start)."""
+        child = self._child
         try:
-            out, err = child.communicate(timeout=git_timeout())
+            out, err = child.communicate(timeout=max(0.0, self._deadline - time.monotonic()))
         except subprocess.TimeoutExpired:
             _stop(child)
-            raise GitUnusable(f"git {args[0]}: git did not finish within {git_timeout():g} s", True) from None
+            late = f"git {self._name}: git did not finish within {git_timeout():g} s"
+            raise GitUnusable(late, broken=True) from None
         except BaseException:
             _stop(child)
             raise
         said = os.fsdecode(err)
         if check and child.returncode != 0:
-            raise GitUnusable(f"git {args[0]}: {describe(said)}", broken=True)
+            raise GitUnusable(f"git {self._name}: {describe(said)}", broken=True)
         return out, said
 
 

@@ -272,16 +272,16 @@ def test_shallow_clone(tmp_path: Path) -> None:
 
 @needs_git
 def test_git_invocations_do_not_grow_with_the_tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from licensecheck.gitrun import Git
+    from licensecheck.gitrun import Git, Running
 
     calls: list[object] = []
-    real = Git.with_stderr
+    real = Git.start
 
-    def counting(self: Git, *args: str, **kwargs: bool) -> tuple[bytes, str]:
+    def counting(self: Git, *args: str) -> Running:
         calls.append(args)
-        return real(self, *args, **kwargs)
+        return real(self, *args)
 
-    monkeypatch.setattr(Git, "with_stderr", counting)
+    monkeypatch.setattr(Git, "start", counting)
     counts = []
     for size in (2, 60):
         repo = make_repo(tmp_path / f"r{size}", {f"d{i % 7}/f{i}.txt": str(i) for i in range(size)})

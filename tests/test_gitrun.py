@@ -145,3 +145,28 @@ def test_a_git_that_cannot_be_run_is_as_no_git(tmp_path, monkeypatch):
     with pytest.raises(GitUnusable) as raised:
         Git(root)
     assert not raised.value.broken  # the scan walks the folder, with no finding
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="reads /proc")
+def test_a_command_left_unfinished_goes_with_the_block_that_started_it(tmp_path):
+    """Discovery reads the index while git status runs: if that reading fails, status must not
+    be left running (or blocked on a FIFO) behind the scan."""
+    root = make_repo(tmp_path / "repo")
+    git = Git(root)
+    os.mkfifo(root / ".git" / "blocking")
+    with pytest.raises(GitUnusable), git.start("config", "--file", str(root / ".git" / "blocking"), "--list"):
+        raise GitUnusable("the other command failed", broken=True)
+    time.sleep(0.2)
+    left = _processes_in(root)
+    for pid in left:
+        os.kill(pid, 9)
+    assert left == []
+
+
+def test_a_started_command_gives_its_output_when_finished(tmp_path):
+    root = make_repo(tmp_path / "repo")
+    git = Git(root)
+    inside, prefix = ("rev-parse", "--is-inside-work-tree"), ("rev-parse", "--show-prefix")
+    with git.start(*inside) as first, git.start(*prefix) as second:
+        assert second.finish() == (b"\n", "")
+        assert first.finish() == (b"true\n", "")
