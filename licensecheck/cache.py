@@ -101,6 +101,7 @@ def _name(root: Path) -> str:
 
 SHARDS = 16  # files per root for the per-file cache: a run that reads a few files loads a few
 TOKEN_BYTES = 16
+CHECK_BYTES = 4  # the CRC-32 of the files' JSON, after the token
 MAX_PATCHES = 256  # files carried over the kept files' JSON before it is written anew
 
 
@@ -242,9 +243,10 @@ def decoded(encoded: Encoded) -> ScanResult | None:
 class ResultCache:
     """The whole result of the last run, with what it depended on, in two files: `result-*.marshal`
     (settings, keys, the JSON's head, the token and length of the files' JSON and the objects
-    patched over it) and `result-*.files` (the token, then the files' JSON, megabytes). A run that carries
-    the result over writes the first alone, until MAX_PATCHES files differ from the second; a
-    reader that finds the tokens apart (another run wrote between) starts afresh."""
+    patched over it) and `result-*.files` (the token, the JSON's CRC-32, then the files' JSON,
+    megabytes). A run that carries the result over writes the first alone, until MAX_PATCHES
+    files differ from the second; a reader that finds the tokens apart (another run wrote
+    between), or the JSON not as written, starts afresh."""
 
     def __init__(self, root: Path, folder: Path | None = None) -> None:
         base = (folder or cache_dir()) / f"result-{_name(root)}"
@@ -274,10 +276,13 @@ class ResultCache:
             with open(self.files_path, "rb") as handle:
                 if handle.read(TOKEN_BYTES) != base:
                     return None
+                check = int.from_bytes(handle.read(CHECK_BYTES), "big")
                 kept = handle.read()  # read after the token: no copy of megabytes to slice it off
         except OSError:
             return None
-        if len(kept) != size:  # cut short or added to since it was written: not a run's JSON
+        # Cut short, added to or altered since it was written: not a run's JSON. (The check
+        # costs a warm run 2 ms at 12,000 files, 10 ms at 60,000.)
+        if len(kept) != size or zlib.crc32(kept) != check:
             return None
         return LastRun(settings, git, keys, depends, Encoded(head, kept, patches), base)
 
@@ -293,8 +298,10 @@ class ResultCache:
                 pieces = run.encoded.files_pieces
             except ValueError:  # a patch that does not fit: nothing worth keeping
                 return
-            size = sum(map(len, pieces))
-            if not atomic.write_cache(self.files_path, [base, *pieces]):
+            size, check = 0, 0
+            for piece in pieces:
+                size, check = size + len(piece), zlib.crc32(piece, check)
+            if not atomic.write_cache(self.files_path, [base, check.to_bytes(CHECK_BYTES, "big"), *pieces]):
                 return
         # marshal keeps the depends pairs tuples; the JSON's head and the patches load several
         # times faster than json.loads would parse them.

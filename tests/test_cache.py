@@ -291,11 +291,19 @@ def test_a_carried_result_follows_a_new_commit_and_asked_checksums(tree, tmp_pat
     assert (tmp_path / "cached.json").read_bytes() == (tmp_path / "fresh.json").read_bytes()
 
 
+# The files' JSON kept under the right token: cut short, emptied, altered to the same length
+# (MIT read as BSD: still JSON, and a wrong report if used); or written by another run.
+DAMAGES = {
+    "cut-short": lambda token, check, files: token + check + b'{"path": "src/a.c", "category": ',
+    "emptied": lambda token, check, files: token + check,
+    "altered": lambda token, check, files: token + check + files.replace(b'"MIT"', b'"BSD"'),
+    "other-run": lambda token, check, files: b"\x00" * 16 + check + files,
+}
+
+
 @pytest.mark.parametrize("edited", [True, False], ids=["one-change", "warm"])
-@pytest.mark.parametrize("kept_files", [b'{"path": "src/a.c", "category": ', b"", None])
-def test_a_corrupt_or_mismatched_kept_result_is_concluded_again(
-    tree, tmp_path, cache_folder, kept_files, edited
-):
+@pytest.mark.parametrize("damage", DAMAGES)
+def test_a_corrupt_or_mismatched_kept_result_is_concluded_again(tree, tmp_path, cache_folder, damage, edited):
     from licensecheck.cache import ResultCache
 
     root = tree(PROJECT)
@@ -303,10 +311,13 @@ def test_a_corrupt_or_mismatched_kept_result_is_concluded_again(
     kept = ResultCache(root)
     last = kept.load()
     assert last is not None and len(last.base) == 16
-    # The files' JSON cut short under the right token, emptied, or written by another run.
-    other = b"\x00" * 16 + last.encoded.files_json
-    kept.files_path.write_bytes(other if kept_files is None else last.base + kept_files)
-    assert kept.load() is None  # the token is another run's, or the JSON is not as long as kept
+    written = kept.files_path.read_bytes()
+    token, check, files = written[:16], written[16:20], last.encoded.files_json
+    assert written == token + check + files
+    damaged = DAMAGES[damage](token, check, files)
+    assert damaged != token + check + files and (damage != "altered" or len(damaged) == 20 + len(files))
+    kept.files_path.write_bytes(damaged)
+    assert kept.load() is None
     if edited:
         _append("src/a.c", "int more;\n")(root)
     scan(root, output=tmp_path / "cached.json")
