@@ -16,6 +16,12 @@ say literally, which a matching path must repeat:
 A path then tries only the globs of its own folder chain whose suffix it ends
 with, latest first, and stops at the first that matches.
 
+Paths come as results show them (`pathnames.shown`); globs are written for names. A
+path showing an escape (`\xNN` for a byte that is not UTF-8, `\\` for a backslash) is
+matched as the name it stands for, one character per undecodable byte as os.fsdecode
+gives it, which is how the reuse tool sees names: a one-character wildcard (dep5's
+`?`) takes one such byte, a `*` never stops inside one, a backslash is one character.
+
 >>> def glob(text):  # "*" is a wildcard for anything, every other character literal
 ...     return compile_glob([(None, ".*") if c == "*" else (c, "") for c in text])
 >>> index = GlobIndex(enumerate(map(glob, ["docs/*", "docs/logo.svg", "*.stl"])))
@@ -28,6 +34,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from typing import Any
+
+from licensecheck.pathnames import local
 
 _Glob = tuple[int, re.Pattern[str]]  # (position, regex)
 Token = tuple[str | None, str]  # (a literal character, "") or (None, the regex of a wildcard)
@@ -170,6 +178,8 @@ class GlobIndex:
 
     def last_match(self, path: str) -> int:
         """The highest position whose glob matches the whole path, -1 when none does."""
+        if "\\" in path:  # rare: most names show as they are, and are matched as they are
+            path = local(path)
         best = self._exact.get(path, -1)
         folder: _Folder | None = self._root
         # The indexed folders the path lies in, from the root down; asked for every file of a

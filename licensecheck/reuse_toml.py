@@ -26,7 +26,8 @@ Globs follow the spec and the reference `reuse` tool: `*` matches anything but `
 `**`, and `**/` with its slash, match anything (so `src/**/x.c` matches `src/x.c`,
 and also `src/ax.c`); `?` and `[` are literal. In the TOML source `"\\*"` is a
 literal star and `"\\\\"` a literal backslash: once TOML has decoded the string, a
-backslash makes the character after it literal.
+backslash makes the character after it literal. A file name that is not UTF-8 is
+matched as reuse sees it, one character per undecodable byte (see globindex).
 """
 
 from __future__ import annotations

@@ -3,9 +3,11 @@
 # REUSE-IgnoreStart: the text below mentions SPDX tags as examples, not as this file's own.
 import contextlib
 import json
+import os
 import time
 
 import pytest
+from conftest import file_entry, scan, write_tree
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -227,6 +229,23 @@ def test_a_nested_reuse_toml_never_reaches_outside_its_folder():
     assert not matches("**", "hwx/board.kicad_pcb", where="hw/REUSE.toml")
     assert not matches("**", "README.md", where="hw/REUSE.toml")
     assert matches("**", "hw/a/b/board.kicad_pcb", where="hw/REUSE.toml")
+
+
+def test_names_that_are_not_utf8_or_hold_a_backslash_match_as_reuse_sees_them(tmp_path):
+    # reuse-tool matches os.fsdecode's names: one character per undecodable byte, so a `*` never
+    # stops inside the \xe5 that results show, and a backslash is one character, shown doubled.
+    reuse = make_reuse_toml(
+        table("*.c", "MIT"),
+        table("*e5.c", "GPL-3.0-or-later"),
+        table("back\\\\slash.c", "Apache-2.0"),  # the glob back\\slash.c: `\\` is REUSE's one backslash
+    )
+    root = write_tree(tmp_path / "project", {"REUSE.toml": reuse})
+    for raw in (b"\xb0\xe5.c", b"back\\slash.c"):  # GBK for 板.c, from a zip made on Windows
+        with open(os.fsencode(root) + b"/" + raw, "w") as handle:
+            handle.write("int board;\n")
+    _, result, _ = scan(root, "--no-cache")
+    assert file_entry(result, "\\xb0\\xe5.c")["licenses"] == ["MIT"]
+    assert file_entry(result, "back\\\\slash.c")["licenses"] == ["Apache-2.0"]
 
 
 @given(st.text(alphabet="ab*\\/.?[", min_size=1, max_size=12).filter(lambda s: "//" not in s))
