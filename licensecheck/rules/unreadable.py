@@ -26,7 +26,6 @@ REASONS = (
     ("not-xml", re.compile(r"not well-formed XML: (.*)", re.DOTALL)),
     ("not-json", re.compile(r"not valid JSON: (.*)", re.DOTALL)),
     ("zip-bomb", re.compile(r"the archive inflates past (\d+) bytes \(a zip bomb\?\)")),
-    ("patterns-skipped", re.compile(r"patterns skipped \(invalid, too costly or too many\): (\d+)")),
 )
 
 
@@ -41,10 +40,19 @@ def reason_in(context: Context, reason: str) -> str:
     return reason
 
 
+# A .gitignore whose file was read but some of whose lines the folder walk left out (discover):
+# its own license is known, so it gets a message of its own.
+_PATTERNS_SKIPPED = re.compile(r"patterns skipped \(invalid, too costly or too many\): (\d+)")
+
+
 def unreadable_file(context: Context) -> Iterator[Issue]:
     for path, reason in context.concluded.problems:
-        said = reason_in(context, reason)
-        yield Issue(path or None, context.say("unreadable-file", path=path, reason=said))
+        skipped = _PATTERNS_SKIPPED.fullmatch(reason)
+        if skipped:
+            message = context.say("ignore-patterns-skipped", count=skipped[1])
+        else:
+            message = context.say("unreadable-file", path=path, reason=reason_in(context, reason))
+        yield Issue(path or None, message)
 
 
 RULES = (Rule("unreadable-file", "warning", ("https://reuse.software/spec-3.3/",), unreadable_file),)
