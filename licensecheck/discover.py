@@ -34,7 +34,10 @@ if TYPE_CHECKING:
 
 GITLINK_MODE = "160000"  # a submodule's entry in the index
 SYMLINK_MODE = "120000"
-_UNREADABLE_FOLDER = re.compile(r"could not open directory '(.*)': (.*)")  # git's warning, LC_ALL=C
+# git's warning (LC_ALL=C) names the folder as it is, a newline or "': " included, so the name
+# runs across lines up to the "': " after which the rest of the line holds no quote: the reason,
+# a strerror text, never does.
+_UNREADABLE_FOLDER = re.compile(r"could not open directory '(.*?)': ([^'\n]*)$", re.DOTALL | re.MULTILINE)
 # Spaces before the path in each kind of `git status --porcelain=v2` record: ordinary,
 # renamed, unmerged ("?" untracked has the path right after its tag).
 _STATUS_FIELDS = {"1": 8, "2": 9, "u": 10}
@@ -193,8 +196,7 @@ def _parse_status(out: bytes, err: str, prefix: str) -> _Status:
                 next(records, None)  # the rename's original path
     unreadable = [
         (shown(match[1].removeprefix(prefix).rstrip("/") or "."), f"cannot list folder: {match[2]}")
-        for match in map(_UNREADABLE_FOLDER.search, err.splitlines())
-        if match
+        for match in _UNREADABLE_FOLDER.finditer(err)
     ]
     commit = headers.get("branch.oid")
     branch = headers.get("branch.head")

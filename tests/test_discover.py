@@ -545,6 +545,35 @@ def test_status_parsing_below_the_top_level() -> None:
     )
 
 
+def test_status_warning_about_a_folder_whose_name_holds_a_newline() -> None:
+    # As git 2.39 writes it (LC_ALL=C) for folders `a<newline>b` and `x': y` of mode 0, run
+    # as a user other than root: the name as it is, newline and quote included.
+    err = (
+        "warning: unable to access '/home/u/.config/git/ignore': Permission denied\n"
+        "warning: could not open directory 'a\nb/': Permission denied\n"
+        "warning: could not open directory 'x': y/': Permission denied\n"
+        "warning: could not open directory 'plain/': Too many open files\n"
+    )
+    assert _parse_status(b"", err, "").unreadable == [
+        ("a\nb", "cannot list folder: Permission denied"),
+        ("x': y", "cannot list folder: Permission denied"),
+        ("plain", "cannot list folder: Too many open files"),
+    ]
+
+
+@pytest.mark.skipif(GIT is None, reason="git is not installed")
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a folder of mode 0")
+def test_an_unreadable_folder_whose_name_holds_a_newline_is_a_problem_in_git(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "repo", {"a.txt": "a"})
+    write(repo, {"a\nb/hidden.txt": "h"})
+    (repo / "a\nb").chmod(0)
+    try:
+        found = discover(repo)
+    finally:
+        (repo / "a\nb").chmod(0o755)
+    assert found.problems == (("a\nb", "cannot list folder: Permission denied"),)
+
+
 def test_a_folder_outside_any_repository_is_walked_without_git(tmp_path: Path, monkeypatch) -> None:
     import licensecheck.gitrun
 
