@@ -1,43 +1,83 @@
 # SPDX-FileCopyrightText: 2026 The licensecheck authors
 # SPDX-License-Identifier: Apache-2.0
-"""Files the scan could not read or parse: reported, never fatal."""
+"""Files the scan could not read or parse: reported, never fatal.
+
+The reason a message gives is the one discovery or extraction wrote, in English (the
+result's `problem` keeps it). A message in another language says it in its own words:
+each `message.reason.*` of the English catalog is read as a pattern, its placeholders
+matching the names, numbers and OS or parser messages the reason carries.
+
+>>> from licensecheck.rules import Context
+>>> reason_in(Context(None, "zh", None), "cannot list folder: Permission denied")
+'无法列出文件夹：权限不足'
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
+from licensecheck import i18n
 from licensecheck.rules import Context, Issue, Rule
 
-# The reasons discovery and extraction give most often, as they word them (the result's
-# `problem` keeps the English): a message in another language says them in its own words,
-# the details after them (an OS or parser message) as they were.
-REASONS = (
-    ("permission-denied", re.compile(r"permission denied()")),
-    ("missing", re.compile(r"no such file or directory()")),
-    ("not-regular", re.compile(r"not a regular file()")),
-    ("not-zip", re.compile(r"not a readable zip archive: (.*)", re.DOTALL)),
-    ("not-parsed", re.compile(r"could not be parsed \((.*)\)", re.DOTALL)),
-    ("timed-out", re.compile(r"took longer than ([\d.]+) s to read; skipped")),
-    ("cannot-list", re.compile(r"cannot list folder: (.*)", re.DOTALL)),
-    ("cannot-inspect", re.compile(r"cannot inspect: (.*)", re.DOTALL)),
-    ("cannot-read", re.compile(r"cannot read: (.*)", re.DOTALL)),
-    ("binary", re.compile(r"binary data in an? (.+) file")),
-    ("not-xml", re.compile(r"not well-formed XML: (.*)", re.DOTALL)),
-    ("not-json", re.compile(r"not valid JSON: (.*)", re.DOTALL)),
-    ("zip-bomb", re.compile(r"the archive inflates past (\d+) bytes \(a zip bomb\?\)")),
-)
+_KEY = "message.reason."
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+# What a placeholder may match, where narrower than any text: a reason is matched again
+# and again while a message is said, so no two unbounded placeholders should meet on a
+# long name (a REUSE.toml pattern may be 4096 characters).
+_NUMBER = r"[0-9][0-9.e+-]*"
+_QUOTED = r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*\""""  # a Python repr of a string
+_SHAPES = {
+    **dict.fromkeys(("line", "count", "limit", "size", "expected", "depth", "seconds", "version"), _NUMBER),
+    **dict.fromkeys(("pattern", "escape"), _QUOTED),
+    "table": r"annotations\[\d+\]",
+    "key": r"[\w-]+",
+    "command": r"[\w-]+",
+    "at": r"(?: \(line \d+\))?",
+}
+# Placeholders that hold a reason of their own (an OS message after "cannot list folder: ",
+# git's reason inside "git not used (...)"): said in the message's language in turn.
+_NESTED = frozenset({"reason", "problem", "at"})
+
+
+@cache
+def _reasons() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(key, pattern) of every reason, in the English catalog's order."""
+    return tuple(
+        (key.removeprefix(_KEY), _pattern(wording))
+        for key, wording in i18n.catalog("en").items()
+        if key.startswith(_KEY)
+    )
+
+
+def _pattern(wording: str) -> re.Pattern[str]:
+    parts = _PLACEHOLDER.split(wording)  # text, name, text, name, ..., text
+    regex = "".join(
+        re.escape(part) if i % 2 == 0 else f"(?P<{part}>{_SHAPES.get(part, '.*?')})"
+        for i, part in enumerate(parts)
+    )
+    return re.compile(regex, re.DOTALL | re.IGNORECASE)  # OS messages come lower-cased or not
 
 
 def reason_in(context: Context, reason: str) -> str:
-    """`reason` in the message's language, where it is one of REASONS."""
+    """`reason` in the message's language; one no pattern reads (an OS message not listed)
+    is kept as it was, in a frame of that language."""
     if context.lang == "en":
         return reason
-    for key, pattern in REASONS:
-        said = pattern.fullmatch(reason)
-        if said:
-            return context.say(f"reason.{key}", detail=said[1])
-    return reason
+    said = _said(context, reason)
+    return said if said is not None else context.say("reason-unknown", reason=reason)
+
+
+def _said(context: Context, reason: str) -> str | None:
+    for key, pattern in _reasons():
+        found = pattern.fullmatch(reason)
+        if found:
+            parts = found.groupdict()
+            for name in _NESTED & parts.keys():
+                parts[name] = _said(context, parts[name]) or parts[name]
+            return context.say(f"reason.{key}", **parts)
+    return None
 
 
 # A .gitignore whose file was read but some of whose lines the folder walk left out (discover):
