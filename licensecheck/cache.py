@@ -6,7 +6,7 @@ It lives outside the scanned tree (`$LICENSECHECK_CACHE_DIR`, else
 `$XDG_CACHE_HOME/licensecheck`, else `~/.cache/licensecheck`). For each scanned root,
 `scan-*` (in SHARDS files by a hash of the path, so that a run which reads a few files
 loads and writes a few) holds one entry per file, reused only when the file's key is
-unchanged — its git blob id (or size, mtime and inode outside git), its path and
+unchanged — its git blob id and size (or size, mtime and inode outside git), its path and
 whether checksums were asked for — and every other file it read (a KiCad project
 beside a schematic) still has the same stamp. `result-*` holds the last run's result
 as its JSON (see ResultCache), with what the run depended on (settings, git state,
@@ -66,7 +66,12 @@ def code_stamp() -> str:
 
 
 def file_key(file: DiscoveredFile, with_checksums: bool) -> str:
-    identity = file.blob or stat_key(file.size, file.mtime_ns, file.inode, file.ctime_ns)
+    # With the blob, the size on disk: one blob is other bytes on disk when git converts them
+    # (line ends, a working-tree encoding, an LFS pointer pulled), and the size tells most apart.
+    if file.blob:
+        identity = f"{file.blob}:{file.size}"
+    else:
+        identity = stat_key(file.size, file.mtime_ns, file.inode, file.ctime_ns)
     return f"{identity}:{int(with_checksums)}"
 
 
@@ -76,7 +81,7 @@ def file_keys(files: list[DiscoveredFile], with_checksums: bool) -> dict[str, st
     (two-thirds of the time of calling file_key; a test keeps the two equal)."""
     tail = f":{int(with_checksums)}"
     return {
-        path: f"{blob}{tail}"
+        path: f"{blob}:{size}{tail}"
         if blob
         else f"{size}:{mtime_ns}:{inode}{tail}"
         if ctime_ns == mtime_ns

@@ -5,9 +5,9 @@
 In a git work tree, git decides: tracked files plus untracked files that are not
 ignored, with the index blob id of every file the work tree has not modified. Outside
 git, a folder walk that honours `.gitignore` files stands in for it. Either way no
-file is opened (one `lstat` each, none for the files git vouches for: their blob id is their
-key, and their size comes with their reading), symlinks are never followed, submodules and nested
-repositories are listed but not entered, and trouble becomes a `problems` line.
+file is opened (one `lstat` each, in git while git status runs), symlinks are never
+followed, submodules and nested repositories are listed but not entered, and trouble
+becomes a `problems` line.
 git itself runs through `gitrun`, which keeps a hostile repository from making it
 run commands or wait forever.
 """
@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from licensecheck.extract import ExtractError, read_regular
-from licensecheck.model import UNKNOWN_SIZE, DiscoveredFile
+from licensecheck.model import DiscoveredFile
 from licensecheck.pathnames import shown
 
 if TYPE_CHECKING:
@@ -131,39 +131,36 @@ class _Status:
 
 
 def _from_git(scope: _Scope, run: Git) -> Discovery:
-    # git status takes longest (it compares every file with the index): it runs while this
-    # process reads the index's listing and keeps the files git will vouch for.
+    # git status takes longest (it compares every file with the index): this process reads the
+    # index's listing and lstats the files meanwhile.
     with run.start(*_STATUS_COMMAND.split(), "--", ".") as running:
         # -v tags each entry: "H" an ordinary one, lower case when marked assume-unchanged (status
         # does not look at it then), "S" when outside a sparse checkout (not in the work tree).
-        stage = _records(run("ls-files", "-z", "--stage", "-v"))
-        candidates: dict[str, None] = {}  # paths to lstat
-        vouched: dict[str, str] = {}  # path -> blob, while status does not say it was modified
-        for record in stage:
+        tracked: dict[str, str | None] = {}  # path -> blob, while status does not say it was modified
+        for record in _records(run("ls-files", "-z", "--stage", "-v")):
             meta, _, path = record.partition("\t")
             tag, mode, blob, number = meta.split(" ")
             if mode == GITLINK_MODE:
                 scope.add_submodule(path)
             elif mode != SYMLINK_MODE:
-                if tag == "H" and number == "0":
-                    vouched[path] = blob
-                else:
-                    candidates[path] = None
-        kept = {path: scope.vouched_file(path, blob) for path, blob in vouched.items()}
+                tracked[path] = blob if tag == "H" and number == "0" else None
+        found = {path: scope.inspect(path) for path in tracked}
         status = _parse_status(*running.finish(), run.prefix)
     for path in status.modified:
-        if path in kept:
-            del kept[path]
-            candidates[path] = None
+        if path in tracked:
+            tracked[path] = None
+    for path, blob in tracked.items():
+        info = found[path]
+        if info is not None:
+            scope.add_file(path, info, blob)
     for path in status.untracked:
         if path.endswith("/"):  # git shows a nested repository as one untracked folder
             scope.add_submodule(path[:-1])
-        else:
-            candidates.setdefault(path, None)
+        elif path not in tracked:
+            info = scope.inspect(path)
+            if info is not None:
+                scope.add_file(path, info)
     scope.problems.extend(status.unreadable)
-    scope.files.extend(file for file in kept.values() if file is not None)
-    for path in candidates:
-        scope.add_tracked(path)
     return scope.discovery(status.state)
 
 
@@ -339,40 +336,30 @@ class _Scope:
         if self._folder_ok(_parent(path)) and not self.excluded(path, True):
             self.submodules.append(shown(path))
 
-    def vouched_file(self, path: str, blob: str) -> DiscoveredFile | None:
-        """The file at a path whose work-tree file git found as its index holds it (a regular
-        file with the content of `blob`), unless excluded or below a symlinked folder. Without
-        an lstat: its blob is its cache key, its size is read with it (DiscoveredFile)."""
+    def inspect(self, path: str) -> os.stat_result | None:
+        """The lstat of a path git lists, if it is kept: still there, not excluded, and reached
+        without passing through a symlinked folder."""
         if not self._keeps(path):
             return None
-        display, on_disk = _names(path)
-        return DiscoveredFile(display, UNKNOWN_SIZE, blob, on_disk=on_disk)
-
-    def add_tracked(self, path: str) -> None:
-        """A path git lists that it does not vouch for: keep it if it is a regular file, still
-        there, not excluded, and reached without passing through a symlinked folder."""
-        if not self._keeps(path):
-            return
         try:
-            info = os.lstat(self.under + path)
+            return os.lstat(self.under + path)
         except FileNotFoundError:
-            return  # tracked but deleted from the work tree
+            return None  # tracked but deleted from the work tree
         except OSError as error:
             self.problems.append((shown(path), _os_reason("cannot inspect", error)))
-            return
-        self.add_file(path, info)
+            return None
 
     def _keeps(self, path: str) -> bool:
         inside_git = ".git" in path.split("/")
         return not inside_git and not self.excluded(path, False) and self._folder_ok(_parent(path))
 
-    def add_file(self, path: str, info: os.stat_result) -> None:
+    def add_file(self, path: str, info: os.stat_result, blob: str | None = None) -> None:
         if not stat.S_ISREG(info.st_mode):
             return  # symlinks, FIFOs, sockets and devices are never listed
         display, on_disk = _names(path)
         self.files.append(
             DiscoveredFile(
-                display, info.st_size, None, info.st_mtime_ns, info.st_ino, info.st_ctime_ns, on_disk
+                display, info.st_size, blob, info.st_mtime_ns, info.st_ino, info.st_ctime_ns, on_disk
             )
         )
 

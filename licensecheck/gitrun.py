@@ -27,7 +27,6 @@ import os
 import re
 import signal
 import subprocess
-import time
 from pathlib import Path
 
 from licensecheck import envvars
@@ -121,7 +120,6 @@ class Running:
     def __init__(self, child: subprocess.Popen, name: str) -> None:
         self._child = child
         self._name = name
-        self._deadline = time.monotonic() + git_timeout()
 
     def __enter__(self) -> Running:
         return self
@@ -132,10 +130,11 @@ class Running:
 
     def finish(self, check: bool = True) -> tuple[bytes, str]:
         """Its output and what it said on stderr, once it ended (GitUnusable when it failed,
-        with `check`, or took longer than the time limit from its start)."""
+        with `check`, or is still running the time limit after this call: what this process
+        did meanwhile does not count against git, which may have been waiting to write)."""
         child = self._child
         try:
-            out, err = child.communicate(timeout=max(0.0, self._deadline - time.monotonic()))
+            out, err = child.communicate(timeout=git_timeout())
         except subprocess.TimeoutExpired:
             _stop(child)
             late = f"git {self._name}: git did not finish within {git_timeout():g} s"

@@ -33,17 +33,12 @@ EVIDENCE_SOURCES = (
 )
 
 
-UNKNOWN_SIZE = -1  # DiscoveredFile.size before the file is read
-
-
 class DiscoveredFile(NamedTuple):
     """One file found by discovery, before anything has read it. A named tuple, not a frozen
     dataclass like the rest: discovery makes one per file of the tree, a warm scan does little
     else, and a tuple is made (and sent to a worker process) in a third of the time."""
 
     path: str  # relative to the scan root, "/" separators; see on_disk
-    # UNKNOWN_SIZE for a file git vouches for (its index holds it unchanged): discovery does not
-    # lstat it, since its blob id is its cache key; reading the file, or its cache entry, tells.
     size: int
     blob: str | None = None  # git blob id when the work tree matches the index
     mtime_ns: int = 0

@@ -468,12 +468,12 @@ def test_file_keys_are_each_files_file_key():
         assert keys == {file.path: file_key(file, with_checksums) for file in files}
     assert file_keys(files, False)["b/c.kicad_pcb"] == "0:5:6:7:0"
     assert file_keys(files, False)["许可/d.txt"] == f"{1 << 40}:0:0:0"  # ctime as mtime: left out
-    assert file_keys(files, True)["a.c"] == "3b18e512dba79e4c8300dd08aeb37f8e728b8dad:1"
+    assert file_keys(files, True)["a.c"] == "3b18e512dba79e4c8300dd08aeb37f8e728b8dad:12:1"
 
 
 def test_in_git_sizes_come_from_the_cache_for_the_files_not_read_again(tree, tmp_path, cache_folder, reads):
     """Discovery does not lstat what git vouches for; a run that concludes again from the
-    cache (a licence changed in one file) gives every other file its size from the cache."""
+    cache (a licence changed in one file) gives every file its size on disk all the same."""
     root = git_repo(tree(PROJECT), {})
     scan(root)
     _write("src/b.c", "// SPDX-License-Identifier: BSD-2-Clause\nint b;\n")(root)
@@ -498,3 +498,23 @@ def test_in_git_a_file_that_cannot_be_read_still_has_its_size(tree, tmp_path, ca
     _, result, _ = scan(root, "--no-cache")
     assert file_entry(result, "src/a.c")["size"] == len(PROJECT["src/a.c"])
     assert "unreadable-file" in {f["rule"] for f in result["findings"] if f["path"] == "src/a.c"}
+
+
+@pytest.mark.parametrize("other_change", [False, True], ids=["alone", "with-another-edit"])
+def test_a_blob_checked_out_as_other_bytes_is_read_again(tree, tmp_path, cache_folder, reads, other_change):
+    """git's line-end conversion writes one blob as other bytes (here CRLF): git status calls
+    the file unchanged, but its size on disk, part of its key, moved."""
+    root = git_repo(tree(PROJECT), {})
+    scan(root)
+    git(root, "config", "core.autocrlf", "true")
+    (root / "src/a.c").unlink()
+    git(root, "checkout", "-q", "--", "src/a.c")
+    assert (root / "src/a.c").read_bytes() == PROJECT["src/a.c"].replace("\n", "\r\n").encode()
+    if other_change:
+        _write("src/new.c", "// SPDX-License-Identifier: MIT\nint n;\n")(root)
+    reads.clear()
+    _, result, _ = scan(root, output=tmp_path / "cached.json")
+    assert "src/a.c" in reads
+    assert file_entry(result, "src/a.c")["size"] == (root / "src/a.c").stat().st_size
+    scan(root, "--no-cache", output=tmp_path / "fresh.json")
+    assert (tmp_path / "cached.json").read_bytes() == (tmp_path / "fresh.json").read_bytes()

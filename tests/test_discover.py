@@ -20,7 +20,6 @@ from licensecheck.discover import (
     changed_since,
     discover,
 )
-from licensecheck.model import UNKNOWN_SIZE
 from licensecheck.pathnames import shown
 
 GIT = shutil.which("git")
@@ -181,22 +180,19 @@ def test_blob_is_index_id_only_when_unmodified(tmp_path: Path) -> None:
 
 
 @needs_git
-def test_metadata_comes_from_lstat_unless_git_vouches(tmp_path: Path) -> None:
+def test_metadata_comes_from_lstat(tmp_path: Path) -> None:
     repo = make_repo(tmp_path / "repo", {"same.txt": "as committed", "edited.txt": "v1"})
     (repo / "edited.txt").write_text("twelve bytes")
     write(repo, {"new.txt": "0123456789"})
     found = {f.path: f for f in discover(repo).files}
-    for name, size in (("edited.txt", 12), ("new.txt", 10)):
+    for name, size in (("same.txt", 12), ("edited.txt", 12), ("new.txt", 10)):
         info, entry = os.lstat(repo / name), found[name]
         assert (entry.size, entry.mtime_ns, entry.inode) == (size, info.st_mtime_ns, info.st_ino)
-    # Git compared the file with its index: its blob is its key; reading it tells its size.
-    same = found["same.txt"]
-    assert (same.size, same.mtime_ns, same.inode) == (UNKNOWN_SIZE, 0, 0)
-    assert same.blob == git(repo, "hash-object", "same.txt")
+    assert found["same.txt"].blob == git(repo, "hash-object", "same.txt")
 
 
 @needs_git
-def test_files_git_does_not_look_at_are_not_vouched_for(tmp_path: Path) -> None:
+def test_files_git_does_not_compare_are_keyed_by_their_stat(tmp_path: Path) -> None:
     """assume-unchanged: status ignores the file, so its index blob may be stale; skip-worktree
     (sparse checkout): the file is absent, or present but not git's to compare."""
     repo = make_repo(tmp_path / "repo", {"assumed.txt": "v1", "sparse.txt": "s", "gone.txt": "g"})

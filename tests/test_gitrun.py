@@ -170,3 +170,14 @@ def test_a_started_command_gives_its_output_when_finished(tmp_path):
     with git.start(*inside) as first, git.start(*prefix) as second:
         assert second.finish() == (b"\n", "")
         assert first.finish() == (b"true\n", "")
+
+
+def test_time_this_process_spends_before_finishing_does_not_count_against_git(tmp_path, monkeypatch):
+    """Discovery reads the index listing while status runs: git ended in time, so its output
+    stands however long the reading took."""
+    root = make_repo(tmp_path / "repo")
+    git = Git(root)
+    monkeypatch.setenv("LICENSECHECK_GIT_TIMEOUT", "0.5")
+    with git.start("rev-parse", "--is-inside-work-tree") as running:
+        time.sleep(0.8)
+        assert running.finish() == (b"true\n", "")

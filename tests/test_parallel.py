@@ -51,19 +51,3 @@ def test_where_forking_is_not_safe_a_process_pool_gives_the_same_results(tree, m
     assert [r.evidence for r in pooled] == [r.evidence for r in scan_files(root, files, 1)]
     assert {r.evidence[0].expression for r in pooled} == {"MIT"}
 
-
-@pytest.mark.parametrize("forking", [True, False], ids=["forked", "pooled"])
-def test_files_git_vouches_for_come_back_with_the_size_their_reading_found(tree, monkeypatch, forking):
-    """Discovery leaves their size unknown (no lstat: their blob is their key); a worker's
-    reading tells it, and it travels back with the facts."""
-    from conftest import git_repo
-
-    from licensecheck import forked
-    from licensecheck.model import UNKNOWN_SIZE
-
-    root = git_repo(tree({}), {f"src/f{i:03}.c": "int f;\n" * (i % 7) for i in range(300)})
-    files = list(discover(root).files)
-    assert {f.size for f in files} == {UNKNOWN_SIZE}
-    monkeypatch.setattr(forked, "available", lambda: forking)
-    results = scan_files(root, files, 2)
-    assert [r.file.size for r in results] == [(root / r.file.path).stat().st_size for r in results]

@@ -21,7 +21,7 @@ from functools import cache
 from importlib import import_module
 from pathlib import Path, PurePosixPath
 
-from licensecheck.model import UNKNOWN_SIZE, DiscoveredFile, Evidence
+from licensecheck.model import DiscoveredFile, Evidence
 
 TIMED_OUT = "took longer than"  # a machine under load may do better next time: never cached
 SIBLING_LIMIT = 4 * 1024 * 1024  # a project file read beside a design file (.kicad_pro) is small
@@ -68,17 +68,14 @@ class FileScan:
     def plain(self) -> tuple:
         """What extraction said of the file, as plain tuples (sent by a worker process, kept in
         the cache: pickling or marshalling dataclasses costs several times more): category,
-        format, evidence, problem, kept text, checksums, and the file's size (which discovery
-        may leave unknown: see DiscoveredFile.size). The file and `depends` travel apart."""
+        format, evidence, problem, kept text, checksums. The file and `depends` travel apart."""
         fields = tuple((e.source, e.expression, e.copyright, e.line, e.detail, e.raw) for e in self.evidence)
-        return (self.category, self.format, fields, self.problem, self.text, self.checksums, self.file.size)
+        return (self.category, self.format, fields, self.problem, self.text, self.checksums)
 
     @classmethod
     def from_plain(cls, file: DiscoveredFile, plain: tuple, depends: tuple[tuple[str, str], ...]) -> FileScan:
-        category, format_id, evidence, problem, text, checksums, size = plain
+        category, format_id, evidence, problem, text, checksums = plain
         found = tuple(Evidence(*fields) for fields in evidence)
-        if file.size == UNKNOWN_SIZE:
-            file = file._replace(size=size)
         return cls(file, category, format_id, found, problem, text, checksums, depends)
 
 
