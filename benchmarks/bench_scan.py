@@ -77,7 +77,10 @@ def committed(root: Path) -> None:
     subprocess.run(["git", "init", "-q", "-b", "main"], **quiet)
     subprocess.run(["git", "add", "-A"], **quiet)
     identity = ["-c", "user.name=bench", "-c", "user.email=bench@example.org"]
-    subprocess.run(["git", *identity, "commit", "-q", "-m", "tree"], **quiet)
+    # No automatic gc after the commit: it runs in the background, packing and deleting loose
+    # objects while the tools run; reuse lint twice failed on a .git/objects folder gone.
+    no_gc = ["-c", "gc.auto=0", "-c", "maintenance.auto=false"]
+    subprocess.run(["git", *identity, *no_gc, "commit", "-q", "-m", "tree"], **quiet)
 
 
 def main(counts: list[int], in_git: bool = False) -> None:
