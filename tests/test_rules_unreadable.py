@@ -94,14 +94,14 @@ def dep5(paragraphs: str) -> str:
 
 def folder_refused(tmp_path: Path, monkeypatch) -> str:
     (tmp_path / "locked").mkdir()
-    real = os.scandir
+    real = os.open
 
-    def refusing(path):
+    def refusing(path, flags, *args, **kwargs):  # as for a folder without read permission
         if Path(path).name == "locked":
             raise PermissionError(13, "Permission denied")
-        return real(path)
+        return real(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(os, "scandir", refusing)
+    monkeypatch.setattr(os, "open", refusing)
     return discover(tmp_path).problems[0][1]
 
 
