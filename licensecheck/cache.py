@@ -219,6 +219,7 @@ class LastRun:
     # The token of the files' JSON kept apart that `encoded` lays its patches over (a carried
     # run's result, see ResultCache); b"" when that JSON is to be written anew.
     base: bytes = b""
+    index: str | None = None  # the stamp of git's index file the run saw (Discovery.index)
 
     def same(self, settings: str, git: str, keys: dict[str, str], root: Path) -> bool:
         """Whether a run with these settings, git state and files gives this run's result."""
@@ -260,9 +261,9 @@ class ResultCache:
 
     def load(self) -> LastRun | None:
         payload = atomic.read_stamped(self.path, code_stamp())
-        if not isinstance(payload, list) or len(payload) != 8:
+        if not isinstance(payload, list) or len(payload) != 9:
             return None
-        settings, git, keys, depends, head, base, size, patches = payload
+        settings, git, keys, depends, head, base, size, patches, index = payload
         if not (
             isinstance(settings, str)
             and isinstance(git, str)
@@ -275,6 +276,7 @@ class ResultCache:
             and isinstance(size, int)
             and isinstance(patches, dict)
             and all(isinstance(path, str) and isinstance(data, bytes) for path, data in patches.items())
+            and (index is None or isinstance(index, str))
         ):
             return None
         try:
@@ -289,7 +291,7 @@ class ResultCache:
         # costs a warm run 2 ms at 12,000 files, 10 ms at 60,000.)
         if len(kept) != size or zlib.crc32(kept) != check:
             return None
-        return LastRun(settings, git, keys, depends, Encoded(head, kept, patches), base)
+        return LastRun(settings, git, keys, depends, Encoded(head, kept, patches), base, index)
 
     def keep(self, run: LastRun) -> None:
         """Keep `run`: its patches over the files' JSON still kept under `run.base`, or, when it
@@ -310,5 +312,6 @@ class ResultCache:
                 return
         # marshal keeps the depends pairs tuples; the JSON's head and the patches load several
         # times faster than json.loads would parse them.
-        payload = [run.settings, run.git, run.keys, run.depends, run.encoded.head, base, size, patches]
+        head = run.encoded.head
+        payload = [run.settings, run.git, run.keys, run.depends, head, base, size, patches, run.index]
         atomic.write_stamped(self.path, code_stamp(), payload)

@@ -5,7 +5,8 @@
 In a git work tree, git decides: tracked files plus untracked files that are not
 ignored, with the index blob id of every file the work tree has not modified. Outside
 git, a folder walk that honours `.gitignore` files stands in for it. Either way no
-file is opened (one `lstat` each, in git while git status runs), symlinks are never
+file is opened (one `lstat` each; in git, while git status runs, and while git's index
+is the one the last run saw, none for the files git calls unchanged), symlinks are never
 followed, submodules and nested repositories are listed but not entered, and trouble
 becomes a `problems` line.
 git itself runs through `gitrun`, which keeps a hostile repository from making it
@@ -23,7 +24,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from licensecheck.extract import ExtractError, read_regular
+from licensecheck.extract import ExtractError, read_regular, stamp
 from licensecheck.model import DiscoveredFile
 from licensecheck.pathnames import shown
 
@@ -66,14 +67,35 @@ class Discovery:
     submodules: tuple[str, ...]  # listed, not entered
     problems: tuple[tuple[str, str], ...]  # (relative path, reason)
     git: GitState | None  # None when git was not used
+    index: str | None = None  # the stamp of git's index file (extract.stamp), for the next run
 
 
-def discover(root: Path, exclude: Sequence[str] = ()) -> Discovery:
+@dataclass(frozen=True)
+class LastListing:
+    """What the last run of a scan found, for discovery to trust: the stamp of git's index
+    file then, and every file's cache key (cache.file_key: a tracked file's starts with its
+    blob and its size)."""
+
+    index: str
+    keys: dict[str, str]
+
+    def size(self, path: str, blob: str) -> int | None:
+        """The size the file at `path` had last time, when it had the same blob."""
+        key = self.keys.get(path)
+        if key is None or not key.startswith(blob) or key[len(blob) : len(blob) + 1] != ":":
+            return None
+        size = key[len(blob) + 1 :].partition(":")[0]
+        return int(size) if size.isdigit() else None
+
+
+def discover(root: Path, exclude: Sequence[str] = (), last: LastListing | None = None) -> Discovery:
     """The files below `root`, from git when `root` is in a work tree, else from a walk.
 
     `exclude` holds gitignore-style patterns relative to `root`, applied on top of
-    what git or `.gitignore` already leave out. Raises ValueError for an invalid
-    pattern and NotADirectoryError when `root` is not a folder.
+    what git or `.gitignore` already leave out. `last`, what the last run found, spares
+    most lstat calls in a work tree whose index has not changed since (see _from_git).
+    Raises ValueError for an invalid pattern and NotADirectoryError when `root` is not
+    a folder.
     """
     root = Path(root)
     if not root.is_dir():
@@ -85,7 +107,7 @@ def discover(root: Path, exclude: Sequence[str] = ()) -> Discovery:
     from licensecheck.gitrun import Git, GitUnusable
 
     try:
-        return _from_git(_Scope(root, excluded), Git(root))
+        return _from_git(_Scope(root, excluded), Git(root), last)
     except GitUnusable as unusable:
         problems: list[tuple[str, str]] = []
         if unusable.broken and _dotgit_at_or_above(root):
@@ -130,28 +152,44 @@ class _Status:
     unreadable: list[tuple[str, str]]
 
 
-def _from_git(scope: _Scope, run: Git) -> Discovery:
+def _from_git(scope: _Scope, run: Git, last: LastListing | None) -> Discovery:
+    # A file git status calls unchanged holds its blob, but not always as the same bytes: git
+    # converts line ends, applies a working-tree encoding, smudges an LFS pointer. Every such
+    # rewrite of a file goes with a rewrite of the index (a checkout, a pull, a refresh), so
+    # while the index file is the one the last run saw, such a file is as it was then: its
+    # size is the last run's, without an lstat. Otherwise every file is lstat'd.
+    index = stamp(Path(run.index))
+    trusted = last if last is not None and index != "-" and last.index == index else None
     # git status takes longest (it compares every file with the index): this process reads the
     # index's listing and lstats the files meanwhile.
     with run.start(*_STATUS_COMMAND.split(), "--", ".") as running:
         # -v tags each entry: "H" an ordinary one, lower case when marked assume-unchanged (status
         # does not look at it then), "S" when outside a sparse checkout (not in the work tree).
         tracked: dict[str, str | None] = {}  # path -> blob, while status does not say it was modified
+        known: dict[str, int] = {}  # path -> size, of the files the last run saw with their blob
         for record in _records(run("ls-files", "-z", "--stage", "-v")):
             meta, _, path = record.partition("\t")
             tag, mode, blob, number = meta.split(" ")
             if mode == GITLINK_MODE:
                 scope.add_submodule(path)
             elif mode != SYMLINK_MODE:
-                tracked[path] = blob if tag == "H" and number == "0" else None
-        found = {path: scope.inspect(path) for path in tracked}
+                ordinary = tag == "H" and number == "0"
+                tracked[path] = blob if ordinary else None
+                size = trusted.size(_shown_name(path), blob) if trusted is not None and ordinary else None
+                if size is not None:
+                    known[path] = size
+        found = {path: scope.inspect(path) for path in tracked if path not in known}
         status = _parse_status(*running.finish(), run.prefix)
     for path in status.modified:
         if path in tracked:
             tracked[path] = None
+            known.pop(path, None)
+            if path not in found:
+                found[path] = scope.inspect(path)
     for path, blob in tracked.items():
-        info = found[path]
-        if info is not None:
+        if path in known:
+            scope.add_known(path, blob, known[path])
+        elif (info := found[path]) is not None:
             scope.add_file(path, info, blob)
     for path in status.untracked:
         if path.endswith("/"):  # git shows a nested repository as one untracked folder
@@ -161,7 +199,7 @@ def _from_git(scope: _Scope, run: Git) -> Discovery:
             if info is not None:
                 scope.add_file(path, info)
     scope.problems.extend(status.unreadable)
-    return scope.discovery(status.state)
+    return scope.discovery(status.state, index)
 
 
 def _read_status(run: Git) -> _Status:
@@ -389,6 +427,13 @@ class _Scope:
             self.problems.append((shown(path), _os_reason("cannot inspect", error)))
             return None
 
+    def add_known(self, path: str, blob: str | None, size: int) -> None:
+        """A file the last run saw, unchanged since (see _from_git): kept without an lstat,
+        unless excluded or below a symlinked folder."""
+        if self._keeps(path):
+            display, on_disk = _names(path)
+            self.files.append(DiscoveredFile(display, size, blob, on_disk=on_disk))
+
     def _keeps(self, path: str) -> bool:
         inside_git = ".git" in path.split("/")
         return not inside_git and not self.excluded(path, False) and self._folder_ok(_parent(path))
@@ -403,12 +448,13 @@ class _Scope:
             )
         )
 
-    def discovery(self, git: GitState | None) -> Discovery:
+    def discovery(self, git: GitState | None, index: str | None = None) -> Discovery:
         return Discovery(
             files=tuple(sorted(self.files, key=attrgetter("path"))),
             submodules=tuple(sorted(set(self.submodules))),
             problems=tuple(sorted(set(self.problems))),
             git=git,
+            index=index,
         )
 
     def _folder_ok(self, folder: str) -> bool:
@@ -422,6 +468,10 @@ class _Scope:
                     known = False
             self._folders[folder] = known
         return known
+
+
+def _shown_name(path: str) -> str:
+    return path if path.isascii() and "\\" not in path else shown(path)
 
 
 def _names(path: str) -> tuple[str, str | None]:

@@ -67,13 +67,14 @@ class Git:
         # A relative path is the user's, not one inside the scanned tree git runs in.
         self._executable = os.path.abspath(named) if os.sep in named else named
         self._environment = _config_environment(SAFE_CONFIG)
-        where = self("rev-parse", "--is-bare-repository", "--is-inside-work-tree", "--show-prefix")
-        bare, inside, *rest = [*os.fsdecode(where).split("\n"), "", ""]
+        asked = ("--is-bare-repository", "--is-inside-work-tree", "--git-path", "index", "--show-prefix")
+        bare, inside, index, *prefix = [*os.fsdecode(self("rev-parse", *asked)).split("\n"), "", "", ""]
         if bare == "true":
             raise GitUnusable("bare repository", broken=False)
         if inside != "true":
             raise GitUnusable("not in a work tree", broken=False)
-        self.prefix = rest[0]
+        self.index = os.path.join(root, index)  # the index file (relative to the root, or absolute)
+        self.prefix = prefix[0]
         listing = self("config", "-z", "--get-regexp", r"^filter\.", check=False)  # exit 1: no match
         drivers = _filter_drivers(listing)
         switched_off = [

@@ -14,7 +14,7 @@ from licensecheck import __version__
 from licensecheck.atomic import cache_dir
 from licensecheck.cache import LastRun, ResultCache, ScanCache, decoded, file_keys
 from licensecheck.config import Config
-from licensecheck.discover import Discovery, changed_since, discover
+from licensecheck.discover import Discovery, LastListing, changed_since, discover
 from licensecheck.model import DiscoveredFile, FileResult, Provenance, ScanResult, collector_paused
 from licensecheck.policy import Policy
 
@@ -49,9 +49,12 @@ def scan(root: Path, root_label: str, config: Config, policy: Policy, options: O
 
 
 def _scan(root: Path, root_label: str, config: Config, policy: Policy, options: Options) -> ScanResult:
+    results = ResultCache(root) if options.cache and not options.since else None
+    last = results.load() if results is not None else None
+    listed = LastListing(last.index, last.keys) if last is not None and last.index else None
     try:
         with collector_paused():  # a DiscoveredFile for every file: see collector_paused
-            found = discover(root, config.exclude)
+            found = discover(root, config.exclude, listed)
     except ValueError as error:  # an exclude pattern that cannot be used
         where = f"{config.source}: " if config.source else ""
         raise ScanError(f"{where}exclude: {error}") from None
@@ -59,8 +62,6 @@ def _scan(root: Path, root_label: str, config: Config, policy: Policy, options: 
     keys = file_keys(files, options.checksums)
     settings = _settings_key(root_label, found, config, policy, options)
     git = repr(found.git)
-    results = ResultCache(root) if options.cache and not options.since else None
-    last = results.load() if results is not None else None
     # Nothing changed since the last run with the same settings: its result stands.
     if last is not None and last.same(settings, git, keys, root):
         kept = decoded(last.encoded)
@@ -91,7 +92,8 @@ def _scan(root: Path, root_label: str, config: Config, policy: Policy, options: 
     if results is not None:
         # Encoded once: the result cache and the JSON report share it.
         result = replace(result, encoded=result.encode())
-        results.keep(LastRun(settings, git, keys, _depends(last, fresh, scans), result.encoded, base))
+        depends = _depends(last, fresh, scans)
+        results.keep(LastRun(settings, git, keys, depends, result.encoded, base, found.index))
     return result
 
 

@@ -518,3 +518,48 @@ def test_a_blob_checked_out_as_other_bytes_is_read_again(tree, tmp_path, cache_f
     assert file_entry(result, "src/a.c")["size"] == (root / "src/a.c").stat().st_size
     scan(root, "--no-cache", output=tmp_path / "fresh.json")
     assert (tmp_path / "cached.json").read_bytes() == (tmp_path / "fresh.json").read_bytes()
+
+
+@pytest.fixture
+def lstats(monkeypatch):
+    """The paths discovery lstat'd, relative to the tree (the index file's stamp left out)."""
+    seen: list[str] = []
+    real = os.lstat
+
+    def counting(path, *args, **kwargs):
+        seen.append(str(path))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "lstat", counting)
+    return seen
+
+
+def _lstat_of(seen: list[str], root: Path) -> set[str]:
+    """The tree's files among `seen`."""
+    inside = [os.path.relpath(path, root) for path in seen if path.startswith(f"{root}/")]
+    return {path for path in inside if not path.startswith(".git") and (root / path).is_file()}
+
+
+def test_in_git_while_the_index_is_unchanged_files_git_calls_unchanged_are_not_lstat(
+    tree, tmp_path, cache_folder, lstats
+):
+    root = git_repo(tree(PROJECT), {})
+    scan(root, output=tmp_path / "first.json")
+    assert _lstat_of(lstats, root) == set(PROJECT)
+    lstats.clear()
+    _append("src/a.c", "int more;\n")(root)  # an edit: git status names the file
+    _, result, _ = scan(root, output=tmp_path / "cached.json")
+    assert _lstat_of(lstats, root) == {"src/a.c"}
+    assert {f["path"]: f["size"] for f in result["files"]} == {p: (root / p).stat().st_size for p in PROJECT}
+    scan(root, "--no-cache", output=tmp_path / "fresh.json")
+    assert (tmp_path / "cached.json").read_bytes() == (tmp_path / "fresh.json").read_bytes()
+
+
+def test_in_git_a_new_index_has_every_file_lstat_again(tree, tmp_path, cache_folder, lstats):
+    root = git_repo(tree(PROJECT), {})
+    scan(root)
+    git(root, "add", "-A")  # rewrites the index though nothing changed: a checkout might have
+    os.utime(root / ".git" / "index", ns=(1, 1))  # a new stamp however fast the clock
+    lstats.clear()
+    scan(root)
+    assert _lstat_of(lstats, root) == set(PROJECT)
