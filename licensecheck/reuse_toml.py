@@ -93,7 +93,7 @@ class ReuseToml:
 
 def parse(text: str, path: str) -> ReuseToml:
     """Read a REUSE.toml; raise ReuseTomlError saying what is wrong and where."""
-    path = path.replace("\\", "/").removeprefix("./")
+    path = path.removeprefix("./")  # as results show it: "/" separators, a backslash a name's own
     try:
         data = tomllib.loads(text)
     except (ValueError, RecursionError) as error:  # TOMLDecodeError, int digit limit, deep nesting

@@ -248,6 +248,21 @@ def test_names_that_are_not_utf8_or_hold_a_backslash_match_as_reuse_sees_them(tm
     assert file_entry(result, "back\\\\slash.c")["licenses"] == ["Apache-2.0"]
 
 
+
+def test_a_reuse_toml_in_a_folder_not_utf8_or_with_a_backslash_covers_that_folder(tmp_path):
+    root = tmp_path / "project"
+    for raw in (b"d\xc4\xe3", b"back\\dir", b"plain"):  # GBK for 你, a backslash, nothing odd
+        folder = os.fsencode(root) + b"/" + raw
+        os.makedirs(folder)
+        with open(folder + b"/f.h", "w") as handle:
+            handle.write("int f;\n")
+        with open(folder + b"/REUSE.toml", "w") as handle:
+            handle.write(make_reuse_toml(table("*.h", "MIT")))
+    _, result, _ = scan(root, "--no-cache")
+    for shown in ("d\\xc4\\xe3/f.h", "back\\\\dir/f.h", "plain/f.h"):
+        assert file_entry(result, shown)["licenses"] == ["MIT"], shown
+
+
 @given(st.text(alphabet="ab*\\/.?[", min_size=1, max_size=12).filter(lambda s: "//" not in s))
 def test_a_fully_escaped_name_matches_only_itself(name):
     escaped = name.replace("\\", "\\\\").replace("*", "\\*")
