@@ -150,9 +150,10 @@ class Running:
 
 
 def _stop(child: subprocess.Popen) -> None:
-    """Kill the child's process group and reap the child."""
-    with contextlib.suppress(OSError):
-        os.killpg(child.pid, signal.SIGKILL)
+    """Kill the child's process group (where there are groups: not on Windows) and reap the child."""
+    if hasattr(os, "killpg"):
+        with contextlib.suppress(OSError):
+            os.killpg(child.pid, signal.SIGKILL)
     child.kill()
     child.communicate()
 

@@ -181,3 +181,18 @@ def test_time_this_process_spends_before_finishing_does_not_count_against_git(tm
     with git.start("rev-parse", "--is-inside-work-tree") as running:
         time.sleep(0.8)
         assert running.finish() == (b"true\n", "")
+
+
+def test_where_there_are_no_process_groups_a_failing_git_still_falls_back_to_the_walk(tmp_path, monkeypatch):
+    """Windows has no os.killpg: stopping the git status that runs beside a failed ls-files
+    must not end the scan."""
+    from licensecheck.discover import discover
+
+    root = make_repo(tmp_path / "repo")
+    (root / "a.c").write_text("int a;\n")
+    index = root / ".git" / "index"
+    index.write_bytes(index.read_bytes()[:20])  # git ls-files: index file smaller than expected
+    monkeypatch.delattr(os, "killpg")
+    found = discover(root)
+    assert "a.c" in [f.path for f in found.files]
+    assert found.git is None and "walked the folder instead" in found.problems[0][1]
