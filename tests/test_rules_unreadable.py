@@ -14,7 +14,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import git_repo, scan, write_tree
+from conftest import file_entry, git_repo, scan, write_tree
 from hostile import LAUGHS_DTD, RawMember, eagle, make_zip, raw_zip, run_extractor
 
 from licensecheck import discover as discover_module
@@ -53,6 +53,83 @@ def test_a_gitignore_with_skipped_patterns_says_what_was_not_applied(tmp_path):
         assert finding["severity"] == "warning"
         assert all(words in finding["message"] for words in says), finding["message"]
         assert not_says not in finding["message"]
+
+
+def said_in_each_language(tmp_path: Path, root: Path, path: str, says: dict[str, tuple[str, ...]]) -> dict:
+    """Scan `root` in English and Chinese; the one unreadable-file finding at `path` must say
+    each of `says[lang]`, and not that the file's own license is unknown. The English result."""
+    results = {}
+    for lang, words in says.items():
+        _, results[lang], _ = scan(root, "--no-cache", "--lang", lang, output=tmp_path / f"{lang}.json")
+        (finding,) = findings(results[lang], path)
+        assert finding["severity"] == "warning"
+        assert all(word in finding["message"] for word in words), finding["message"]
+        assert not any(unknown in finding["message"] for unknown in ("license is unknown", "许可证未知"))
+    return results["en"]
+
+
+def test_an_invalid_reuse_toml_says_none_of_its_annotations_were_applied(tmp_path):
+    # One valid annotation, then one whose path leaves the folder: the whole file is dropped.
+    reuse = (
+        'version = 1\n[[annotations]]\npath = "notes.txt"\nSPDX-FileCopyrightText = "2026 Jane Maker"\n'
+        'SPDX-License-Identifier = "CC0-1.0"\n\n[[annotations]]\npath = "../x"\n'
+        'SPDX-License-Identifier = "MIT"\n'
+    )
+    root = write_tree(tmp_path / "project", {**LICENSE, "REUSE.toml": reuse, "notes.txt": "notes\n"})
+    result = said_in_each_language(
+        tmp_path,
+        root,
+        "REUSE.toml",
+        {
+            "en": (
+                "REUSE.toml",
+                "annotations[1].path '../x' leaves",
+                "(line 7)",
+                "none of its annotations",
+                "not even the valid ones",
+                "Fix it",
+            ),
+            "zh": (
+                "REUSE.toml",
+                "超出了 REUSE.toml 所在的文件夹",
+                "（第 7 行）",
+                "一条也未被采用",
+                "有效的也不例外",
+                "请",
+            ),
+        },
+    )
+    assert file_entry(result, "notes.txt")["copyrights"] == []  # as the message says: not applied
+
+
+def test_an_invalid_dep5_says_none_of_its_paragraphs_were_applied(tmp_path):
+    dep5_text = (
+        f"{DEP5_FORMAT}\n\nFiles: notes.txt\nCopyright: 2026 Jane Maker\nLicense: CC0-1.0\n\n"
+        "Files: *.c\nCopyright: 2026 Jane Maker\n"
+    )
+    root = write_tree(tmp_path / "project", {**LICENSE, ".reuse/dep5": dep5_text, "notes.txt": "notes\n"})
+    result = said_in_each_language(
+        tmp_path,
+        root,
+        ".reuse/dep5",
+        {
+            "en": (
+                ".reuse/dep5 line 7",
+                "without a License field",
+                "none of its Files paragraphs",
+                "not even the valid ones",
+                "REUSE.toml",
+            ),
+            "zh": (
+                ".reuse/dep5 第 7 行",
+                "缺少 License 字段",
+                "一段也未被采用",
+                "有效的也不例外",
+                "REUSE.toml",
+            ),
+        },
+    )
+    assert file_entry(result, "notes.txt")["copyrights"] == []  # as the message says: not applied
 
 
 # ---------------------------------------------------------------------------- reasons in Chinese

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from licensecheck import i18n
+from licensecheck.conclude import DEP5, REUSE_TOML, name_of
 from licensecheck.rules import Context, Issue, Rule
 
 _KEY = "message.reason."
@@ -70,13 +71,21 @@ def reason_in(context: Context, reason: str) -> str:
 
 
 def _said(context: Context, reason: str) -> str | None:
+    read = _read(reason)
+    if read is None:
+        return None
+    key, parts = read
+    for name in _NESTED & parts.keys():
+        parts[name] = _said(context, parts[name]) or parts[name]
+    return context.say(f"reason.{key}", **parts)
+
+
+def _read(reason: str) -> tuple[str, dict[str, str]] | None:
+    """The key of the first wording that reads `reason`, and what its placeholders matched."""
     for key, pattern in _reasons():
         found = pattern.fullmatch(reason)
         if found:
-            parts = found.groupdict()
-            for name in _NESTED & parts.keys():
-                parts[name] = _said(context, parts[name]) or parts[name]
-            return context.say(f"reason.{key}", **parts)
+            return key, found.groupdict()
     return None
 
 
@@ -87,12 +96,22 @@ _PATTERNS_SKIPPED = re.compile(r"patterns skipped \(invalid, too costly or too m
 
 def unreadable_file(context: Context) -> Iterator[Issue]:
     for path, reason in context.concluded.problems:
-        skipped = _PATTERNS_SKIPPED.fullmatch(reason)
-        if skipped:
-            message = context.say("ignore-patterns-skipped", count=skipped[1])
-        else:
-            message = context.say("unreadable-file", path=path, reason=reason_in(context, reason))
-        yield Issue(path or None, message)
+        yield Issue(path or None, _message(context, path, reason))
+
+
+def _message(context: Context, path: str, reason: str) -> str:
+    """What the problem means. Some are not about the file's own license, and say so: a
+    REUSE.toml or .reuse/dep5 that was read but is invalid: conclude drops it whole, so none
+    of its annotations or Files paragraphs applies, the valid ones included."""
+    skipped = _PATTERNS_SKIPPED.fullmatch(reason)
+    if skipped:
+        return context.say("ignore-patterns-skipped", count=skipped[1])
+    key = (_read(reason) or ("", {}))[0]
+    if key.startswith("toml-") and name_of(path) == REUSE_TOML:
+        return context.say("reuse-toml-not-applied", reason=reason_in(context, reason))
+    if key.startswith("dep5-") and path == DEP5:
+        return context.say("dep5-not-applied", reason=reason_in(context, reason))
+    return context.say("unreadable-file", path=path, reason=reason_in(context, reason))
 
 
 RULES = (Rule("unreadable-file", "warning", ("https://reuse.software/spec-3.3/",), unreadable_file),)
