@@ -132,6 +132,33 @@ def test_an_invalid_dep5_says_none_of_its_paragraphs_were_applied(tmp_path):
     assert file_entry(result, "notes.txt")["copyrights"] == []  # as the message says: not applied
 
 
+def test_a_scan_that_could_not_use_git_says_it_walked_the_folder(tmp_path):
+    root = git_repo(tmp_path / "repo", {**LICENSE, "a.txt": "a"})
+    (root / ".git/config").write_text("[core\n")
+    result = said_in_each_language(
+        tmp_path,
+        root,
+        ".",
+        {
+            "en": (
+                "git not used: it could not list the files (git ",
+                "the folder was walked instead",
+                ".git/info/exclude",
+                "no git blob ids",
+                "git status",
+            ),
+            "zh": (
+                "未使用 git：git 无法列出文件（git ",
+                "改为直接遍历文件夹",
+                ".git/info/exclude",
+                "没有 git blob id",
+                "git status",
+            ),
+        },
+    )
+    assert all(entry["blob"] is None for entry in result["files"])  # as the message says
+
+
 # ---------------------------------------------------------------------------- reasons in Chinese
 
 
