@@ -18,13 +18,14 @@ from __future__ import annotations
 import os
 import re
 import stat
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from licensecheck.extract import ExtractError, read_regular, stamp
+from licensecheck.extract import ExtractError, read_regular, stat_key
 from licensecheck.model import DiscoveredFile
 from licensecheck.pathnames import shown
 
@@ -67,7 +68,7 @@ class Discovery:
     submodules: tuple[str, ...]  # listed, not entered
     problems: tuple[tuple[str, str], ...]  # (relative path, reason)
     git: GitState | None  # None when git was not used
-    index: str | None = None  # the stamp of git's index file (extract.stamp), for the next run
+    index: str | None = None  # the stamp of git's index file for the next run (_index_stamp)
 
 
 @dataclass(frozen=True)
@@ -158,8 +159,8 @@ def _from_git(scope: _Scope, run: Git, last: LastListing | None) -> Discovery:
     # rewrite of a file goes with a rewrite of the index (a checkout, a pull, a refresh), so
     # while the index file is the one the last run saw, such a file is as it was then: its
     # size is the last run's, without an lstat. Otherwise every file is lstat'd.
-    index = stamp(Path(run.index))
-    trusted = last if last is not None and index != "-" and last.index == index else None
+    index = _index_stamp(run.index)
+    trusted = last if last is not None and index is not None and last.index == index else None
     # git status takes longest (it compares every file with the index): this process reads the
     # index's listing and lstats the files meanwhile.
     with run.start(*_STATUS_COMMAND.split(), "--", ".") as running:
@@ -176,7 +177,9 @@ def _from_git(scope: _Scope, run: Git, last: LastListing | None) -> Discovery:
                 ordinary = tag == "H" and number == "0"
                 tracked[path] = blob if ordinary else None
                 size = trusted.size(_shown_name(path), blob) if trusted is not None and ordinary else None
-                if size is not None:
+                # Not an empty file: git compares its content, not its size, and one that became
+                # other bytes of the same (empty) blob would keep a size 0 that waives its license.
+                if size:
                     known[path] = size
         found = {path: scope.inspect(path) for path in tracked if path not in known}
         status = _parse_status(*running.finish(), run.prefix)
@@ -200,6 +203,24 @@ def _from_git(scope: _Scope, run: Git, last: LastListing | None) -> Discovery:
                 scope.add_file(path, info)
     scope.problems.extend(status.unreadable)
     return scope.discovery(status.state, index)
+
+
+# An index written this close to the scan may be written again within its timestamps'
+# resolution (one second, or two on FAT) and keep its stamp: as git does with its own racy
+# entries, such an index is not trusted next run.
+RACY_NS = 3_000_000_000
+
+
+def _index_stamp(index: str) -> str | None:
+    """The stamp of git's index file for the next run to compare (extract.stat_key), or None
+    when it is missing or was written too recently to tell a later write from it."""
+    try:
+        info = os.lstat(index)
+    except OSError:
+        return None
+    if time.time_ns() - info.st_mtime_ns < RACY_NS:
+        return None
+    return stat_key(info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns)
 
 
 def _read_status(run: Git) -> _Status:

@@ -66,6 +66,8 @@ def _scan(root: Path, root_label: str, config: Config, policy: Policy, options: 
     if last is not None and last.same(settings, git, keys, root):
         kept = decoded(last.encoded)
         if kept is not None:
+            if results is not None and found.index != last.index:  # git rewrote its index alone
+                results.keep(replace(last, index=found.index))  # (a refresh): trust the new one
             return kept
     cached = ScanCache(root) if options.cache else None
     # What changed since the last run with these settings, from its keys: when only files whose

@@ -10,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -544,6 +545,7 @@ def test_in_git_while_the_index_is_unchanged_files_git_calls_unchanged_are_not_l
     tree, tmp_path, cache_folder, lstats
 ):
     root = git_repo(tree(PROJECT), {})
+    _index_written(root, 60)
     scan(root, output=tmp_path / "first.json")
     assert _lstat_of(lstats, root) == set(PROJECT)
     lstats.clear()
@@ -555,11 +557,44 @@ def test_in_git_while_the_index_is_unchanged_files_git_calls_unchanged_are_not_l
     assert (tmp_path / "cached.json").read_bytes() == (tmp_path / "fresh.json").read_bytes()
 
 
-def test_in_git_a_new_index_has_every_file_lstat_again(tree, tmp_path, cache_folder, lstats):
+def _index_written(root: Path, seconds_ago: float) -> None:
+    """git's index as if (re)written that long ago: a new stamp, however coarse the clock."""
+    when = time.time_ns() - int(seconds_ago * 1e9)
+    os.utime(root / ".git" / "index", ns=(when, when))
+
+
+def test_in_git_a_new_index_has_every_file_lstat_again_and_is_trusted_after(
+    tree, tmp_path, cache_folder, lstats
+):
     root = git_repo(tree(PROJECT), {})
+    _index_written(root, 60)
     scan(root)
-    git(root, "add", "-A")  # rewrites the index though nothing changed: a checkout might have
-    os.utime(root / ".git" / "index", ns=(1, 1))  # a new stamp however fast the clock
+    git(root, "update-index", "--refresh")  # as an editor's git status does; a checkout might have
+    _index_written(root, 30)  # rewritten files as other bytes
+    lstats.clear()
+    scan(root, output=tmp_path / "second.json")
+    assert _lstat_of(lstats, root) == set(PROJECT)
+    lstats.clear()  # the result stood, and keeps the new index's stamp
+    scan(root, output=tmp_path / "third.json")
+    assert _lstat_of(lstats, root) == set()
+    assert (tmp_path / "second.json").read_bytes() == (tmp_path / "third.json").read_bytes()
+
+
+def test_in_git_an_index_written_just_now_is_not_trusted_next_run(tree, cache_folder, lstats):
+    """Two writes within the clock's resolution may leave the index the same stamp."""
+    root = git_repo(tree(PROJECT), {})
+    _index_written(root, 0)
+    scan(root)
     lstats.clear()
     scan(root)
     assert _lstat_of(lstats, root) == set(PROJECT)
+
+
+def test_in_git_an_empty_tracked_file_is_always_lstat(tree, tmp_path, cache_folder, lstats):
+    """Its size decides whether it needs a license, and git compares an empty file's content."""
+    root = git_repo(tree({**PROJECT, "src/empty.c": ""}), {})
+    _index_written(root, 60)
+    scan(root)
+    lstats.clear()
+    scan(root)
+    assert _lstat_of(lstats, root) == {"src/empty.c"}
