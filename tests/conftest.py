@@ -64,6 +64,19 @@ def file_entry(result: dict, path: str) -> dict:
     return next(f for f in result["files"] if f["path"] == path)
 
 
+def refuse_to_open(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """Opening anything named `name` fails as for a folder without read permission (which
+    root, running the tests in CI, would open anyway)."""
+    real = os.open
+
+    def refusing(path, flags, *args, **kwargs):
+        if Path(path).name == name:
+            raise PermissionError(13, "Permission denied")
+        return real(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refusing)
+
+
 def rules_for(result: dict, path: str | None = None) -> set[str]:
     return {f["rule"] for f in result["findings"] if path is None or f["path"] == path}
 

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import refuse_to_open
 
 from licensecheck.discover import (
     Discovery,
@@ -348,14 +349,7 @@ def test_unreadable_folder_is_a_problem_and_the_walk_goes_on(tmp_path: Path) -> 
 
 def test_folder_that_cannot_be_listed_is_a_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write(tmp_path, {"a.txt": "a", "locked/hidden.txt": "h", "open/b.txt": "b"})
-    real = os.open
-
-    def refusing(path, flags, *args, **kwargs):  # as for a folder without read permission
-        if Path(path).name == "locked":
-            raise PermissionError(13, "Permission denied")
-        return real(path, flags, *args, **kwargs)
-
-    monkeypatch.setattr(os, "open", refusing)
+    refuse_to_open(monkeypatch, "locked")
     found = discover(tmp_path)
     assert paths(found) == ["a.txt", "open/b.txt"]
     assert found.problems == (("locked", "cannot list folder: Permission denied"),)

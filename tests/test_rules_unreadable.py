@@ -14,7 +14,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import file_entry, git_repo, scan, write_tree
+from conftest import file_entry, git_repo, refuse_to_open, scan, write_tree
 from hostile import LAUGHS_DTD, RawMember, eagle, make_zip, raw_zip, run_extractor
 
 from licensecheck import discover as discover_module
@@ -198,14 +198,7 @@ def dep5(paragraphs: str) -> str:
 
 def folder_refused(tmp_path: Path, monkeypatch) -> str:
     (tmp_path / "locked").mkdir()
-    real = os.open
-
-    def refusing(path, flags, *args, **kwargs):  # as for a folder without read permission
-        if Path(path).name == "locked":
-            raise PermissionError(13, "Permission denied")
-        return real(path, flags, *args, **kwargs)
-
-    monkeypatch.setattr(os, "open", refusing)
+    refuse_to_open(monkeypatch, "locked")
     return discover(tmp_path).problems[0][1]
 
 
