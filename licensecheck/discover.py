@@ -155,10 +155,13 @@ class _Status:
 
 def _from_git(scope: _Scope, run: Git, last: LastListing | None) -> Discovery:
     # A file git status calls unchanged holds its blob, but not always as the same bytes: git
-    # converts line ends, applies a working-tree encoding, smudges an LFS pointer. Every such
-    # rewrite of a file goes with a rewrite of the index (a checkout, a pull, a refresh), so
-    # while the index file is the one the last run saw, such a file is as it was then: its
-    # size is the last run's, without an lstat. Otherwise every file is lstat'd.
+    # converts line ends, applies a working-tree encoding, smudges an LFS pointer. When git
+    # rewrites a file so, it rewrites the index too (a checkout, a pull); and status calls a
+    # file whose size is not the one its index entry recorded modified. So while the index
+    # file is the one the last run saw, such a file has the last run's size, taken without an
+    # lstat; otherwise every file is lstat'd. Left out: an entry whose recorded size git
+    # cleared (read-tree, stash pop: status compares the content then), rewritten by hand as
+    # other bytes of the same blob, keeps its last size until the index is written again.
     index = _index_stamp(run.index)
     trusted = last if last is not None and index is not None and last.index == index else None
     # git status takes longest (it compares every file with the index): this process reads the
