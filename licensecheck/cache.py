@@ -42,7 +42,7 @@ from licensecheck.extract import TIMED_OUT, FileScan, stamp, stat_key
 from licensecheck.model import DiscoveredFile, Encoded, ScanResult
 from licensecheck.resources import data_path
 
-FORMAT = 10  # 6: UTF-8 JSON; 7: each file's facts packed apart; 8: shards; 9: files' JSON apart; 10: sizes
+FORMAT = 10  # 6: UTF-8 JSON; 7: each file's facts packed apart; 8: shards; 9: files' JSON apart; 10: CRC-32
 _PACKAGE = Path(__file__).resolve().parent
 
 
