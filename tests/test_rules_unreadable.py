@@ -102,6 +102,28 @@ def test_an_invalid_reuse_toml_says_none_of_its_annotations_were_applied(tmp_pat
     assert file_entry(result, "notes.txt")["copyrights"] == []  # as the message says: not applied
 
 
+@pytest.mark.parametrize("name", ["REUSE.toml", ".reuse/dep5"])
+def test_a_reuse_toml_or_dep5_that_cannot_be_read_says_none_of_it_was_applied(tmp_path, monkeypatch, name):
+    text = (
+        'version = 1\n[[annotations]]\npath = "notes.txt"\nSPDX-License-Identifier = "CC0-1.0"\n'
+        if name == "REUSE.toml"
+        else f"{DEP5_FORMAT}\n\nFiles: notes.txt\nCopyright: 2026 Jane Maker\nLicense: CC0-1.0\n"
+    )
+    root = write_tree(tmp_path / "project", {**LICENSE, name: text, "notes.txt": "notes\n"})
+    refuse_to_open(monkeypatch, name.rpartition("/")[2])
+    part = "annotations" if name == "REUSE.toml" else "Files"
+    result = said_in_each_language(
+        tmp_path,
+        root,
+        name,
+        {
+            "en": ("could not be read (permission denied)", f"none of its {part}", "Make it readable"),
+            "zh": ("无法读取此", "权限不足", "未被采用", "请使其可读"),
+        },
+    )
+    assert "CC0-1.0" not in file_entry(result, "notes.txt")["licenses"]  # as the message says
+
+
 def test_an_invalid_dep5_says_none_of_its_paragraphs_were_applied(tmp_path):
     dep5_text = (
         f"{DEP5_FORMAT}\n\nFiles: notes.txt\nCopyright: 2026 Jane Maker\nLicense: CC0-1.0\n\n"

@@ -101,17 +101,20 @@ def unreadable_file(context: Context) -> Iterator[Issue]:
 
 def _message(context: Context, path: str, reason: str) -> str:
     """What the problem means. Some are not about the file's own license, and say so: a
-    REUSE.toml or .reuse/dep5 that was read but is invalid (conclude drops it whole, so none
-    of its annotations or Files paragraphs applies, the valid ones included), and the scan
-    root when git could not list the files and discover walked the folder instead."""
+    REUSE.toml or .reuse/dep5 that is invalid (conclude drops it whole, so none of its
+    annotations or Files paragraphs applies, the valid ones included) or could not be read,
+    and the scan root when git could not list the files and discover walked the folder
+    instead."""
     skipped = _PATTERNS_SKIPPED.fullmatch(reason)
     if skipped:
         return context.say("ignore-patterns-skipped", count=skipped[1])
     key, parts = _read(reason) or ("", {})
-    if key.startswith("toml-") and name_of(path) == REUSE_TOML:
-        return context.say("reuse-toml-not-applied", reason=reason_in(context, reason))
-    if key.startswith("dep5-") and path == DEP5:
-        return context.say("dep5-not-applied", reason=reason_in(context, reason))
+    if name_of(path) == REUSE_TOML:  # invalid, or not read at all: either way not applied
+        said = "reuse-toml-not-applied" if key.startswith("toml-") else "reuse-toml-unread"
+        return context.say(said, reason=reason_in(context, reason))
+    if path == DEP5:
+        said = "dep5-not-applied" if key.startswith("dep5-") else "dep5-unread"
+        return context.say(said, reason=reason_in(context, reason))
     if key == "git-not-used":
         return context.say("walked-without-git", reason=reason_in(context, parts["reason"]))
     return context.say("unreadable-file", path=path, reason=reason_in(context, reason))
