@@ -108,15 +108,17 @@ def _message(context: Context, path: str, reason: str) -> str:
     skipped = _PATTERNS_SKIPPED.fullmatch(reason)
     if skipped:
         return context.say("ignore-patterns-skipped", count=skipped[1])
-    key, parts = _read(reason) or ("", {})
-    if name_of(path) == REUSE_TOML:  # invalid, or not read at all: either way not applied
-        said = "reuse-toml-not-applied" if key.startswith("toml-") else "reuse-toml-unread"
-        return context.say(said, reason=reason_in(context, reason))
-    if path == DEP5:
-        said = "dep5-not-applied" if key.startswith("dep5-") else "dep5-unread"
-        return context.say(said, reason=reason_in(context, reason))
-    if key == "git-not-used":
-        return context.say("walked-without-git", reason=reason_in(context, parts["reason"]))
+    # Only these paths are read against every wording: a tree may have thousands of problems.
+    if name_of(path) == REUSE_TOML or path in (DEP5, "."):
+        key, parts = _read(reason) or ("", {})
+        if name_of(path) == REUSE_TOML:  # invalid, or not read at all: either way not applied
+            said = "reuse-toml-not-applied" if key.startswith("toml-") else "reuse-toml-unread"
+            return context.say(said, reason=reason_in(context, reason))
+        if path == DEP5:
+            said = "dep5-not-applied" if key.startswith("dep5-") else "dep5-unread"
+            return context.say(said, reason=reason_in(context, reason))
+        if key == "git-not-used":
+            return context.say("walked-without-git", reason=reason_in(context, parts["reason"]))
     return context.say("unreadable-file", path=path, reason=reason_in(context, reason))
 
 
