@@ -75,6 +75,15 @@ def file_key(file: DiscoveredFile, with_checksums: bool) -> str:
     return f"{identity}:{int(with_checksums)}"
 
 
+def size_in_blob_key(key: str, blob: str) -> int | None:
+    """The size a tracked file's key (file_key) holds, when the key is `blob`'s; else None."""
+    head = f"{blob}:"
+    if not key.startswith(head):
+        return None
+    size = key[len(head) :].partition(":")[0]
+    return int(size) if size.isdigit() else None
+
+
 def file_keys(files: list[DiscoveredFile], with_checksums: bool) -> dict[str, str]:
     """Path -> file_key of every file: made for every file of every run, warm ones included,
     so in one comprehension that unpacks each file and writes stat_key's two forms itself

@@ -25,6 +25,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from licensecheck.cache import size_in_blob_key
 from licensecheck.extract import ExtractError, read_regular, stat_key
 from licensecheck.model import DiscoveredFile
 from licensecheck.pathnames import shown
@@ -83,10 +84,7 @@ class LastListing:
     def size(self, path: str, blob: str) -> int | None:
         """The size the file at `path` had last time, when it had the same blob."""
         key = self.keys.get(path)
-        if key is None or not key.startswith(blob) or key[len(blob) : len(blob) + 1] != ":":
-            return None
-        size = key[len(blob) + 1 :].partition(":")[0]
-        return int(size) if size.isdigit() else None
+        return None if key is None else size_in_blob_key(key, blob)
 
 
 def discover(root: Path, exclude: Sequence[str] = (), last: LastListing | None = None) -> Discovery:
@@ -179,7 +177,7 @@ def _from_git(scope: _Scope, run: Git, last: LastListing | None) -> Discovery:
             elif mode != SYMLINK_MODE:
                 ordinary = tag == "H" and number == "0"
                 tracked[path] = blob if ordinary else None
-                size = trusted.size(_shown_name(path), blob) if trusted is not None and ordinary else None
+                size = trusted.size(_names(path)[0], blob) if trusted is not None and ordinary else None
                 # Not an empty file: git compares its content, not its size, and one that became
                 # other bytes of the same (empty) blob would keep a size 0 that waives its license.
                 if size:
@@ -492,10 +490,6 @@ class _Scope:
                     known = False
             self._folders[folder] = known
         return known
-
-
-def _shown_name(path: str) -> str:
-    return path if path.isascii() and "\\" not in path else shown(path)
 
 
 def _names(path: str) -> tuple[str, str | None]:
