@@ -176,9 +176,10 @@ def _unjoined(text: str) -> tuple[str, str] | None:
     "MIT (BSD-2-Clause)"), or None."""
     ended = None  # the token before, when it ends a term: an id or ")"
     for token in _TOKEN_OR_PARENTHESIS.findall(text):
-        if ended is not None and (token == "(" or (token != ")" and token.lower() not in OPERATORS)):
+        term = token not in ("(", ")") and token.lower() not in OPERATORS
+        if ended is not None and (term or token == "("):
             return ended, token
-        ended = token if token == ")" or (token != "(" and token.lower() not in OPERATORS) else None
+        ended = token if term or token == ")" else None
     return None
 
 
