@@ -109,9 +109,10 @@ def _message(context: Context, path: str, reason: str) -> str:
     if skipped:
         return context.say("ignore-patterns-skipped", count=skipped[1])
     # Only these paths are read against every wording: a tree may have thousands of problems.
-    if name_of(path) == REUSE_TOML or path in (DEP5, "."):
+    reuse_toml = name_of(path) == REUSE_TOML
+    if reuse_toml or path in (DEP5, "."):
         key, parts = _read(reason) or ("", {})
-        if name_of(path) == REUSE_TOML:  # invalid, or not read at all: either way not applied
+        if reuse_toml:  # invalid, or not read at all: either way not applied
             said = "reuse-toml-not-applied" if key.startswith("toml-") else "reuse-toml-unread"
             return context.say(said, reason=reason_in(context, reason))
         if path == DEP5:
