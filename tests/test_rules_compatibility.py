@@ -180,3 +180,20 @@ def test_a_package_manifest_speaks_for_code_not_for_the_board_beside_it(tree):
     # The project declares only MIT (by its manifest): the board does not fit that declaration,
     # but the manifest is not blamed for a board it does not speak for.
     assert [f["path"] for f in findings(result, "declared-license-mismatch")] == ["hw/case.scad"]
+
+
+def test_pairs_with_the_same_reason_and_source_share_one_clause(tree):
+    # Two strong copylefts, both ways and each against the declared licence: four facts with
+    # one reason and one source, said once, the pairs named together.
+    files = {"LICENSE": license_file("Apache-2.0"), "fw/a.c": c_file("GPL-3.0-or-later"),
+             "fw/b.c": c_file("CERN-OHL-S-2.0")}
+    _, result, _ = scan(tree(files))
+    [found] = findings(result, "incompatible-licenses")
+    message = found["message"]
+    assert "GPL-3.0-or-later → CERN-OHL-S-2.0" in message and "CERN-OHL-S-2.0 → GPL-3.0-or-later" in message
+    reasons = [part for part in message.split("; ") if "not allowed" in part]
+    assert len(reasons) == 1, message
+    assert message.count("[https://") == 1
+    _, result, _ = scan(tree(files, name="zh"), "--lang", "zh")
+    [found] = findings(result, "incompatible-licenses")
+    assert found["message"].count("不允许") == 1 and "、" in found["message"], found["message"]

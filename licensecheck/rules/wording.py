@@ -24,24 +24,40 @@ def files(context: Context, paths: Sequence[str]) -> str:
     return context.say("more-files", files=shown, count=len(paths) - SHOWN)
 
 
-def fact(context: Context, item: Fact) -> str:
+def facts(context: Context, items: Sequence[Fact]) -> str:
+    """The first SHOWN_FACTS facts, one clause per verdict, condition and sources: the pairs
+    that share them are named together ("A → B and B → A: not allowed: ... [source]"), where a
+    clause for each pair repeated the same condition and source (a copyleft pair gave the
+    same sentence four times)."""
+    pairs_by_said: dict[tuple[str, str, str], list[str]] = {}
+    for item in items[:SHOWN_FACTS]:
+        pair, said = _fact(context, item)
+        pairs_by_said.setdefault(said, []).append(pair)
+    clauses = []
+    for (verdict, condition, sources), pairs in pairs_by_said.items():
+        said = {"verdict": verdict, "condition": condition, "sources": sources}
+        clauses.append(context.say("fact", pairs=_joined(context, pairs), **said))
+    return context.clauses(clauses)
+
+
+def _fact(context: Context, item: Fact) -> tuple[str, tuple[str, str, str]]:
+    """The fact's pair of licences as said, and its verdict, condition and sources as said."""
     inbound = item.inbound
     if item.used_as != item.inbound:
         inbound = context.say("used-as", license=item.inbound, version=item.used_as)
     condition = item.condition(context.lang)
     sources = ", ".join(item.urls(context.lang)) or context.say("no-source")
-    return context.say(
-        "fact",
-        inbound=inbound,
-        outbound=item.outbound,
-        verdict=context.say(f"verdict.{item.verdict}"),
-        condition=context.say("condition", condition=condition) if condition else "",
-        sources=sources,
+    return context.say("fact-pair", inbound=inbound, outbound=item.outbound), (
+        context.say(f"verdict.{item.verdict}"),
+        context.say("condition", condition=condition) if condition else "",
+        sources,
     )
 
 
-def facts(context: Context, items: Sequence[Fact]) -> str:
-    return context.clauses(fact(context, item) for item in items[:SHOWN_FACTS])
+def _joined(context: Context, pairs: list[str]) -> str:
+    if len(pairs) == 1:
+        return pairs[0]
+    return context.say("last-pair", pairs=context.say("pair-separator").join(pairs[:-1]), last=pairs[-1])
 
 
 def declared(expressions: Sequence[str]) -> str:
