@@ -129,6 +129,14 @@ def test_gnu_notices(name, version, expected):
         ),
         ("本项目采用木兰宽松许可证，第2版授权，详见 LICENSE 文件。", "MulanPSL-2.0"),
         ("本项目基于 Apache License 2.0 协议开源。", "Apache-2.0"),
+        # Chinese labels, read as "License:" is; GNU names with the Chinese "or later".
+        ("许可证：木兰宽松许可证，第2版", "MulanPSL-2.0"),
+        ("许可证: MIT", "MIT"),
+        ("开源协议：CERN-OHL-S-2.0", "CERN-OHL-S-2.0"),
+        ("许可协议：CC BY-SA 4.0", "CC-BY-SA-4.0"),
+        ("开源协议：GPL-3.0", "GPL-3.0-only"),
+        ("本项目采用 GPLv3 或更高版本。", "GPL-3.0-or-later"),
+        ("许可证：LGPL-2.1，或（由您选择）任何更新的版本", "LGPL-2.1-or-later"),
         (
             "To the extent possible under law, the author has waived all copyright and related or\n"
             "neighboring\n"
@@ -191,6 +199,7 @@ def test_mpl_tri_license_offers_a_choice():
         "def main():\n    print('hello, licensed world')\n",
         "module blinky(input wire clk, output reg led);\n  always @(posedge clk) led <= ~led;\nendmodule\n",
         "Proprietary and confidential. Unauthorized copying of this file is strictly prohibited.",
+        "通信协议：I2C，地址 0x3C",  # a protocol, not a licence
         "",
     ],
 )

@@ -37,6 +37,16 @@ def test_chinese_firmware_in_every_encoding(tree, encoding, prefix):
     assert any("深圳创客团队" in c for c in entry["copyrights"])
 
 
+def test_a_chinese_license_label_in_a_gbk_header_is_the_files_own_license(tree):
+    # Written as Shenzhen makers write it, in GBK: the file's own statement wins over the
+    # MIT that its folder's license file would give it.
+    text = "/* 版权所有 2025 深圳某创客\n * 许可证：木兰宽松许可证，第2版\n */\nint sensor(void);\n"
+    root = tree({**LICENSE, "vendor/cnlib/sensor.c": text.encode("gbk")})
+    entry = file_entry(scan(root)[1], "vendor/cnlib/sensor.c")
+    assert entry["licenses"] == ["MulanPSL-2.0"]
+    assert not [e for e in entry["evidence"] if e["source"] == "directory"]
+
+
 def test_latin1_copyright(tree):
     text = "/* Copyright \xa9 2020 J\xfcrgen M\xfcller */\n/* SPDX-License-Identifier: BSD-3-Clause */\n"
     root = tree({**LICENSE, "a.c": text.encode("latin-1")})
