@@ -29,7 +29,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from licensecheck import classify, dep5, expression, manifests, reuse_toml
-from licensecheck.extract import FileScan
+from licensecheck.extract import README_SECTION, FileScan
 from licensecheck.model import Evidence, FileResult, Project, collector_paused
 
 REUSE_TOML = "REUSE.toml"
@@ -178,7 +178,7 @@ def _conclude_file(scan: FileScan, covered: bool, shared: _Shared) -> FileResult
     if sidecar is not None:
         applied_own = [_from_sidecar(e, sidecar.file.path) for e in sidecar.evidence]
     else:
-        applied_own = _applying_to_design(own, scan.format)
+        applied_own = _applying(own, scan.format)
     licenses: list[Evidence] = []
     copyrights: list[Evidence] = []
     for item in applied_own:
@@ -226,17 +226,31 @@ def _from_sidecar(item: Evidence, sidecar: str) -> Evidence:
     )
 
 
-def _applying_to_design(evidence: tuple[Evidence, ...], format_id: str) -> Sequence[Evidence]:
-    """A library's description copied into a design (Eagle keeps whole libraries in
-    .sch/.brd files) is the library's license, not the design's (NORMS §1.4): kept as
-    evidence, not applied. Text a library draws on the sheet (a frame saying "Released
-    under CC BY-SA 4.0") is printed on the design and counts. In a library file itself
-    the description is the file's own license."""
-    if format_id.endswith("-lbr"):
-        return evidence
-    return [
-        e for e in evidence if not (e.detail.startswith("library ") and e.detail.endswith(" description"))
-    ]
+def _applying(evidence: tuple[Evidence, ...], format_id: str) -> Sequence[Evidence]:
+    """The file's own evidence that is its licence; the rest stays evidence, not applied:
+
+    - a library's description copied into a design (Eagle keeps whole libraries in
+      .sch/.brd files) is the library's license, not the design's (NORMS §1.4). Text a
+      library draws on the sheet (a frame saying "Released under CC BY-SA 4.0") is printed
+      on the design and counts. In a library file itself the description is the file's own;
+    - a README's licence section that names several licences ("hardware under CERN-OHL-S,
+      firmware under MulanPSL") says what the project's parts are under, not that the
+      README is under all of them (it was read as "A AND B", against its folder's licence).
+      A section naming one licence is the README's, as "This project is MIT" means."""
+    library_file = format_id.endswith("-lbr")
+    return [e for e in evidence if _applies(e, library_file)]
+
+
+def _applies(item: Evidence, library_file: bool) -> bool:
+    return not _describes_parts(item) and (library_file or not _library_description(item))
+
+
+def _library_description(item: Evidence) -> bool:
+    return item.detail.startswith("library ") and item.detail.endswith(" description")
+
+
+def _describes_parts(item: Evidence) -> bool:
+    return item.detail.startswith(README_SECTION) and " AND " in (item.expression or item.raw or "")
 
 
 def _license_evidence(evidence) -> list[Evidence]:

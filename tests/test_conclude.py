@@ -153,6 +153,25 @@ def test_folder_license_file_covers_files_without_their_own(tree):
     assert "missing-license" not in rules_for(result)
 
 
+def test_a_readme_licence_section_naming_each_parts_licence_is_not_the_readmes_own(tree):
+    parts = "## 许可证\n\n硬件采用 CERN-OHL-S-2.0 许可证，固件采用木兰宽松许可证，第2版。\n"
+    one = "## License\n\nThis project is licensed under the MIT License.\n"
+    root = tree(
+        {
+            "LICENSE": "SPDX-License-Identifier: MulanPSL-2.0\n",
+            "README.md": "# 智能花盆\n\n" + parts,
+            "docs/README.md": "# Docs\n\n" + one,
+        }
+    )
+    _, result, _ = scan(root)
+    readme = file_entry(result, "README.md")
+    # Kept as evidence, not applied: the README takes its folder's licence, and no rule
+    # reads it as a README under CERN-OHL-S-2.0 AND MulanPSL-2.0.
+    assert readme["licenses"] == ["MulanPSL-2.0"] and sources(readme) == ["text-match", "directory"]
+    assert "declared-license-mismatch" not in rules_for(result)
+    assert file_entry(result, "docs/README.md")["licenses"] == ["MIT"]  # one licence: the README's
+
+
 def test_manifest_declares_the_project_license(tree):
     root = tree({"library.json": json.dumps({"name": "ringbuf", "license": "MIT"}), "src/ring.c": "int r;\n"})
     _, result, _ = scan(root)

@@ -24,6 +24,7 @@ from pathlib import Path, PurePosixPath
 from licensecheck.model import DiscoveredFile, Evidence
 
 TIMED_OUT = "took longer than"  # a machine under load may do better next time: never cached
+README_SECTION = "README license section"  # the detail of what a README's licence section names
 SIBLING_LIMIT = 4 * 1024 * 1024  # a project file read beside a design file (.kicad_pro) is small
 OPEN_FLAGS = (
     os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)

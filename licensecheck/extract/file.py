@@ -23,6 +23,7 @@ from licensecheck import classify, comments, envvars, expression, manifests, tex
 from licensecheck.extract import (
     HEAD_ONLY_FORMATS,
     OPEN_FLAGS,
+    README_SECTION,
     REGISTRY,
     TIMED_OUT,
     WHOLE_FILE_FORMATS,
@@ -226,7 +227,7 @@ def _identified(text: str, path: str, whole: bool) -> list[Evidence]:
     if whole:
         candidate, detail = text, "license text"
     elif _is_readme(path):
-        candidate, detail = _readme_license_section(text), "README license section"
+        candidate, detail = _readme_license_section(text), README_SECTION
     else:
         candidate, detail = text[:NOTICE_HEAD], "license notice"
     if not candidate or not _NOTICE_HINT.search(candidate):
