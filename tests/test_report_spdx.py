@@ -241,6 +241,18 @@ def test_project_without_a_license(tree, tmp_path, documents_of):
         assert _files(document)["a.c"].license_concluded == SpdxNoAssertion()
 
 
+def test_several_declared_licenses_are_not_joined_into_one(tree, tmp_path, documents_of):
+    # A REUSE project's LICENSES/ holds texts; nothing says the whole is under all of them.
+    root = tree({"LICENSES/MIT.txt": "MIT License\n", "LICENSES/CERN-OHL-S-2.0.txt": "CERN OHL\n",
+                 "a.c": "// SPDX-FileCopyrightText: 2025 Li Lei\n// SPDX-License-Identifier: MIT\nint a;\n"})
+    _, documents, _ = documents_of(root, tmp_path / "out")
+    for document in documents.values():
+        assert validate_full_spdx_document(document) == []
+        [package] = document.packages
+        assert package.license_declared == SpdxNoAssertion()
+        assert "CERN-OHL-S-2.0; MIT" in package.license_comment
+
+
 def test_written_as_spdx_tools_writes_it(scanned):
     """Our tag-value loop and JSON serialization give what spdx-tools' own writers give."""
     root, result, _, outputs = scanned

@@ -142,14 +142,19 @@ def _combine_and(expressions: tuple[str, ...]) -> str:
 
 
 def declared(expressions: tuple[str, ...]) -> tuple[str | None, str | None]:
-    """The project's declared licenses as one expression (they apply together), and a note
-    when they cannot be written."""
+    """The project's declared license as one expression, and a note when it cannot be
+    written. Several declarations (texts in LICENSES/, LICENSE-MIT beside LICENSE-APACHE)
+    do not say how they combine: all of them (AND) would overstate what a user must meet,
+    a choice (OR) understate it; NOASSERTION, with the note naming them, says neither."""
     if not expressions:
         return None, None
-    combined = _combine_and(expressions)
-    if parse(combined) is None:
-        return None, f"the project declares what SPDX does not accept: {combined}"
-    return combined, None
+    if len(expressions) > 1:
+        return None, "the project names several licenses without saying how they combine: " + "; ".join(
+            expressions
+        )
+    if parse(expressions[0]) is None:
+        return None, f"the project declares what SPDX does not accept: {expressions[0]}"
+    return expressions[0], None
 
 
 def reference_text(ref: str, paths: list[str], root: Path) -> tuple[str, str | None]:
