@@ -75,6 +75,17 @@ def test_embedded_license_naming_one_of_the_declared_licenses_is_fine(tree):
     assert conflicts(result) == []
 
 
+def test_the_folder_claim_says_what_declares_and_names_several_as_alternatives(tree):
+    reuse_style = {"LICENSES/CC-BY-SA-4.0.txt": "CC BY-SA\n", "LICENSES/MIT.txt": "MIT\n",
+                   "cad/bracket.FCStd": fcstd("All rights reserved")}
+    [found] = conflicts(scan(tree(reuse_style))[1])
+    assert "LICENSES/CC-BY-SA-4.0.txt, LICENSES/MIT.txt says CC-BY-SA-4.0 OR MIT" in found["message"]
+    manifest = {"pyproject.toml": '[project]\nname = "jig"\nlicense = "MIT"\n',
+                "cad/bracket.FCStd": fcstd("All rights reserved")}
+    [found] = conflicts(scan(tree(manifest, name="manifest"))[1])
+    assert "the manifest pyproject.toml says MIT" in found["message"], found["message"]
+
+
 def test_a_file_without_a_folder_license_has_nothing_to_disagree_with(tree):
     _, result, _ = scan(tree({"cad/bracket.FCStd": fcstd("All rights reserved")}))
     assert conflicts(result) == []

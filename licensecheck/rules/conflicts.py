@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from licensecheck import compat, declarations
+from licensecheck import compat, declarations, manifests
 from licensecheck.model import Evidence, FileResult
 from licensecheck.rules import Context, Issue, Rule, views
 
@@ -133,8 +133,11 @@ def _folder_claim(file: FileResult, found: list[Claim], nearest: declarations.Ne
     declared = set(compat.members_of(declaration.expressions))
     if all(set(compat.members(c.expression)) <= declared for c in found):
         return None
-    expression = " AND ".join(_wrapped(e) for e in declaration.expressions)
-    return Claim("directory", ", ".join(declaration.sources), expression, None)
+    # Several declarations (the texts in LICENSES/, LICENSE-MIT beside LICENSE-APACHE) do not
+    # make the folder's files under all of them: the file fits when it is under one (above).
+    expression = " OR ".join(_wrapped(e) for e in declaration.expressions)
+    source = "manifest" if all(map(manifests.is_manifest, declaration.sources)) else "directory"
+    return Claim(source, ", ".join(declaration.sources), expression, None)
 
 
 def conflicting_file_license(context: Context) -> Iterator[Issue]:
