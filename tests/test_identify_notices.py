@@ -129,6 +129,12 @@ def test_gnu_notices(name, version, expected):
         ),
         ("本项目采用木兰宽松许可证，第2版授权，详见 LICENSE 文件。", "MulanPSL-2.0"),
         ("本项目基于 Apache License 2.0 协议开源。", "Apache-2.0"),
+        (
+            "**Hardware is released under [Creative Commons Share-alike 4.0 International]"
+            "(http://creativecommons.org/licenses/by-sa/4.0/).**",
+            "CC-BY-SA-4.0",
+        ),
+        ("Licensed under Creative Commons ShareAlike 3.0.", "CC-BY-SA-3.0"),
         # Chinese labels, read as "License:" is; GNU names with the Chinese "or later".
         ("许可证：木兰宽松许可证，第2版", "MulanPSL-2.0"),
         ("许可证: MIT", "MIT"),

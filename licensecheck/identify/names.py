@@ -95,6 +95,11 @@ ALIASES: dict[str, str] = {
     "Solderpad Hardware License, Version 2.1": "Apache-2.0 WITH SHL-2.1",
     "Creative Commons Attribution 4.0": "CC-BY-4.0",
     "Creative Commons Attribution-ShareAlike 4.0": "CC-BY-SA-4.0",
+    # Every Creative Commons licence from 2.0 on requires attribution, so notices drop the word
+    # ("released under Creative Commons Share-alike 4.0", SparkFun's hardware LICENSE.md);
+    # the ShareAlike licence without it is 1.0's alone (CC-SA-1.0).
+    "Creative Commons ShareAlike 4.0": "CC-BY-SA-4.0",
+    "Creative Commons ShareAlike 3.0": "CC-BY-SA-3.0",
     "CC BY 4.0": "CC-BY-4.0",
     "CC BY-SA 4.0": "CC-BY-SA-4.0",
     "CC BY-NC 4.0": "CC-BY-NC-4.0",
