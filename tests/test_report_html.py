@@ -108,6 +108,15 @@ def test_declared_licenses_are_named_in_the_report_language():
     assert knowledge.license("CERN-OHL-S-2.0").name_zh in render(result, "zh")
 
 
+def test_every_listed_license_links_to_a_page():
+    # The knowledge base names no page for the GNU licences: the SPDX list's page stands in.
+    result = make_result(declared=("CERN-OHL-S-2.0 AND GPL-3.0-or-later AND LicenseRef-Shop",))
+    top = section(render(result), "verdict")
+    assert 'href="https://spdx.org/licenses/GPL-3.0-or-later.html"' in top
+    assert f'href="{knowledge.license("CERN-OHL-S-2.0").url}"' in top
+    assert "LicenseRef-Shop" in top and "spdx.org/licenses/LicenseRef" not in top
+
+
 def test_chart_counts_files_per_license_and_category():
     files = [
         make_file("hw/a.kicad_pcb", "hardware", "kicad-pcb", ("CERN-OHL-S-2.0",)),

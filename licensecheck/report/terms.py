@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from licensecheck import knowledge
+from licensecheck import expression, knowledge
 
 _TOKEN = re.compile(r"[^\s()]+")
 _JOINERS = frozenset({"and", "or"})
@@ -62,8 +62,15 @@ def named(term: str, lang: str) -> Named:
     name = entry.name_zh if lang == "zh" else entry.name
     if " WITH " in term:
         name = f"{name} + {term.split(' WITH ', 1)[1]}"
-    return Named(term, name, entry.url if _is_web(entry.url) else None)
+    return Named(term, name, entry.url if _is_web(entry.url) else _spdx_page(base(term)))
 
 
 def _is_web(url: str | None) -> bool:
     return bool(url) and url.startswith(("https://", "http://"))
+
+
+def _spdx_page(license_id: str) -> str | None:
+    """The SPDX License List's page of a listed id: the link of a licence whose entry in the
+    knowledge base names no page of its own (the GNU licences, most exceptions), so that every
+    listed licence in the report links somewhere."""
+    return f"https://spdx.org/licenses/{license_id}.html" if expression.is_spdx_license(license_id) else None
