@@ -64,7 +64,8 @@ def main() -> None:
     "--jobs",
     type=click.IntRange(min=0),
     default=0,
-    help="Worker processes (default: one per CPU; one for trees under 400 files, 1,500 off Linux).",
+    help="Worker processes; 0 (the default): one per CPU, or one below 400 files "
+    "(below 1,500 off Linux, where workers start slower).",
 )
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the scan cache.")
 @click.option("-q", "--quiet", count=True, help="Less terminal output.")
