@@ -79,11 +79,33 @@ def test_the_folder_claim_says_what_declares_and_names_several_as_alternatives(t
     reuse_style = {"LICENSES/CC-BY-SA-4.0.txt": "CC BY-SA\n", "LICENSES/MIT.txt": "MIT\n",
                    "cad/bracket.FCStd": fcstd("All rights reserved")}
     [found] = conflicts(scan(tree(reuse_style))[1])
-    assert "LICENSES/CC-BY-SA-4.0.txt, LICENSES/MIT.txt says CC-BY-SA-4.0 OR MIT" in found["message"]
+    said = "the license files LICENSES/CC-BY-SA-4.0.txt, LICENSES/MIT.txt say CC-BY-SA-4.0 OR MIT"
+    assert said in found["message"]
     manifest = {"pyproject.toml": '[project]\nname = "jig"\nlicense = "MIT"\n',
                 "cad/bracket.FCStd": fcstd("All rights reserved")}
     [found] = conflicts(scan(tree(manifest, name="manifest"))[1])
     assert "the manifest pyproject.toml says MIT" in found["message"], found["message"]
+
+
+KICAD_SCH_TWO_FIELDS = """(kicad_sch (version 20231120) (generator "eeschema") (generator_version "8.0")
+  (uuid "8f1c2d3e-0000-4000-8000-000000000001")
+  (paper "A4")
+  (title_block (title "Plant monitor") (comment 1 "License: CC-BY-SA-4.0"))
+  (lib_symbols)
+  (text "Released under CC BY-SA 4.0" (exclude_from_sim no) (at 50.8 50.8 0)
+    (effects (font (size 1.27 1.27)) (justify left bottom))
+    (uuid "8f1c2d3e-0000-4000-8000-000000000002"))
+  (sheet_instances (path "/" (page "1")))
+)
+"""
+
+
+def test_sources_that_agree_share_one_clause(tree):
+    files = {"LICENSE": "SPDX-License-Identifier: MIT\n", "hw/plant.kicad_sch": KICAD_SCH_TWO_FIELDS}
+    [found] = conflicts(scan(tree(files))[1])
+    message = found["message"]
+    assert "the embedded metadata (text) and the embedded metadata (title_block comment 1)" in message
+    assert ") say CC-BY-SA-4.0; the license file LICENSE says MIT" in message, message
 
 
 def test_a_file_without_a_folder_license_has_nothing_to_disagree_with(tree):

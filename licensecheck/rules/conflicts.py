@@ -21,6 +21,7 @@ from functools import lru_cache
 from licensecheck import compat, declarations, manifests
 from licensecheck.model import Evidence, FileResult
 from licensecheck.rules import Context, Issue, Rule, views
+from licensecheck.rules import wording as say
 
 SOURCES = (
     "https://reuse.software/spec-3.3/",
@@ -137,19 +138,13 @@ def _folder_claim(file: FileResult, found: list[Claim], nearest: declarations.Ne
     # make the folder's files under all of them: the file fits when it is under one (above).
     expression = " OR ".join(_wrapped(e) for e in declaration.expressions)
     source = "manifest" if all(map(manifests.is_manifest, declaration.sources)) else "directory"
-    return Claim(source, ", ".join(declaration.sources), expression, None)
+    several = "-files" if len(declaration.sources) > 1 else ""
+    return Claim(source + several, ", ".join(declaration.sources), expression, None)
 
 
 def conflicting_file_license(context: Context) -> Iterator[Issue]:
     for file, found in conflicts(context):
-        listed = context.clauses(
-            context.say(
-                "claim",
-                source=context.say(f"claim-source.{c.source}", detail=c.detail),
-                expression=c.expression,
-            )
-            for c in found
-        )
+        listed = context.clauses(_claims_said(context, found))
         line = next((c.line for c in found if c.line is not None), None)
         yield Issue(
             file.path,
@@ -157,6 +152,20 @@ def conflicting_file_license(context: Context) -> Iterator[Issue]:
             tuple(dict.fromkeys(c.expression for c in found)),
             line,
         )
+
+
+def _claims_said(context: Context, found: list[Claim]) -> Iterator[str]:
+    """One clause per expression, naming every source that says it ("the SPDX header and the
+    .license sidecar say MIT"), where each source had a clause of its own."""
+    by_expression: dict[str, list[Claim]] = {}
+    for claim in found:
+        by_expression.setdefault(claim.expression, []).append(claim)
+    for expression, claims in by_expression.items():
+        sources = [context.say(f"claim-source.{c.source}", detail=c.detail) for c in claims]
+        if len(claims) == 1 and not claims[0].source.endswith("-files"):
+            yield context.say("claim", source=sources[0], expression=expression)
+        else:
+            yield context.say("claims", sources=say.listed(context, sources), expression=expression)
 
 
 RULES = (Rule("conflicting-file-license", "warning", SOURCES, conflicting_file_license),)

@@ -36,7 +36,7 @@ def facts(context: Context, items: Sequence[Fact]) -> str:
     clauses = []
     for (verdict, condition, sources), pairs in pairs_by_said.items():
         said = {"verdict": verdict, "condition": condition, "sources": sources}
-        clauses.append(context.say("fact", pairs=_joined(context, pairs), **said))
+        clauses.append(context.say("fact", pairs=listed(context, pairs), **said))
     return context.clauses(clauses)
 
 
@@ -54,10 +54,11 @@ def _fact(context: Context, item: Fact) -> tuple[str, tuple[str, str, str]]:
     )
 
 
-def _joined(context: Context, pairs: list[str]) -> str:
-    if len(pairs) == 1:
-        return pairs[0]
-    return context.say("last-pair", pairs=context.say("pair-separator").join(pairs[:-1]), last=pairs[-1])
+def listed(context: Context, items: Sequence[str]) -> str:
+    """'a, b and c' as the language writes it."""
+    if len(items) == 1:
+        return items[0]
+    return context.say("list-last", items=context.say("list-separator").join(items[:-1]), last=items[-1])
 
 
 def declared(expressions: Sequence[str]) -> str:
