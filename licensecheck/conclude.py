@@ -23,6 +23,7 @@ licenses list each distinct expression, so disagreeing sources stay visible.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -284,13 +285,26 @@ def _expressions(evidence: list[Evidence]) -> tuple[str, ...]:
 
 def _distinct_copyrights(evidence: list[Evidence]) -> tuple[str, ...]:
     """Each notice once; a bare holder name (a title-block company) already inside a fuller
-    notice of the same file ("2025 Shenzhen Maker Team") is not listed again."""
+    notice of the same file ("2025 Shenzhen Maker Team") is not listed again, nor is one notice
+    written with another marker ("Copyright 2025 X" in the title block, "© 2025 X" on the
+    silkscreen, "版权所有 2025 X" in a comment: the first of them in sorted order stays)."""
     if len(evidence) == 1:  # most files: nothing to compare
         only = (evidence[0].copyright or "").strip()
         return (only,) if only else ()
     notices = {e.copyright.strip() for e in evidence if e.copyright and e.copyright.strip()}
     kept = {n for n in notices if not any(n != other and n in other for other in notices)}
-    return tuple(sorted(kept))
+    by_holder: dict[str, str] = {}
+    for notice in sorted(kept):
+        by_holder.setdefault(_without_marker(notice), notice)
+    return tuple(sorted(by_holder.values()))
+
+
+# The words and signs that open a copyright notice, in any order and number ("Copyright (C)").
+_COPYRIGHT_MARKER = re.compile(r"^(?:(?:copyright|版权所有|\(c\)|©)\s*[:：]?\s*)+", re.IGNORECASE)
+
+
+def _without_marker(notice: str) -> str:
+    return " ".join(_COPYRIGHT_MARKER.sub("", notice).split()).casefold() or notice
 
 
 def _unique(evidence: list[Evidence]) -> tuple[Evidence, ...]:
