@@ -210,6 +210,11 @@ def run() -> NoReturn:
     # cold scan, 0.51 s of the run that fills the cache. Reference counting frees as usual;
     # the process ends with os._exit (see _exit_now) soon after.
     gc.disable()
+    # A terminal or pipe whose encoding cannot show a file's name (cp1252 on Windows, for
+    # 中文.c) gets a stand-in character, not an UnicodeEncodeError after the reports are written.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
     try:
         code = main.main(prog_name="licensecheck", standalone_mode=False)
     except (click.exceptions.Abort, KeyboardInterrupt):
@@ -220,10 +225,25 @@ def run() -> NoReturn:
         code = error.exit_code
     except SystemExit as done:
         code = done.code
+    except Exception as error:  # noqa: BLE001 - a bug must not exit 1, which says "findings"
+        code = _internal_error(error)
     if code is not None and not isinstance(code, int):  # sys.exit("message"): as Python does,
         click.echo(str(code), err=True)  # printed, and status 1
         code = 1
     _exit_now(code if isinstance(code, int) else EXIT_OK)
+
+
+def _internal_error(error: Exception) -> int:
+    """The traceback for a bug report, then what happened in the user's language; exit 2, the
+    contract's "the scan could not run" (Python's own exit 1 would read as findings in CI)."""
+    import traceback
+
+    from licensecheck import i18n
+
+    traceback.print_exception(error)
+    said = f"{type(error).__name__}: {error}"[:300]
+    click.echo(f"licensecheck: {i18n.text(_language(None), 'ui.error.internal', error=said)}", err=True)
+    return EXIT_USAGE
 
 
 def _exit_now(code: int) -> NoReturn:

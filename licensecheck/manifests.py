@@ -19,7 +19,7 @@ from licensecheck.model import Evidence
 def _json_license(text: str) -> str | None:
     try:
         data = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: arrays nested thousands deep
         return None
     if not isinstance(data, dict):
         return None
@@ -36,7 +36,7 @@ def _toml(text: str) -> dict:
 
     try:
         return tomllib.loads(text)
-    except tomllib.TOMLDecodeError:
+    except (tomllib.TOMLDecodeError, RecursionError):
         return {}
 
 

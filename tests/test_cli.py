@@ -384,3 +384,36 @@ def test_the_console_script_keeps_its_exit_code_with_stdout_closed(tree, tmp_pat
     )
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr and json.loads(out.read_text())["files"]
+
+
+def test_a_bug_ends_the_run_with_exit_2_and_says_so(monkeypatch, capsys):
+    """Exit 1 says "findings" to CI; a crash is "the scan could not run" (2), with the
+    traceback for a report."""
+    import cli as console
+
+    def broken(**_):
+        raise RuntimeError("a bug")
+
+    codes = []
+    monkeypatch.setattr(console.main, "main", broken)
+    monkeypatch.setattr(console, "_exit_now", codes.append)
+    monkeypatch.setattr(console.gc, "disable", lambda: None)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    console.run()
+    said = capsys.readouterr().err
+    assert codes == [2]
+    assert "Traceback" in said and "internal error" in said and "RuntimeError: a bug" in said
+
+
+def test_a_terminal_that_cannot_show_a_name_gets_a_stand_in(tmp_path):
+    import subprocess
+    import sys
+
+    (tmp_path / "tree").mkdir()
+    (tmp_path / "tree" / "中文.c").write_text("// SPDX-License-Identifier: MIT\nint a;\n")
+    command = [sys.executable, "-c", "from cli import run; run()"]
+    command += ["scan", "tree", "-o", "r.json", "--no-cache"]
+    env = {**os.environ, "PYTHONIOENCODING": "cp1252"}
+    done = subprocess.run(command, capture_output=True, timeout=120, cwd=tmp_path, env=env)
+    assert done.returncode == 1 and b"Traceback" not in done.stderr, done.stderr
+    assert b"?.c" in done.stdout and json.loads((tmp_path / "r.json").read_text())["files"]

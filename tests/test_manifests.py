@@ -65,6 +65,9 @@ def test_a_license_name_in_a_manifest_maps_like_a_design_field(name, expected):
         ("pyproject.toml", '[project]\nlicense = {file = "LICENSE"}\n'),
         ("library.properties", "name=Ringbuf\nauthor=Li Lei\n"),
         ("README.md", "license: MIT"),
+        # Nested deeper than Python's parsers recurse: no licence, and no RecursionError.
+        ("package.json", '{"license": ' + "[" * 100_000 + "]" * 100_000 + "}"),
+        ("Cargo.toml", "x = " + "[" * 100_000 + "]" * 100_000 + "\n"),
     ],
 )
 def test_no_license(path, text):
