@@ -104,6 +104,7 @@ def scan(path, outputs, profile, config_file, fail_on, lang, since, jobs, no_cac
             cache=not no_cache,
             json=any(report.is_json_result(output) for output in outputs),
             progress=_progress(lang) if sys.stderr.isatty() and quiet == 0 else None,
+            reports=_inside(root, outputs),
         )
         result = run_scan(root, shown(path), settings, active, options)
     except ScanError as error:
@@ -118,6 +119,20 @@ def scan(path, outputs, profile, config_file, fail_on, lang, since, jobs, no_cac
     click.echo(text.render(result, lang, outputs, verbose - quiet))
     failing = any(f.waived is None and active.fails(f.severity) for f in result.findings)
     sys.exit(EXIT_FINDINGS if failing else EXIT_OK)
+
+
+def _inside(root: Path, outputs: list[str]) -> frozenset[str]:
+    """The reports that will be written inside the tree, as discovery shows their paths (the
+    default ./licensecheck-report.html when the tree is the current folder)."""
+    from licensecheck.pathnames import shown
+
+    tree = root.resolve()
+    inside = set()
+    for output in outputs:
+        where = Path(output).resolve()
+        if where.is_relative_to(tree):
+            inside.add(shown(where.relative_to(tree).as_posix()))
+    return frozenset(inside)
 
 
 def _progress(lang: str):

@@ -36,6 +36,9 @@ class Options:
     cache: bool = True
     progress: Progress | None = None  # told (done, all) as files are read
     json: bool = False  # a JSON report is wanted (the result cache wants the JSON too)
+    # This run's reports that lie inside the tree, as discovery shows paths: not scanned, or
+    # the next run would read the last one's report (its examples quote SPDX tags).
+    reports: frozenset[str] = frozenset()
 
 
 def scan(root: Path, root_label: str, config: Config, policy: Policy, options: Options) -> ScanResult:
@@ -58,7 +61,7 @@ def _scan(root: Path, root_label: str, config: Config, policy: Policy, options: 
     except ValueError as error:  # an exclude pattern that cannot be used
         where = f"{config.source}: " if config.source else ""
         raise ScanError(f"{where}exclude: {error}") from None
-    files = list(found.files)
+    files = [file for file in found.files if file.path not in options.reports]
     keys = file_keys(files, options.checksums)
     settings = _settings_key(root_label, found, config, policy, options)
     git = repr(found.git)

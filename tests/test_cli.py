@@ -417,3 +417,17 @@ def test_a_terminal_that_cannot_show_a_name_gets_a_stand_in(tmp_path):
     done = subprocess.run(command, capture_output=True, timeout=120, cwd=tmp_path, env=env)
     assert done.returncode == 1 and b"Traceback" not in done.stderr, done.stderr
     assert b"?.c" in done.stdout and json.loads((tmp_path / "r.json").read_text())["files"]
+
+
+def test_the_reports_written_into_the_tree_are_not_scanned_by_the_next_run(tree, monkeypatch):
+    """With no -o the report goes to the current folder, which is the tree when PATH is left
+    out: the next run must not read it (its examples quote SPDX tags)."""
+    monkeypatch.chdir(tree(PROJECT))
+    runner = CliRunner()
+    first = runner.invoke(main, ["scan", "-o", "result.json", "-o", "licensecheck-report.html"])
+    second = runner.invoke(main, ["scan", "-o", "result.json", "-o", "licensecheck-report.html"])
+    assert Path("licensecheck-report.html").is_file()
+    assert first.exit_code == second.exit_code, second.output
+    paths = [f["path"] for f in json.loads(Path("result.json").read_text())["files"]]
+    assert "licensecheck-report.html" not in paths and "result.json" not in paths
+    assert sorted(paths) == sorted(PROJECT)
