@@ -18,11 +18,14 @@ from licensecheck.model import collector_paused
 
 
 def cache_dir() -> Path:
-    """`$LICENSECHECK_CACHE_DIR`, else `$XDG_CACHE_HOME/licensecheck`, else `~/.cache/licensecheck`."""
+    """`$LICENSECHECK_CACHE_DIR`, else `$XDG_CACHE_HOME/licensecheck` (when absolute), else
+    `~/.cache/licensecheck`."""
     explicit = os.environ.get("LICENSECHECK_CACHE_DIR")
     if explicit:
         return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):  # the XDG spec: a relative path is invalid, to be ignored
+        base = os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "licensecheck"
 
 

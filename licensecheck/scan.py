@@ -61,7 +61,12 @@ def _scan(root: Path, root_label: str, config: Config, policy: Policy, options: 
     except ValueError as error:  # an exclude pattern that cannot be used
         where = f"{config.source}: " if config.source else ""
         raise ScanError(f"{where}exclude: {error}") from None
-    files = [file for file in found.files if file.path not in options.reports]
+    cache_folder = _folder_inside(root, cache_dir()) if options.cache else None
+    files = [
+        file
+        for file in found.files
+        if file.path not in options.reports and not (cache_folder and file.path.startswith(cache_folder))
+    ]
     keys = file_keys(files, options.checksums)
     settings = _settings_key(root_label, found, config, policy, options)
     git = repr(found.git)
@@ -100,6 +105,19 @@ def _scan(root: Path, root_label: str, config: Config, policy: Policy, options: 
         depends = _depends(last, fresh, scans)
         results.keep(LastRun(settings, git, keys, depends, result.encoded, base, found.index))
     return result
+
+
+def _folder_inside(root: Path, folder: Path) -> str | None:
+    """`folder` as discovery shows a path below `root` ("cache/"), when it is in the tree: a
+    cache kept inside the tree (LICENSECHECK_CACHE_DIR=$CI_WORKSPACE/.cache, for the CI to
+    keep) is not part of the project, and its files change with every run."""
+    from licensecheck.pathnames import shown
+
+    try:
+        inside = folder.resolve().relative_to(root.resolve())
+    except (ValueError, OSError):
+        return None
+    return shown(inside.as_posix()) + "/" if inside.parts else None
 
 
 def _depends(

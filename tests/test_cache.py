@@ -598,3 +598,28 @@ def test_in_git_an_empty_tracked_file_is_always_lstat(tree, tmp_path, cache_fold
     lstats.clear()
     scan(root)
     assert _lstat_of(lstats, root) == {"src/empty.c"}
+
+
+def test_a_cache_kept_inside_the_tree_is_not_scanned(tree, monkeypatch):
+    """CI keeps a cache in its workspace: the cache's files are not the project's."""
+    files = {"LICENSE": "SPDX-License-Identifier: MIT\n", "a.c": "// SPDX-License-Identifier: MIT\nint a;\n"}
+    root = tree(files)
+    monkeypatch.setenv("LICENSECHECK_CACHE_DIR", str(root / ".ci-cache" / "licensecheck"))
+    results = [scan(root)[1] for _ in range(3)]
+    assert any((root / ".ci-cache" / "licensecheck").iterdir())
+    for result in results:
+        assert [f["path"] for f in result["files"]] == ["LICENSE", "a.c"]
+    assert results[0]["findings"] == results[2]["findings"]
+
+
+def test_a_relative_xdg_cache_home_is_ignored(monkeypatch, tmp_path):
+    """The XDG base directory spec: a relative path is invalid (it would put the cache in
+    whatever folder the scan starts from, often the tree)."""
+    from licensecheck.atomic import cache_dir
+
+    monkeypatch.delenv("LICENSECHECK_CACHE_DIR", raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_CACHE_HOME", ".cache")
+    assert cache_dir() == tmp_path / ".cache" / "licensecheck"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache_dir() == tmp_path / "xdg" / "licensecheck"
