@@ -115,6 +115,7 @@ def _scan_files(
     # Enough batches for all processes to finish together; few enough for forked's tickets.
     size = max(32, min(256, len(files) // (jobs * 16) or 1), -(-len(files) // forked.MAX_BATCHES))
     batches = [files[i : i + size] for i in range(0, len(files), size)]
+    jobs = min(jobs, len(batches))  # a process with no batch to read costs a fork (-j 100000)
     scanned: list[list[FileScan] | None] = [None] * len(batches)
     done = 0
 

@@ -51,3 +51,23 @@ def test_where_forking_is_not_safe_a_process_pool_gives_the_same_results(tree, m
     assert [r.evidence for r in pooled] == [r.evidence for r in scan_files(root, files, 1)]
     assert {r.evidence[0].expression for r in pooled} == {"MIT"}
 
+
+
+def test_no_more_processes_than_batches_whatever_jobs_says(tree, monkeypatch):
+    """-j 100000 on 300 files: one process per batch at most, not a fork per job asked."""
+    from licensecheck import forked
+
+    root = tree({f"src/f{i:03}.c": f"int f{i};\n" for i in range(300)})
+    files = list(discover(root).files)
+    asked = []
+    real = forked.run
+
+    def counting(tasks, children, *args, **kwargs):
+        asked.append((tasks, children))
+        return real(tasks, children, *args, **kwargs)
+
+    monkeypatch.setattr(forked, "run", counting)
+    results = scan_files(root, files, 100_000)
+    assert [r.file.path for r in results] == [f.path for f in files]
+    [(tasks, children)] = asked
+    assert children < tasks <= 10
