@@ -221,11 +221,15 @@ def _patterns(value: object, key: str, fail) -> tuple[str, ...]:
     """Gitignore-style path patterns, each one pathspec can compile."""
     patterns = _strings(value, key, fail)
     if patterns:
-        from licensecheck.discover import valid_pattern
+        from licensecheck.discover import COST_LIMITS, costly, valid_pattern
 
         for pattern in patterns:
             if not valid_pattern(pattern):
                 raise fail(key, f"invalid path pattern {_short(pattern)}")
+            # Matched against every path, as exclude patterns are (discover.costly): one that
+            # backtracks ("*a*a*a*a*b" on a long name) would hold the scan for minutes.
+            if costly(pattern):
+                raise fail(key, f"path pattern too costly to match {_short(pattern)} ({COST_LIMITS})")
     return patterns
 
 

@@ -50,6 +50,10 @@ MAX_IGNORE_BYTES = 1024 * 1024
 MAX_IGNORE_PATTERNS = 1000
 MAX_PATTERN = 1024
 MAX_WILDCARDS, MAX_WILDCARDS_PER_NAME = 3, 2
+COST_LIMITS = (
+    f"at most {MAX_WILDCARDS} wildcards, {MAX_WILDCARDS_PER_NAME} between two slashes,"
+    f" {MAX_PATTERN} characters"
+)
 _WILDCARD_RUN = re.compile(r"\*+")
 _STATUS_COMMAND = (
     "status --porcelain=v2 -z --branch --untracked-files=all --no-renames --ignore-submodules=dirty"
@@ -384,7 +388,7 @@ def _with_gitignore(
         return layers
     lines = data.decode("utf-8", "surrogateescape").splitlines()
     patterns = [line for line in lines if line.strip() and not line.startswith("#")]
-    good = [line for line in patterns[:MAX_IGNORE_PATTERNS] if not _costly(line) and valid_pattern(line)]
+    good = [line for line in patterns[:MAX_IGNORE_PATTERNS] if not costly(line) and valid_pattern(line)]
     if len(good) < len(patterns):  # git skips a bad pattern and keeps the rest; so do we
         skipped = f"patterns skipped (invalid, too costly or too many): {len(patterns) - len(good)}"
         scope.problems.append((shown(path), skipped))
@@ -405,7 +409,7 @@ def valid_pattern(line: str) -> bool:
     return True
 
 
-def _costly(pattern: str) -> bool:
+def costly(pattern: str) -> bool:
     """A pattern whose regex could backtrack for seconds on one long path (`*a*a*a*b`
     tried on "aaaa...a"): more wildcards than real ignore files use."""
     names = pattern.split("/")
@@ -510,11 +514,8 @@ def _exclude_spec(patterns: Sequence[str]) -> GitIgnoreSpec | None:
     for pattern in patterns:
         if not valid_pattern(pattern):
             raise ValueError(f"invalid exclude pattern: {pattern!r}")
-        if _costly(pattern):
-            raise ValueError(
-                f"exclude pattern too costly to match: {pattern!r} (at most {MAX_WILDCARDS} wildcards,"
-                f" {MAX_WILDCARDS_PER_NAME} between two slashes, {MAX_PATTERN} characters)"
-            )
+        if costly(pattern):
+            raise ValueError(f"exclude pattern too costly to match: {pattern!r} ({COST_LIMITS})")
     from pathspec import GitIgnoreSpec
 
     return GitIgnoreSpec.from_lines(list(patterns))

@@ -74,6 +74,23 @@ def test_a_bad_exclude_pattern_is_exit_2(tmp_path, pattern):
     assert "Traceback" not in done.stderr
 
 
+@pytest.mark.parametrize(
+    ("config", "key"),
+    [
+        ('[components]\nx = ["*a*a*a*a*a*a*a*a*b"]\n', "components.x"),
+        ('[[waivers]]\nrule = "missing-license"\nreason = "r"\npaths = ["**a**a**a**a**a**b"]\n', "paths"),
+    ],
+    ids=["component", "waiver"],
+)
+def test_a_pattern_too_costly_to_match_is_refused_wherever_it_is(tmp_path, config, key):
+    """Components and waivers are matched against every path, as exclude patterns are: one
+    that backtracks on a long name held a scan of a 60-character name for a minute."""
+    root = write_tree(tmp_path / "project", {**LICENSE, ".licensecheck.toml": config, "d/" + "a" * 60: "x"})
+    done, _ = run(root, timeout=60)
+    assert done.code == 2 and key in done.stderr and "too costly" in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr
+
+
 def test_a_fifo_as_configuration_is_not_read(tmp_path):
     root = write_tree(tmp_path / "project", LICENSE)
     os.mkfifo(root / ".licensecheck.toml")
