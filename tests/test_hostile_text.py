@@ -239,3 +239,16 @@ def test_a_tag_the_expression_parser_chokes_on_is_a_finding_not_a_crash(tree, va
     assert code in (0, 1)
     assert file_entry(result, "b.c")["licenses"] == ["MIT"]
     assert "MIT" not in file_entry(result, "a.c")["licenses"] or "MIT" in value
+
+
+def test_binary_metadata_is_reported_not_dropped(tree):
+    """A REUSE.toml or .license sidecar with NUL bytes in it says nothing: without a word,
+    the files it covers fell back to their folder's licence."""
+    toml = b"version = 1\n" + b"\0" * 10 + b'[[annotations]]\npath = "**"\nSPDX-License-Identifier = "MIT"\n'
+    files = {"LICENSE": "SPDX-License-Identifier: MIT\n", "REUSE.toml": toml, "b.c": "int b;\n",
+             "b.c.license": b"SPDX-License-Identifier: GPL-3.0-only\n" + b"\0" * 8}
+    _, result, _ = scan(tree(files))
+    unreadable = {f["path"]: f["message"] for f in result["findings"] if f["rule"] == "unreadable-file"}
+    assert set(unreadable) == {"REUSE.toml", "b.c.license"}
+    assert "binary data" in unreadable["REUSE.toml"] and "binary data" in unreadable["b.c.license"]
+    assert file_entry(result, "REUSE.toml")["problem"] == "binary data in a REUSE.toml file"

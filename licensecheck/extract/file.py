@@ -190,7 +190,12 @@ def _scan_file(root: Path, file: DiscoveredFile, with_checksums: bool) -> FileSc
                 evidence += _identified(text, file.path, whole=True)
             elif _is_notice_candidate(evidence, found) or _is_readme(file.path):
                 evidence += _identified(text, file.path, whole=False)
-    keep = text if file.path.rpartition("/")[2] in KEEP_TEXT_NAMES else None
+    name = file.path.rpartition("/")[2]
+    keep = text if name in KEEP_TEXT_NAMES else None
+    if text is None and problem is None and extractor is None and _read_as_text(name) and data:
+        # REUSE.toml, dep5, a manifest or a .license sidecar says what other files are under:
+        # dropped without a word, their files silently fell back to their folder's licence.
+        problem = f"binary data in a {name.rpartition('.')[2] if name.endswith('.license') else name} file"
     sums = ()
     if with_checksums:
         try:
@@ -257,6 +262,11 @@ def _named_variant(identified: str, path: str) -> str | None:
         return None
     same = _GNU_VARIANT.sub("", stem) == _GNU_VARIANT.sub("", identified)
     return stem if same and expression.is_spdx_license(stem) else None
+
+
+def _read_as_text(name: str) -> bool:
+    """Files whose text says what other files are under."""
+    return name in KEEP_TEXT_NAMES or name.endswith(".license")
 
 
 def _is_readme(path: str) -> bool:
