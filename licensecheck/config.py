@@ -55,12 +55,14 @@ def find(root: Path, explicit: Path | None) -> tuple[Path, dict] | None:
     """The config file and its licensecheck table, or None when there is none.
 
     A configuration inside the scanned tree is read only when it is a regular file: a
-    symlink is not followed out of the tree, a FIFO is not waited on."""
+    symlink is not followed out of the tree (ConfigError), a FIFO is not waited on."""
     if explicit is not None:
         return explicit, _read_table(explicit, tool_section=explicit.name == "pyproject.toml")
     own = root / ".licensecheck.toml"
     if _regular(own):
         return own, _read_table(own, tool_section=False)
+    if os.path.islink(own):  # ignored in silence, its policy (fail-on, waivers) would not apply
+        raise ConfigError(f"{own}: a symbolic link, not followed; pass --config to use the file it names")
     pyproject = root / "pyproject.toml"
     if _regular(pyproject):
         table = _read_table(pyproject, tool_section=True)

@@ -55,6 +55,7 @@ COST_LIMITS = (
     f" {MAX_PATTERN} characters"
 )
 _WILDCARD_RUN = re.compile(r"\*+")
+LINK_NOT_FOLLOWED = "a symbolic link, not followed"
 _STATUS_COMMAND = (
     "status --porcelain=v2 -z --branch --untracked-files=all --no-renames --ignore-submodules=dirty"
 )
@@ -178,7 +179,9 @@ def _from_git(scope: _Scope, run: Git, last: LastListing | None) -> Discovery:
             tag, mode, blob, number = meta.split(" ")
             if mode == GITLINK_MODE:
                 scope.add_submodule(path)
-            elif mode != SYMLINK_MODE:
+            elif mode == SYMLINK_MODE:
+                scope.skip_link(path)
+            else:
                 ordinary = tag == "H" and number == "0"
                 tracked[path] = blob if ordinary else None
                 size = trusted.size(_names(path)[0], blob) if trusted is not None and ordinary else None
@@ -325,6 +328,8 @@ def _walk_folder(
                 pending.append((path + "/", layers))
             elif entry.is_file(follow_symlinks=False):
                 add_file(path, entry.stat(follow_symlinks=False))
+            elif entry.is_symlink():
+                scope.skip_link(path)
         except OSError as error:
             scope.problems.append((shown(path), _os_reason("cannot inspect", error)))
 
@@ -460,13 +465,26 @@ class _Scope:
             display, on_disk = _names(path)
             self.files.append(DiscoveredFile(display, size, blob, on_disk=on_disk))
 
+    def skip_link(self, path: str) -> None:
+        """A symbolic link is not followed (out of the tree it could read anything; reuse does
+        not follow them either); one named as a licence or REUSE file is said to be skipped, or
+        a LICENSE -> docs/license.txt link ends in "add a LICENSE file" with no reason given."""
+        from licensecheck import classify  # only when a link is met: most trees have none
+
+        name = path.rpartition("/")[2]
+        named = classify.is_license_file(path) or name == "REUSE.toml" or name.endswith(".license")
+        if named and self._keeps(path):
+            self.problems.append((shown(path), LINK_NOT_FOLLOWED))
+
     def _keeps(self, path: str) -> bool:
         inside_git = ".git" in path.split("/")
         return not inside_git and not self.excluded(path, False) and self._folder_ok(_parent(path))
 
     def add_file(self, path: str, info: os.stat_result, blob: str | None = None) -> None:
-        if not stat.S_ISREG(info.st_mode):
-            return  # symlinks, FIFOs, sockets and devices are never listed
+        if not stat.S_ISREG(info.st_mode):  # symlinks, FIFOs, sockets and devices are never listed
+            if stat.S_ISLNK(info.st_mode):
+                self.skip_link(path)
+            return
         display, on_disk = _names(path)
         self.files.append(
             DiscoveredFile(

@@ -117,6 +117,8 @@ def test_a_symlinked_configuration_is_not_followed_out_of_the_tree(tmp_path):
     os.symlink(secret, root / ".licensecheck.toml")
     done, _ = run(root)
     assert SECRET not in done.stderr + done.stdout
+    # Not ignored in silence either: its fail-on and waivers would not apply.
+    assert done.code == 2 and ".licensecheck.toml: a symbolic link, not followed" in done.stderr
 
 
 # --- REUSE.toml and dep5 --------------------------------------------------------------------

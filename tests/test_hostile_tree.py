@@ -388,3 +388,20 @@ def test_reports_of_a_folder_below_a_name_that_is_not_utf8(tmp_path, monkeypatch
     assert spdx["name"] == "dir\\xff"
     # Untracked, so the newest file's time: b\c.c's, found by the name it is shown with.
     assert spdx["creationInfo"]["created"] == "2020-09-13T12:26:40Z"
+
+
+@pytest.mark.parametrize("use_git", [False, True], ids=["walk", "git"])
+def test_a_symlinked_license_file_is_said_to_be_skipped(tmp_path, use_git):
+    """Links are not followed (reuse does not follow them either), but a LICENSE that is one
+    must not end in "add a LICENSE file" with no reason given."""
+    root = tmp_path / "project"
+    (root / "docs").mkdir(parents=True)
+    (root / "docs" / "license.txt").write_text("SPDX-License-Identifier: MIT\n")
+    os.symlink("docs/license.txt", root / "LICENSE")
+    os.symlink("docs/license.txt", root / "notes.txt")
+    if use_git:
+        git_repo(root, {})
+    _, result, _ = scan(root)
+    unreadable = [(f["path"], f["message"]) for f in result["findings"] if f["rule"] == "unreadable-file"]
+    assert [path for path, _ in unreadable] == ["LICENSE"]  # notes.txt is no licence file
+    assert "a symbolic link, not followed" in unreadable[0][1]
