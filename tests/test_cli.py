@@ -159,6 +159,8 @@ def test_missing_path_and_file_path_are_exit_2(tmp_path):
     not_dir = runner.invoke(main, ["scan", str(a_file)])
     assert not_dir.exit_code == 2 and "not a directory" in not_dir.output
     assert "Traceback" not in missing.output + not_dir.output
+    empty = runner.invoke(main, ["scan", ""])  # a script's unset variable: not the current folder
+    assert empty.exit_code == 2 and '"": no such file or directory' in empty.output
 
 
 def test_unknown_config_key_is_exit_2_naming_key_and_file(tree):
