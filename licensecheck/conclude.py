@@ -99,8 +99,11 @@ def _conclude(scans: list[FileScan], discovery_problems: tuple[tuple[str, str], 
 
     files = []
     covered = roles.covered
+    # One reason a file: an unreadable .gitignore, refused by discovery, is refused again
+    # when read as a file of the tree ("cannot read: Permission denied", "permission denied").
+    said = {path for path, _ in discovery_problems}
     for scan in scans:
-        if scan.problem:
+        if scan.problem and scan.file.path not in said:
             problems.append((scan.file.path, scan.problem))
         files.append(_conclude_file(scan, scan.file.path in covered, shared))
     license_like = roles.license_like

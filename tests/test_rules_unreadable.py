@@ -417,3 +417,14 @@ def test_a_corrupt_archive_and_an_invalid_reuse_toml_are_reported_in_chinese(tmp
     found = {f["path"]: f["message"] for f in result["findings"] if f["rule"] == "unreadable-file"}
     assert "二进制 STL 文件被截断：5 个三角形需要 334 字节，文件只有 84 字节" in found["case.stl"]
     assert "是绝对路径；请写成相对于 REUSE.toml 所在文件夹的路径（第 2 行）" in found["REUSE.toml"]
+
+
+def test_a_gitignore_that_cannot_be_read_is_reported_once(tmp_path, monkeypatch):
+    """Discovery refuses it (its patterns are not applied), then extraction refuses it again as
+    a file of the tree: one finding, with discovery's reason."""
+    root = write_tree(tmp_path / "project", {**LICENSE, ".gitignore": "build/\n"})
+    refuse_to_open(monkeypatch, ".gitignore")
+    _, result, _ = scan(root)
+    found = [f for f in result["findings"] if f["rule"] == "unreadable-file"]
+    assert [f["path"] for f in found] == [".gitignore"]
+    assert "cannot read: Permission denied" in found[0]["message"]
