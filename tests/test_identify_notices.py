@@ -143,6 +143,12 @@ def test_gnu_notices(name, version, expected):
         ("开源协议：GPL-3.0", "GPL-3.0-only"),
         ("本项目采用 GPLv3 或更高版本。", "GPL-3.0-or-later"),
         ("许可证：LGPL-2.1，或（由您选择）任何更新的版本", "LGPL-2.1-or-later"),
+        # A newer version of something else, in another sentence or without "或", is not "or later".
+        ("本项目采用 GNU General Public License v3 发布。需要 Python 3.8 或更高版本。", "GPL-3.0-only"),
+        ("本项目采用 GNU General Public License version 3。固件后续版本将支持蓝牙。", "GPL-3.0-only"),
+        ("本项目采用 GPLv2，更新版本请见官网。", "GPL-2.0-only"),
+        # "Ported from a GPLv2 driver" grants nothing; the sentence's grant is MIT.
+        ("本固件基于 GPLv2 的 Linux 内核驱动移植而来，但本仓库代码采用 MIT 许可证。", "MIT"),
         (
             "To the extent possible under law, the author has waived all copyright and related or\n"
             "neighboring\n"
@@ -205,7 +211,9 @@ def test_mpl_tri_license_offers_a_choice():
         "def main():\n    print('hello, licensed world')\n",
         "module blinky(input wire clk, output reg led);\n  always @(posedge clk) led <= ~led;\nendmodule\n",
         "Proprietary and confidential. Unauthorized copying of this file is strictly prohibited.",
-        "通信协议：I2C，地址 0x3C",  # a protocol, not a licence
+        "通信协议：MIT",  # a communication protocol's label, not a licence's
+        "注意：本驱动不得与受 GPL 约束的代码链接。",  # "must not be linked with GPL code"
+        "根据 GPL 的要求，我们公开了全部源代码。",  # "as the GPL requires, we published the source"
         "",
     ],
 )

@@ -26,13 +26,15 @@ _NAME = re.compile(
 # Where a version clause ends: a new sentence or paragraph, another license's name.
 _CLAUSE_END = re.compile(
     r"\.\s+(?=[a-z(])|\n\s*\n|\b(?:gnu|mozilla|apache|mit|bsd|eclipse|creative|artistic|academic)\b"
-    r"|\b(?:lesser|library|affero)\s+general"
+    r"|\b(?:lesser|library|affero)\s+general|[。；！？]"
 )
 _VERSION = re.compile(r"(?:\bversion|\bv\.?|\bver\.?)\s*(\d+(?:\.\d+)?)\b")
 # "或更高版本", "或（由您选择）任何更新的版本": the Chinese "or (at your option) any later version".
 _CHINESE_OPTION = r"(?:\(.{0,12}?\)|（.{0,12}?）)?"  # "（由您选择）", "(at your option)"
 _CHINESE_NEWER = r"(?:任何|任意)?(?:更高|更新|以后|之后|其后|后续)的?版本"
-_CHINESE_LATER = r"(?:或|及|以及)?\s*" + _CHINESE_OPTION + r"\s*" + _CHINESE_NEWER
+# "或" (or) is required: "运行需要 Python 3.8 或更高版本" is another sentence's, "更新版本请见官网"
+# (newer releases: see the site) is not a licence's.
+_CHINESE_LATER = r"(?:或|及|以及)\s*" + _CHINESE_OPTION + r"\s*" + _CHINESE_NEWER
 _LATER = re.compile(r"\blater\b|\bnewer\b|^\+|\(\s*>=|\bor\s+any\s+subsequent\b|" + _CHINESE_LATER)
 _ONLY = re.compile(r"\bonly\b")
 _VERSION_BEFORE = re.compile(r"\bversion\s+(\d+(?:\.\d+)?)\s+(?:or\s+later\s+)?of\s+(?:the\s+)?$")
@@ -43,13 +45,16 @@ _ABBR_LATER = re.compile(
     r"|[,，]?\s*" + _CHINESE_LATER + ")"
 )
 _ONLY_NEXT = re.compile(r"\s*,?\s*only\b")
-# Chinese words that make the following name a grant ("本项目采用 ..."), and labels read as
-# "License:" is ("许可证：", "开源协议："; a full-width colon or not). notices.py reads them too.
-CHINESE_GRANT = r"(?:基于|采用|遵循|遵守|依据|根据|按照|受|(?:许可证?|许可协议|开源协议|授权协议)\s*[:：])"
+# Chinese labels read as "License:" is ("许可证：", "开源协议："; a full-width colon or not);
+# notices.py reads them too. Before a GNU name only these and the verbs that grant ("本项目采用
+# GPL-3.0") count: "基于 GPLv2 的驱动移植而来" (ported from), "根据 GPL 的要求" (as the GPL
+# requires), "受 GPL 约束的代码" (code bound by the GPL) grant nothing.
+CHINESE_LABEL = r"(?:许可证?|许可协议|开源协议|授权协议)\s*[:：]"
+_CHINESE_GRANT = r"(?:采用|遵循|遵守|" + CHINESE_LABEL + ")"
 # Words that make the following name a grant, then the fillers allowed before the name.
 _GRANT_TAIL = re.compile(
     r"(?:\bunder|\bsubject\s+to|\bgoverned\s+by|\bcovered\s+by|\blicen[cs]ed(?:\s+as)?|\blicen[cs]e\s*:"
-    r"|\breleased\s+as|\bterms\s+of|\bconditions\s+of|" + CHINESE_GRANT + ")"
+    r"|\breleased\s+as|\bterms\s+of|\bconditions\s+of|" + _CHINESE_GRANT + ")"
     r"(?:[\s,:\"'(]+(?:the|terms|and|conditions|of|either|a|an|both|version|v|\d+(?:\.\d+)?))*[\s,:\"'(]*$"
 )
 _ABBR_TAIL = re.compile(r"\b(?:is|are|be|as)\s+(?:licen[cs]ed\s+)?$")

@@ -32,7 +32,7 @@ _GRANT = re.compile(
     r"|made\s+available|dedicated)\s+(?:to\s+you\s+)?(?:under|by|as)\b"
     r"|\bsubject\s+to\b|\bunder\s+the\s+terms\b|\blicen[cs]ed\s+to\s+you\b|\blicen[cs]es?\s*:"
     r"|\bspecify\s+the\s+licen[cs]e\b|\bunder\s+(?=the\s+[a-z]+\s+licen[cs]e)"
-    r"|" + gnu.CHINESE_GRANT
+    r"|(?:基于|采用|遵循|遵守|依据|根据|按照|受)|" + gnu.CHINESE_LABEL
 )
 # Words that may stand between the grant and the name, or between two names of one sentence.
 _LEAD_WORDS = (
