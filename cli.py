@@ -20,7 +20,6 @@ import click
 from licensecheck import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
-DEFAULT_REPORT = "licensecheck-report.html"
 
 
 def _language(lang: str | None) -> str:
@@ -77,7 +76,7 @@ def scan(path, outputs, profile, config_file, fail_on, lang, since, jobs, no_cac
     from licensecheck.pathnames import shown
     from licensecheck.report import text
     from licensecheck.rules import known_ids
-    from licensecheck.scan import Options, ScanError
+    from licensecheck.scan import DEFAULT_REPORT, Options, ScanError
     from licensecheck.scan import scan as run_scan
 
     lang = _language(lang)

@@ -61,12 +61,7 @@ def _scan(root: Path, root_label: str, config: Config, policy: Policy, options: 
     except ValueError as error:  # an exclude pattern that cannot be used
         where = f"{config.source}: " if config.source else ""
         raise ScanError(f"{where}exclude: {error}") from None
-    cache_folder = _folder_inside(root, cache_dir()) if options.cache else None
-    files = [
-        file
-        for file in found.files
-        if file.path not in options.reports and not (cache_folder and file.path.startswith(cache_folder))
-    ]
+    files = _project_files(found.files, options.reports, _folder_inside(root, cache_dir()))
     keys = file_keys(files, options.checksums)
     settings = _settings_key(root_label, found, config, policy, options)
     git = repr(found.git)
@@ -105,6 +100,25 @@ def _scan(root: Path, root_label: str, config: Config, policy: Policy, options: 
         depends = _depends(last, fresh, scans)
         results.keep(LastRun(settings, git, keys, depends, result.encoded, base, found.index))
     return result
+
+
+# The report a run writes when given no -o (CONTRACT.md), into the current folder: often the
+# tree. Left out wherever it lies, as the reports of this run are, whatever their names.
+DEFAULT_REPORT = "licensecheck-report.html"
+
+
+def _project_files(
+    files: tuple[DiscoveredFile, ...], reports: frozenset[str], cache_folder: str | None
+) -> list[DiscoveredFile]:
+    """The files of the project: not licensecheck's reports, nor a cache kept in the tree
+    (with --no-cache too: the result does not depend on whether the cache is used)."""
+    return [
+        file
+        for file in files
+        if file.path not in reports
+        and not (file.path.endswith(DEFAULT_REPORT) and file.path.rpartition("/")[2] == DEFAULT_REPORT)
+        and not (cache_folder and file.path.startswith(cache_folder))
+    ]
 
 
 def _folder_inside(root: Path, folder: Path) -> str | None:

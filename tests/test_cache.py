@@ -607,9 +607,10 @@ def test_a_cache_kept_inside_the_tree_is_not_scanned(tree, monkeypatch):
     monkeypatch.setenv("LICENSECHECK_CACHE_DIR", str(root / ".ci-cache" / "licensecheck"))
     results = [scan(root)[1] for _ in range(3)]
     assert any((root / ".ci-cache" / "licensecheck").iterdir())
+    results.append(scan(root, "--no-cache")[1])  # the same result, cache or not
     for result in results:
         assert [f["path"] for f in result["files"]] == ["LICENSE", "a.c"]
-    assert results[0]["findings"] == results[2]["findings"]
+    assert results[0]["findings"] == results[2]["findings"] == results[3]["findings"]
 
 
 def test_a_relative_xdg_cache_home_is_ignored(monkeypatch, tmp_path):
