@@ -79,12 +79,18 @@ def test_the_folder_claim_says_what_declares_and_names_several_as_alternatives(t
     reuse_style = {"LICENSES/CC-BY-SA-4.0.txt": "CC BY-SA\n", "LICENSES/MIT.txt": "MIT\n",
                    "cad/bracket.FCStd": fcstd("All rights reserved")}
     [found] = conflicts(scan(tree(reuse_style))[1])
-    said = "the license files LICENSES/CC-BY-SA-4.0.txt, LICENSES/MIT.txt say CC-BY-SA-4.0 OR MIT"
+    said = "the license files LICENSES/CC-BY-SA-4.0.txt and LICENSES/MIT.txt name CC-BY-SA-4.0 and MIT"
     assert said in found["message"]
     manifest = {"pyproject.toml": '[project]\nname = "jig"\nlicense = "MIT"\n',
                 "cad/bracket.FCStd": fcstd("All rights reserved")}
     [found] = conflicts(scan(tree(manifest, name="manifest"))[1])
     assert "the manifest pyproject.toml says MIT" in found["message"], found["message"]
+    # A license file and a manifest: neither is the other, and neither says "A OR B".
+    mixed = {**manifest, "LICENSE": "SPDX-License-Identifier: Apache-2.0\n"}
+    [found] = conflicts(scan(tree(mixed, name="mixed"))[1])
+    assert "the files LICENSE and pyproject.toml name Apache-2.0 and MIT" in found["message"]
+    [found] = conflicts(scan(tree(mixed, name="mixed-zh"), "--lang", "zh")[1])
+    assert "文件 LICENSE 和 pyproject.toml 中写有 Apache-2.0 和 MIT" in found["message"]
 
 
 KICAD_SCH_TWO_FIELDS = """(kicad_sch (version 20231120) (generator "eeschema") (generator_version "8.0")

@@ -39,6 +39,10 @@ class Claim:
     detail: str
     expression: str
     line: int | None
+    # A declaration by several files (LICENSES/ texts, LICENSE beside package.json): the files
+    # and what they name, said as such; none of them says the whole `expression` (A OR B).
+    files: tuple[str, ...] = ()
+    named: tuple[str, ...] = ()
 
 
 def claims(file: FileResult) -> list[Claim]:
@@ -137,9 +141,12 @@ def _folder_claim(file: FileResult, found: list[Claim], nearest: declarations.Ne
     # Several declarations (the texts in LICENSES/, LICENSE-MIT beside LICENSE-APACHE) do not
     # make the folder's files under all of them: the file fits when it is under one (above).
     expression = " OR ".join(_wrapped(e) for e in declaration.expressions)
-    source = "manifest" if all(map(manifests.is_manifest, declaration.sources)) else "directory"
-    several = "-files" if len(declaration.sources) > 1 else ""
-    return Claim(source + several, ", ".join(declaration.sources), expression, None)
+    files = declaration.sources
+    kinds = {manifests.is_manifest(path) for path in files}
+    if len(files) == 1:
+        return Claim("manifest" if kinds == {True} else "directory", files[0], expression, None)
+    kind = "declared" if len(kinds) > 1 else "manifest" if kinds == {True} else "directory"
+    return Claim(kind + "-files", ", ".join(files), expression, None, files, declaration.expressions)
 
 
 def conflicting_file_license(context: Context) -> Iterator[Issue]:
@@ -161,8 +168,13 @@ def _claims_said(context: Context, found: list[Claim]) -> Iterator[str]:
     for claim in found:
         by_expression.setdefault(claim.expression, []).append(claim)
     for expression, claims in by_expression.items():
+        if len(claims) == 1 and claims[0].files:
+            claim = claims[0]
+            files = context.say(f"claim-source.{claim.source}", detail=say.listed(context, claim.files))
+            yield context.say("claims-named", sources=files, expressions=say.listed(context, claim.named))
+            continue
         sources = [context.say(f"claim-source.{c.source}", detail=c.detail) for c in claims]
-        if len(claims) == 1 and not claims[0].source.endswith("-files"):
+        if len(claims) == 1:
             yield context.say("claim", source=sources[0], expression=expression)
         else:
             yield context.say("claims", sources=say.listed(context, sources), expression=expression)
