@@ -195,6 +195,9 @@ def identify(files: tuple[Path, ...]) -> None:
     from licensecheck.pathnames import shown
 
     status = EXIT_OK
+    # Machine-read output: where the stream cannot carry every character (cp1252 on Windows),
+    # \uXXXX escapes keep each name exact, where a stand-in "?" would name another file.
+    ascii_only = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "") != "utf8"
     for file in files:
         record: dict = {"path": shown(str(file)), "expression": None, "confidence": 0.0}
         try:
@@ -212,7 +215,7 @@ def identify(files: tuple[Path, ...]) -> None:
             else:
                 found = identify_text(decoded.text)
                 record.update(expression=found.expression, confidence=round(found.confidence, 3))
-        click.echo(json.dumps(record, ensure_ascii=False))
+        click.echo(json.dumps(record, ensure_ascii=ascii_only))
     sys.exit(status)
 
 
@@ -239,6 +242,10 @@ def run() -> NoReturn:
         code = error.exit_code
     except SystemExit as done:
         code = done.code
+    except OSError as error:  # the machine's, not a bug: a full disk, a closed pipe
+        where = f"{error.filename}: " if error.filename else ""
+        click.echo(f"licensecheck: {where}{error.strerror or error}", err=True)
+        code = EXIT_USAGE
     except Exception as error:  # noqa: BLE001 - a bug must not exit 1, which says "findings"
         code = _internal_error(error)
     if code is not None and not isinstance(code, int):  # sys.exit("message"): as Python does,

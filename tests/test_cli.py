@@ -440,3 +440,28 @@ def test_the_reports_written_into_the_tree_are_not_scanned_by_the_next_run(tree,
     assert sorted(f["path"] for f in json.loads(Path("other.json").read_text())["files"]) == sorted(
         [*PROJECT, "result.json"]
     )
+
+
+def test_a_full_disk_is_no_bug_report(tmp_path):
+    import subprocess
+    import sys
+
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    command = [sys.executable, "-c", "from cli import run; run()", "licenses"]
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(command, stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    assert "No space left on device" in done.stderr and "internal error" not in done.stderr
+
+
+def test_identify_escapes_what_the_stream_cannot_carry(tmp_path):
+    import subprocess
+    import sys
+
+    (tmp_path / "许可证.txt").write_text("License: MIT\n")
+    command = [sys.executable, "-c", "from cli import run; run()", "identify", "许可证.txt"]
+    env = {**os.environ, "PYTHONIOENCODING": "cp1252"}
+    done = subprocess.run(command, capture_output=True, timeout=120, cwd=tmp_path, env=env)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == {"path": "许可证.txt", "expression": "MIT", "confidence": 0.85}
