@@ -242,19 +242,13 @@ def _applying(evidence: tuple[Evidence, ...], format_id: str) -> Sequence[Eviden
       README is under all of them (it was read as "A AND B", against its folder's licence).
       A section naming one licence is the README's, as "This project is MIT" means."""
     library_file = format_id.endswith("-lbr")
-    return [e for e in evidence if _applies(e, library_file)]
-
-
-def _applies(item: Evidence, library_file: bool) -> bool:
-    return not _describes_parts(item) and (library_file or not _library_description(item))
-
-
-def _library_description(item: Evidence) -> bool:
-    return item.detail.startswith("library ") and item.detail.endswith(" description")
-
-
-def _describes_parts(item: Evidence) -> bool:
-    return item.detail.startswith(README_SECTION) and " AND " in (item.expression or item.raw or "")
+    # Written out, not a call for each evidence: conclusion runs this for every file.
+    return [
+        e
+        for e in evidence
+        if not (e.detail.startswith(README_SECTION) and " AND " in (e.expression or e.raw or ""))
+        and (library_file or not (e.detail.startswith("library ") and e.detail.endswith(" description")))
+    ]
 
 
 def _license_evidence(evidence) -> list[Evidence]:
