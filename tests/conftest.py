@@ -77,6 +77,27 @@ def refuse_to_open(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
     monkeypatch.setattr(os, "open", refusing)
 
 
+def kicad_schematic(title_block: str, *texts: str) -> str:
+    """A KiCad 8 schematic (as eeschema saves it) with `title_block`'s fields and one text
+    item on the sheet for each of `texts`."""
+    items = "".join(
+        f'  (text "{text}" (exclude_from_sim no) (at 50.8 {50.8 + 10.16 * n:.2f} 0)\n'
+        f"    (effects (font (size 1.27 1.27)) (justify left bottom))\n"
+        f'    (uuid "5a6b7c8d-0000-4000-8000-{n + 2:012d}"))\n'
+        for n, text in enumerate(texts)
+    )
+    return (
+        '(kicad_sch (version 20231120) (generator "eeschema") (generator_version "8.0")\n'
+        '  (uuid "5a6b7c8d-0000-4000-8000-000000000001")\n'
+        '  (paper "A4")\n'
+        f"  (title_block {title_block})\n"
+        "  (lib_symbols)\n"
+        f"{items}"
+        '  (sheet_instances (path "/" (page "1")))\n'
+        ")\n"
+    )
+
+
 def rules_for(result: dict, path: str | None = None) -> set[str]:
     return {f["rule"] for f in result["findings"] if path is None or f["path"] == path}
 

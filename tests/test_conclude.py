@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import os
 
-from conftest import file_entry, rules_for, scan
+from conftest import file_entry, kicad_schematic, rules_for, scan
 
 HEADER_MIT = "// SPDX-FileCopyrightText: 2024 Jane Maker\n// SPDX-License-Identifier: MIT\nint x;\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 40
@@ -173,20 +173,8 @@ def test_a_readme_licence_section_naming_each_parts_licence_is_not_the_readmes_o
 
 
 def test_one_notice_written_with_two_markers_is_listed_once(tree):
-    schematic = """(kicad_sch (version 20231120) (generator "eeschema") (generator_version "8.0")
-  (uuid "5a6b7c8d-0000-4000-8000-000000000001")
-  (paper "A4")
-  (title_block (title "智能花盆") (comment 1 "Copyright 2025 深圳某创客"))
-  (lib_symbols)
-  (text "版权所有 2025 深圳某创客" (exclude_from_sim no) (at 50.8 50.8 0)
-    (effects (font (size 1.27 1.27)) (justify left bottom))
-    (uuid "5a6b7c8d-0000-4000-8000-000000000002"))
-  (text "© 2024 Li Lei" (exclude_from_sim no) (at 50.8 60.96 0)
-    (effects (font (size 1.27 1.27)) (justify left bottom))
-    (uuid "5a6b7c8d-0000-4000-8000-000000000003"))
-  (sheet_instances (path "/" (page "1")))
-)
-"""
+    title_block = '(title "智能花盆") (comment 1 "Copyright 2025 深圳某创客")'
+    schematic = kicad_schematic(title_block, "版权所有 2025 深圳某创客", "© 2024 Li Lei")
     root = tree({"LICENSE": "SPDX-License-Identifier: CERN-OHL-S-2.0\n", "hw/pot.kicad_sch": schematic})
     copyrights = file_entry(scan(root)[1], "hw/pot.kicad_sch")["copyrights"]
     assert copyrights == ["Copyright 2025 深圳某创客", "© 2024 Li Lei"]

@@ -10,7 +10,7 @@ import zipfile
 from xml.sax.saxutils import quoteattr
 
 import pytest
-from conftest import scan
+from conftest import kicad_schematic, scan
 
 
 def fcstd(license_name: str) -> bytes:
@@ -93,17 +93,9 @@ def test_the_folder_claim_says_what_declares_and_names_several_as_alternatives(t
     assert "文件 LICENSE 和 pyproject.toml 中写有 Apache-2.0 和 MIT" in found["message"]
 
 
-KICAD_SCH_TWO_FIELDS = """(kicad_sch (version 20231120) (generator "eeschema") (generator_version "8.0")
-  (uuid "8f1c2d3e-0000-4000-8000-000000000001")
-  (paper "A4")
-  (title_block (title "Plant monitor") (comment 1 "License: CC-BY-SA-4.0"))
-  (lib_symbols)
-  (text "Released under CC BY-SA 4.0" (exclude_from_sim no) (at 50.8 50.8 0)
-    (effects (font (size 1.27 1.27)) (justify left bottom))
-    (uuid "8f1c2d3e-0000-4000-8000-000000000002"))
-  (sheet_instances (path "/" (page "1")))
+KICAD_SCH_TWO_FIELDS = kicad_schematic(
+    '(title "Plant monitor") (comment 1 "License: CC-BY-SA-4.0")', "Released under CC BY-SA 4.0"
 )
-"""
 
 
 def test_sources_that_agree_share_one_clause(tree):
