@@ -89,6 +89,11 @@ def test_the_folder_claim_says_what_declares_and_names_several_as_alternatives(t
     mixed = {**manifest, "LICENSE": "SPDX-License-Identifier: Apache-2.0\n"}
     [found] = conflicts(scan(tree(mixed, name="mixed"))[1])
     assert "the files LICENSE and pyproject.toml name Apache-2.0 and MIT" in found["message"]
+    # One license file naming two licences does not say "A AND B" either.
+    two = {"LICENSE": "SPDX-License-Identifier: Apache-2.0\nSPDX-License-Identifier: CC0-1.0\n",
+           "cad/bracket.FCStd": fcstd("All rights reserved")}
+    [found] = conflicts(scan(tree(two, name="two"))[1])
+    assert "the license file LICENSE names " in found["message"], found["message"]
     [found] = conflicts(scan(tree(mixed, name="mixed-zh"), "--lang", "zh")[1])
     assert "文件 LICENSE 和 pyproject.toml 中写有 Apache-2.0 和 MIT" in found["message"]
 

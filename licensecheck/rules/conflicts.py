@@ -141,12 +141,13 @@ def _folder_claim(file: FileResult, found: list[Claim], nearest: declarations.Ne
     # Several declarations (the texts in LICENSES/, LICENSE-MIT beside LICENSE-APACHE) do not
     # make the folder's files under all of them: the file fits when it is under one (above).
     expression = " OR ".join(_wrapped(e) for e in declaration.expressions)
-    files = declaration.sources
+    files, named = declaration.sources, declaration.expressions
     kinds = {manifests.is_manifest(path) for path in files}
-    if len(files) == 1:
-        return Claim("manifest" if kinds == {True} else "directory", files[0], expression, None)
     kind = "declared" if len(kinds) > 1 else "manifest" if kinds == {True} else "directory"
-    return Claim(kind + "-files", ", ".join(files), expression, None, files, declaration.expressions)
+    if len(files) == 1 and len(named) == 1:
+        return Claim(kind, files[0], expression, None)
+    several = kind if len(files) == 1 else kind + "-files"
+    return Claim(several, ", ".join(files), expression, None, files, named)
 
 
 def conflicting_file_license(context: Context) -> Iterator[Issue]:
@@ -168,10 +169,11 @@ def _claims_said(context: Context, found: list[Claim]) -> Iterator[str]:
     for claim in found:
         by_expression.setdefault(claim.expression, []).append(claim)
     for expression, claims in by_expression.items():
-        if len(claims) == 1 and claims[0].files:
+        if len(claims) == 1 and claims[0].named:
             claim = claims[0]
             files = context.say(f"claim-source.{claim.source}", detail=say.listed(context, claim.files))
-            yield context.say("claims-named", sources=files, expressions=say.listed(context, claim.named))
+            key = "claim-named" if len(claim.files) == 1 else "claims-named"
+            yield context.say(key, sources=files, expressions=say.listed(context, claim.named))
             continue
         sources = [context.say(f"claim-source.{c.source}", detail=c.detail) for c in claims]
         if len(claims) == 1:
