@@ -118,6 +118,7 @@ def _sniff(*rules: tuple[Test, Format], default: Format | None = None) -> Sniffe
 _F = FORMATS
 _EAGLE = _has(b"<eagle", b"eagle.dtd")
 _GERBER = _starts(b"G04", b"%FS", b"%TF", b"%TA", b"%MO", b"%IN", b"%IP", b"G75*")
+_OWN_HTML_REPORT = _has(b'<meta name="generator" content="licensecheck ')
 _SPICE_TEXT = _has(b".subckt", b".SUBCKT", b".model ", b".MODEL ")
 _BOM = r"(?<![a-z])bom|bom(?![a-z])|bill.?of.?materials"
 _PNP = r"(?<![a-z])(?:pos|positions?|cpl|pnp|placement)(?![a-z])|centroid|pick.?(?:and|n|&)?.?place"
@@ -187,7 +188,15 @@ _SNIFFERS: dict[str, Sniffer] = {
         (_GERBER, _F["gerber"]),
         default=_F["text"],
     ),
-    ".json": _sniff((_easyeda, _F["easyeda"]), default=_F["json"]),
+    ".json": _sniff(
+        (_starts(b'{"schema": "licensecheck-result/'), _F["licensecheck-report"]),
+        (_easyeda, _F["easyeda"]),
+        default=_F["json"],
+    ),
+    # licensecheck's own reports, left in the tree by an earlier run: they quote other files'
+    # SPDX tags (examples, findings), which must not be read as their own.
+    ".sarif": _sniff((_has(b'"name": "licensecheck"'), _F["licensecheck-report"]), default=_F["json"]),
+    ".html": _sniff((_OWN_HTML_REPORT, _F["licensecheck-report"]), default=_F["html"]),
     # Eagle keeps <schematic>/<board> behind ~9 KB of layer definitions: an Eagle .xml reads as a schematic.
     ".xml": _sniff(
         (_has(b"<IPC-2581"), _F["ipc-2581"]),

@@ -36,7 +36,9 @@ from licensecheck.model import Evidence, FileResult, Project, collector_paused
 REUSE_TOML = "REUSE.toml"
 DEP5 = ".reuse/dep5"
 LICENSES_DIR = "LICENSES"
-SPDX_DOCUMENT_FORMATS = frozenset({"spdx-document"})
+# Files about other files, not covered (REUSE 3.3 leaves out SPDX documents; licensecheck's
+# own reports are of the same kind).
+SPDX_DOCUMENT_FORMATS = frozenset({"spdx-document", "licensecheck-report"})
 _IN_LICENSES_DIR = LICENSES_DIR + "/"
 
 

@@ -266,6 +266,8 @@ _ROWS: dict[str, tuple[tuple[str, str, str, str], ...]] = {
         ("archive", _BIN, "Archive", ".zip .tar .gz .tgz .tar.gz .tar.xz .tar.bz2 .7z .rar .xz .bz2 .zst"),
         ("font", _BIN, "Font", ".ttf .otf .woff .woff2"),
         ("backup", "none", "Backup copy", ".bak .orig .kicad_pcb-bak .kicad_sch-bak .sch-bak"),
+        # Recognised by content (classify): the HTML report, JSON result and SARIF log it writes.
+        ("licensecheck-report", "none", "licensecheck report (HTML, JSON result, SARIF)", ""),
         ("binary", _BIN, "Binary data (unrecognised format)", ""),
     ),
 }

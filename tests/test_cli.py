@@ -464,3 +464,18 @@ def test_identify_escapes_what_the_stream_cannot_carry(tmp_path):
     done = subprocess.run(command, capture_output=True, timeout=120, cwd=tmp_path, env=env)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == {"path": "许可证.txt", "expression": "MIT", "confidence": 0.85}
+
+
+def test_reports_an_earlier_run_left_under_other_names_are_known_by_their_content(tree, monkeypatch):
+    """They quote other files' SPDX tags (findings, examples): read as their own, a stale
+    SARIF log gave a run seven errors. They are listed, as licensecheck reports, not read."""
+    monkeypatch.chdir(tree(PROJECT))
+    runner = CliRunner()
+    first = runner.invoke(main, ["scan", "-o", "old.html", "-o", "old.sarif", "-o", "old.json"])
+    second = runner.invoke(main, ["scan", "-o", "new.json"])
+    assert second.exit_code == first.exit_code, second.output
+    before, after = (json.loads(Path(name).read_text()) for name in ("old.json", "new.json"))
+    assert after["findings"] == before["findings"]
+    for name in ("old.html", "old.sarif", "old.json"):
+        entry = file_entry(after, name)
+        assert entry["format"] == "licensecheck-report" and entry["evidence"] == [], entry

@@ -42,6 +42,7 @@ READ_LIMIT = 32 * 1024 * 1024  # bytes of one file that are read; tags sit near 
 WHOLE_FILE_LIMIT = 256 * 1024 * 1024  # zip-based design files, read whole up to this size
 TIME_LIMIT = 30.0  # seconds for one file
 KEEP_TEXT_NAMES = frozenset({"REUSE.toml", "dep5"}) | frozenset(manifests.READERS)
+OWN_REPORT = "licensecheck-report"  # its text quotes other files' tags: not read for licensing
 
 
 def read_bytes(path: Path, limit: int = READ_LIMIT) -> bytes:
@@ -181,7 +182,7 @@ def _scan_file(root: Path, file: DiscoveredFile, with_checksums: bool) -> FileSc
         except ExtractError as error:
             problem = str(error)
         depends = tuple(dict.fromkeys(source.reads))
-    elif not found.binary:
+    elif not found.binary and found.id != OWN_REPORT:
         decoded = textio.text_of(data)
         text = decoded.text if decoded else None
         if text is not None:
