@@ -124,9 +124,11 @@ def _project_files(
     if cache_folder:  # "cache/": every path from "cache/" up to "cache0" ("/" + 1) is below it
         above = cache_folder[:-1] + chr(ord("/") + 1)
         dropped.append((bisect_left(files, cache_folder, key=path), bisect_left(files, above, key=path)))
-    kept = list(files)
-    for start, end in sorted(dropped, reverse=True):
-        del kept[start:end]
+    kept, at = [], 0
+    for start, end in sorted(dropped):  # ranges may overlap: a report written into the cache folder
+        kept += files[at:start]  # empty when this range starts inside the one before
+        at = max(at, end)
+    kept += files[at:]
     return kept
 
 

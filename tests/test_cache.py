@@ -624,3 +624,16 @@ def test_a_relative_xdg_cache_home_is_ignored(monkeypatch, tmp_path):
     assert cache_dir() == tmp_path / ".cache" / "licensecheck"
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert cache_dir() == tmp_path / "xdg" / "licensecheck"
+
+
+def test_a_report_written_into_an_in_tree_cache_drops_nothing_else():
+    """The report's place and the cache folder's range overlap: each file is dropped once,
+    and the file after the cache folder stays."""
+    from licensecheck.model import DiscoveredFile
+    from licensecheck.scan import _project_files
+
+    paths = [".ci-cache/a", ".ci-cache/r.json", ".ci-cache/z", "a.c", "b.c", "licensecheck-report.html"]
+    files = tuple(DiscoveredFile(path, 1, None) for path in paths)
+    kept = _project_files(files, frozenset({".ci-cache/r.json"}), ".ci-cache/")
+    assert [file.path for file in kept] == ["a.c", "b.c"]
+    assert [file.path for file in _project_files(files, frozenset(), None)] == paths[:-1]
