@@ -123,15 +123,9 @@ def scan(path, outputs, profile, config_file, fail_on, lang, since, jobs, no_cac
 def _inside(root: Path, outputs: list[str]) -> frozenset[str]:
     """The reports that will be written inside the tree, as discovery shows their paths (the
     default ./licensecheck-report.html when the tree is the current folder)."""
-    from licensecheck.pathnames import shown
+    from licensecheck.pathnames import below
 
-    tree = root.resolve()
-    inside = set()
-    for output in outputs:
-        where = Path(output).resolve()
-        if where.is_relative_to(tree):
-            inside.add(shown(where.relative_to(tree).as_posix()))
-    return frozenset(inside)
+    return frozenset(filter(None, (below(root, Path(output)) for output in outputs)))
 
 
 def _progress(lang: str):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import re
+from pathlib import Path
 
 _ESCAPED = re.compile(r"\\(\\|x[89a-f][0-9a-f])")
 
@@ -41,3 +42,13 @@ def on_disk(path: str) -> bytes:
         return path.encode("utf-8")
     unescaped = _ESCAPED.sub(lambda m: "\\" if m[1] == "\\" else chr(0xDC00 + int(m[1][1:], 16)), path)
     return unescaped.encode("utf-8", "surrogateescape")
+
+
+def below(root: Path, path: Path) -> str | None:
+    """`path` as results show a file below `root` ("docs/r.html"), when it lies below it (both
+    resolved: a relative -o, a symlinked root); None when it does not, or is `root` itself."""
+    try:
+        inside = path.resolve().relative_to(root.resolve())
+    except (ValueError, OSError):
+        return None
+    return shown(inside.as_posix()) if inside.parts else None

@@ -136,13 +136,10 @@ def _folder_inside(root: Path, folder: Path) -> str | None:
     """`folder` as discovery shows a path below `root` ("cache/"), when it is in the tree: a
     cache kept inside the tree (LICENSECHECK_CACHE_DIR=$CI_WORKSPACE/.cache, for the CI to
     keep) is not part of the project, and its files change with every run."""
-    from licensecheck.pathnames import shown
+    from licensecheck.pathnames import below
 
-    try:
-        inside = folder.resolve().relative_to(root.resolve())
-    except (ValueError, OSError):
-        return None
-    return shown(inside.as_posix()) + "/" if inside.parts else None
+    inside = below(root, folder)
+    return None if inside is None else inside + "/"
 
 
 def _depends(
