@@ -82,7 +82,7 @@ def scan(path, outputs, profile, config_file, fail_on, lang, since, jobs, no_cac
     lang = _language(lang)
     root = Path(path)  # `path` stays as given: the result's root (CONTRACT.md)
     if not path or not root.exists():  # "" would be Path("."): a script's unset variable
-        _fail(i18n.text(lang, "ui.error.missing", path=text.clean(path) or "\"\""))
+        _fail(i18n.text(lang, "ui.error.missing", path=text.clean(path) or '""'))
     if not root.is_dir():
         _fail(i18n.text(lang, "ui.error.not_directory", path=text.clean(path)))
     outputs = list(outputs) or [DEFAULT_REPORT]
