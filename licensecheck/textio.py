@@ -15,12 +15,15 @@ the first encoding of this order that fits:
 4. line by line, when some lines are UTF-8 and others are not (a UTF-8
    notice added to a GBK or Latin-1 file): each line as 2, 5 or 6, and the
    encoding is "mixed";
-5. GB18030 (a superset of GBK, common in Chinese firmware), only when the
-   text it gives is plausibly Chinese;
+5. GB18030 (a superset of GBK, common in Chinese firmware), Big5 (Taiwan,
+   Hong Kong) or Shift-JIS (Japan), whichever reads as everyday text in its
+   script, GB18030 on a tie (East Asian double-byte encodings, below);
 6. Latin-1, which accepts any byte sequence.
 
 >>> decode("版权所有，深圳创客".encode("gbk")).encoding
 'gb18030'
+>>> decode("版權所有，台北創客".encode("big5")).encoding
+'big5'
 >>> decode(b"J\\xfcrgen M\\xfcller").text
 'Jürgen Müller'
 """
@@ -29,6 +32,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -60,7 +64,18 @@ _UNDECODED = re.compile("[\udc80-\udcff]")  # a byte UTF-8 could not decode (sur
 # A file that fails strict UTF-8 is still read as UTF-8 when its valid
 # multi-byte characters outnumber the broken sequences this many times.
 _UTF8_GOOD_PER_BAD = 20
-_MIN_GB2312 = 2
+# East Asian double-byte encodings, in the order that wins a tie (GBK first: Shenzhen): the
+# name a result gives, the codec that decodes, and the everyday characters as the range of
+# their two bytes in a codec. Text written in one of
+# them keeps mostly to its everyday range; the same bytes read in another encoding scatter
+# over rare characters, user-defined ones or none (Big5 bytes read as GBK: '舦┮Τ' for
+# 版權所有). Windows' code pages, supersets of the standards, are what editors there write.
+_EAST_ASIAN = (
+    ("gb18030", "gb18030", "gb2312", 0xA1A1, 0xF7FE),  # all of GB2312: symbols, 6,763 simplified hanzi
+    ("big5", "cp950", "cp950", 0xA140, 0xC67E),  # symbols and the 5,401 frequent traditional hanzi
+    ("shift_jis", "cp932", "cp932", 0x8140, 0x9FFC),  # symbols, kana and the 2,965 level-1 kanji
+)
+_MIN_EVERYDAY = 2
 # UTF-16 without a mark: the high byte of most characters is NUL (ASCII text), the low byte
 # almost never is (U+xx00 characters are rare). Binary data seldom keeps to that pattern.
 _UTF16_MIN_PAIRS = 8
@@ -71,7 +86,7 @@ _UTF16_MAX_NUL_LOW = 0.02
 @dataclass(frozen=True)
 class Decoded:
     text: str
-    encoding: str  # utf-8, utf-8-sig, utf-16-le/be, utf-32-le/be, gb18030, latin-1, mixed
+    encoding: str  # utf-8, utf-8-sig, utf-16-le/be, utf-32-le/be, gb18030, big5, shift_jis, latin-1, mixed
 
 
 def looks_binary(data: bytes) -> bool:
@@ -128,10 +143,13 @@ def _narrow(data: bytes) -> Decoded:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
-    for attempt, name in ((_mostly_utf8, "utf-8"), (_by_line, MIXED), (_plausible_gb18030, "gb18030")):
+    for attempt, name in ((_mostly_utf8, "utf-8"), (_by_line, MIXED)):
         text = attempt(data)
         if text is not None:
             return Decoded(text, name)
+    east_asian = _east_asian(data)
+    if east_asian is not None:
+        return east_asian
     return Decoded(data.decode("latin-1"), "latin-1")
 
 
@@ -175,8 +193,8 @@ def _not_utf8(run: bytes) -> str:
 
 
 def _line_not_utf8(line: bytes) -> str:
-    text = _plausible_gb18030(line)
-    return text if text is not None else line.decode("latin-1")
+    east_asian = _east_asian(line)
+    return east_asian.text if east_asian is not None else line.decode("latin-1")
 
 
 def utf16_without_bom(sample: bytes) -> str | None:
@@ -218,23 +236,44 @@ def _few_broken(text: str) -> bool:
     return good >= bad * _UTF8_GOOD_PER_BAD
 
 
-def _plausible_gb18030(data: bytes) -> str | None:
-    """GB18030 text, when the bytes decode strictly and read as Chinese.
+def _east_asian(data: bytes) -> Decoded | None:
+    """The text of `data` in the East Asian encoding it reads best in, when it reads as
+    everyday text in one of them.
 
     Latin-1 text often decodes as GB18030 too: an accented letter followed by
     an ASCII letter forms a valid two-byte character ("J\\xfcrgen" becomes
     "J黵gen"). Those characters fall outside GB2312, the everyday simplified
     Chinese set, where both bytes are high; real Chinese text is mostly
-    inside it. So more than half the non-ASCII characters must be GB2312,
-    and one such character alone (two stray high bytes) is not enough.
+    inside it. So more than half the non-ASCII characters must be everyday
+    ones, and one such character alone (two stray high bytes) is not enough.
     """
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        return None
+    best: tuple[float, Decoded] | None = None
+    for name, codec, everyday_codec, first, last in _EAST_ASIAN:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        everyday, non_ascii = _everyday(text, everyday_codec, first, last)
+        if everyday >= _MIN_EVERYDAY and everyday * 2 > non_ascii:
+            share = everyday / non_ascii
+            if best is None or share > best[0]:
+                best = (share, Decoded(text, name))
+    return best[1] if best is not None else None
+
+
+def _everyday(text: str, codec: str, first: int, last: int) -> tuple[int, int]:
+    """How many of the non-ASCII characters of `text` (of its first 65,536 characters, or of
+    all when those hold none) `codec` writes as two bytes in [first, last]; and how many
+    there are."""
     sample = text[:SAMPLE_BYTES]
-    non_ascii = _non_ascii_count(sample)
-    if not non_ascii:  # a long ASCII head: judge the whole text
-        sample, non_ascii = text, _non_ascii_count(text)
-    in_gb2312 = (len(sample.encode("gb2312", "ignore")) - (len(sample) - non_ascii)) // 2
-    return text if in_gb2312 * 2 > non_ascii and in_gb2312 >= _MIN_GB2312 else None
+    if sample.isascii():  # a long ASCII head: judge the whole text
+        sample = text
+    everyday = non_ascii = 0
+    for char, count in Counter(sample).items():  # each distinct character once
+        if char.isascii():
+            continue
+        non_ascii += count
+        written = char.encode(codec, "ignore")
+        if len(written) == 2 and first <= int.from_bytes(written, "big") <= last:
+            everyday += count
+    return everyday, non_ascii

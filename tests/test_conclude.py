@@ -180,6 +180,12 @@ def test_one_notice_written_with_two_markers_is_listed_once(tree):
     assert copyrights == ["Copyright 2025 深圳某创客", "© 2024 Li Lei"]
 
 
+def test_one_notice_in_simplified_and_traditional_characters_is_listed_once(tree):
+    text = "// 版權所有 2025 陳大文\n// © 2025 陳大文\n// SPDX-License-Identifier: MIT\n"
+    root = tree({"LICENSE": "SPDX-License-Identifier: MIT\n", "src/main.c": text})
+    assert file_entry(scan(root)[1], "src/main.c")["copyrights"] == ["© 2025 陳大文"]
+
+
 def test_manifest_declares_the_project_license(tree):
     root = tree({"library.json": json.dumps({"name": "ringbuf", "license": "MIT"}), "src/ring.c": "int r;\n"})
     _, result, _ = scan(root)

@@ -31,6 +31,7 @@ from licensecheck.model import Evidence
         ("许可证", LICENSE),
         ("COPYRIGHT", COPYRIGHT),
         ("版权", COPYRIGHT),
+        ("版權", COPYRIGHT),  # traditional characters
         ("Author", AUTHOR),
         ("DESIGNER", AUTHOR),
         ("Reference", None),

@@ -478,6 +478,7 @@ def test_snippet_starts_at_its_marker_not_at_its_line():
         ("// Copyright ソニー株式会社", "c", "Copyright ソニー株式会社", "Copyright"),
         ("// 版权所有：深圳创客科技有限公司", "c", "版权所有：深圳创客科技有限公司", "版权所有"),
         ("/* 版权所有（C）2024 深圳创客 */", "c", "版权所有（C）2024 深圳创客", "版权所有"),
+        ("// 版權所有 (C) 2024 台北創客", "c", "版權所有 (C) 2024 台北創客", "版權所有"),  # traditional
         (
             "G04 Copyright 2025 Shenzhen Maker Team*",
             "gerber",
@@ -532,6 +533,8 @@ def test_notice_in_a_license_tag_value_is_a_notice_too():
         "注意：版权所有权归属请参阅 LICENSE",  # the ownership of the copyright
         "版权所有人：见 AUTHORS 文件",
         "如有疑问请联系版权所有方",
+        "本專案的版權所有者保留修改本文件的權利。",  # the holder, in traditional characters
+        "注意：版權所有權歸屬請參閱 LICENSE",
         'COPYRIGHT = "2020 Jane"',
         "__copyright__ = get_copyright()",
         "static const char *kCopyrightText = get();",

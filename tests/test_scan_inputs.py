@@ -47,6 +47,21 @@ def test_a_chinese_license_label_in_a_gbk_header_is_the_files_own_license(tree):
     assert not [e for e in entry["evidence"] if e["source"] == "directory"]
 
 
+@pytest.mark.parametrize(
+    ("encoding", "notice", "holder"),
+    [
+        ("big5", "版權所有 (C) 2024 台北創客 陳大文", "陳大文"),
+        ("cp932", "Copyright (C) 2024 山田太郎", "山田太郎"),
+    ],
+)
+def test_big5_and_shift_jis_copyrights_keep_their_names(tree, encoding, notice, holder):
+    text = f"// {notice}\n// SPDX-License-Identifier: MIT\nint main(void) {{ return 0; }}\n"
+    root = tree({**LICENSE, "fw/main.c": text.encode(encoding)})
+    entry = file_entry(scan(root)[1], "fw/main.c")
+    assert entry["licenses"] == ["MIT"]
+    assert any(holder in c for c in entry["copyrights"])
+
+
 def test_latin1_copyright(tree):
     text = "/* Copyright \xa9 2020 J\xfcrgen M\xfcller */\n/* SPDX-License-Identifier: BSD-3-Clause */\n"
     root = tree({**LICENSE, "a.c": text.encode("latin-1")})

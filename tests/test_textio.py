@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from licensecheck.textio import Decoded, decode, looks_binary, text_of
 
 ENCODINGS = {
-    "utf-8", "utf-8-sig", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be", "gb18030", "latin-1", "mixed"
+    "utf-8", "utf-8-sig", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be", "gb18030", "big5", "shift_jis",
+    "latin-1", "mixed",
 }  # fmt: skip
 CHINESE_COMMENT = "// 版权所有 (C) 2024 深圳创客\n// 电源管理模块，作者：李雷\nint main(void) { return 0; }\n"
 
@@ -77,6 +78,35 @@ def test_traditional_chinese_in_gbk():
 def test_chinese_after_a_long_ascii_head():
     text = "x = 1\n" * 20_000 + CHINESE_COMMENT
     assert decode(text.encode("gbk")) == Decoded(text, "gb18030")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["// 版權所有 (C) 2024 台北創客工作室 陳大文\n// 電源管理模組，作者：林小明\n", "/* 開源硬體 */\n"],
+)
+def test_big5_traditional_chinese_is_read_as_big5(text):
+    # Taiwan and Hong Kong editors write Big5; its bytes decode as GB18030 too, into other
+    # characters ("版權所有" as "\ue008舦┮Τ"), so the first encoding that decodes is not enough.
+    data = text.encode("big5")
+    data.decode("gb18030")  # the trap
+    assert decode(data) == Decoded(text, "big5")
+
+
+@pytest.mark.parametrize("text", ["// 著作権 (C) 2024 山田太郎\n// 電源管理モジュール\n", "# 作者：すずき\n"])
+def test_shift_jis_japanese_is_read_as_shift_jis(text):
+    assert decode(text.encode("cp932")) == Decoded(text, "shift_jis")
+
+
+@pytest.mark.parametrize("text", ["// 作者：李雷\n", "/* 深圳创客 开源硬件项目 */\n"])
+def test_simplified_chinese_in_gbk_that_big5_also_decodes_stays_gb18030(text):
+    data = text.encode("gbk")
+    data.decode("cp950")  # the trap: these bytes are valid Big5 too ("釬氪ㄩ燠濘")
+    assert decode(data) == Decoded(text, "gb18030")
+
+
+def test_a_utf8_line_added_to_a_big5_file_keeps_both():
+    big5, utf8 = "/* 版權所有 2024 陳大文 */\n", "// SPDX-FileCopyrightText: 2024 Jürgen ©\n"
+    assert decode(big5.encode("big5") + utf8.encode()) == Decoded(big5 + utf8, "mixed")
 
 
 def test_latin1_copyright_is_not_read_as_chinese():

@@ -14,7 +14,8 @@ stage's job. Copyright values are the tag's value for `SPDX-*CopyrightText`
 (`2024 Jane`) and the whole notice otherwise (`Copyright (C) <year> <holder>`).
 
 Notices start with `Copyright` or `COPYRIGHT` (case-sensitive, as in the
-REUSE tool: lowercase "copyright" is prose), `©`, `版权所有`, or `(c)` plus a
+REUSE tool: lowercase "copyright" is prose), `©`, `版权所有` (traditional
+`版權所有`), or `(c)` plus a
 year at the start of a comment, and must go on with a year or a holder's
 name, so "the above copyright notice" and "COPYRIGHT HOLDERS" are not
 notices. A bare `COPYRIGHT = "..."` assignment is not one either; a notice
@@ -57,9 +58,10 @@ _LICENSE_TAG = "License-Identifier"
 _LICENSE_DETAIL = "SPDX-" + _LICENSE_TAG
 
 # 版权所有 ("all rights reserved") opens or closes a notice; 版权所有者/人/方 (the holder) and
-# 版权所有权 (the ownership) are words of prose, as "Copyright holders" is.
+# 版权所有权 (the ownership) are words of prose, as "Copyright holders" is. Taiwan and Hong
+# Kong write the same words in traditional characters: 版權所有.
 _NOTICE = re.compile(
-    r"(?P<kw>(?<![\w-])(?:Copyright|COPYRIGHT)(?![\w-])|©|版权所有(?![者人方权])"
+    r"(?P<kw>(?<![\w-])(?:Copyright|COPYRIGHT)(?![\w-])|©|版[权權]所有(?![者人方权權])"
     r"|(?<![\w)])\([cC]\)(?=[ \t]*\d))"
     r"(?P<sep>(?:[ \t\u3000]*(?:[:：]|\([cC]\)|（[cC]）|©))*[ \t\u3000]*(?:by[ \t]+)?)"
 )
@@ -68,6 +70,7 @@ _NOTICE_DETAIL = {
     "COPYRIGHT": "Copyright",
     "©": "©",
     "版权所有": "版权所有",
+    "版權所有": "版權所有",
     "(c)": "(c)",
     "(C)": "(c)",
 }

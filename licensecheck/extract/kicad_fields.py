@@ -33,7 +33,7 @@ LICENSE, COPYRIGHT, AUTHOR = "license", "copyright", "author"
 # A field name -> what the field holds; first match wins ("CopyrightLicense" is a license).
 _NAME_KINDS = (
     (re.compile(r"licen[cs]e|spdx.?license|许可|协议", re.IGNORECASE), LICENSE),
-    (re.compile(r"copyright|版权|©", re.IGNORECASE), COPYRIGHT),
+    (re.compile(r"copyright|版[权權]|©", re.IGNORECASE), COPYRIGHT),
     (re.compile(r"author|designer|designed.?by|creator|作者|设计", re.IGNORECASE), AUTHOR),
 )
 
@@ -43,7 +43,7 @@ _NAME_KINDS = (
 _MENTION_LITERALS = (
     "licen", "spdx", "copyright", "©", "(c)", "released under", "distributed under", "available under",
     "public domain", "ohl", "cc-by", "cc by", "cc0", "creative commons", "gpl", "apache", "mulan",
-    "unlicense", "eupl", "solderpad", "许可", "版权", "协议", "采用",
+    "unlicense", "eupl", "solderpad", "许可", "版权", "版權", "协议", "采用",
 )  # fmt: skip
 _MENTION_WORDS = r"\b(?:mit|bsd|mpl)\b"  # short ids that also occur inside words ("transmit")
 _MENTIONS = {
