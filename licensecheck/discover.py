@@ -386,16 +386,20 @@ def _with_gitignore(
         if not found or not found[0].is_file(follow_symlinks=False):
             return layers  # git does not follow a symlinked .gitignore either
         # Read like any file of the tree: no symlink, no FIFO swapped in, a bounded size.
-        data = read_regular(Path(scope.under + path), MAX_IGNORE_BYTES)
+        data = read_regular(Path(scope.under + path), MAX_IGNORE_BYTES + 1)
     except (OSError, ExtractError) as error:
         reason = _os_reason("cannot read", error) if isinstance(error, OSError) else f"cannot read: {error}"
         scope.problems.append((shown(path), reason))
         return layers
+    cut = len(data) > MAX_IGNORE_BYTES
+    if cut:  # read up to the last whole line: a line cut short is another pattern ("bui" of "build/")
+        data = data[: data.rfind(b"\n", 0, MAX_IGNORE_BYTES) + 1]
     lines = data.decode("utf-8", "surrogateescape").splitlines()
     patterns = [line for line in lines if line.strip() and not line.startswith("#")]
     good = [line for line in patterns[:MAX_IGNORE_PATTERNS] if not costly(line) and valid_pattern(line)]
-    if len(good) < len(patterns):  # git skips a bad pattern and keeps the rest; so do we
-        skipped = f"patterns skipped (invalid, too costly or too many): {len(patterns) - len(good)}"
+    if len(good) < len(patterns) or cut:  # git skips a bad pattern and keeps the rest; so do we
+        more = "+" if cut else ""  # and the lines after the first MAX_IGNORE_BYTES, not counted
+        skipped = f"patterns skipped (invalid, too costly or too many): {len(patterns) - len(good)}{more}"
         scope.problems.append((shown(path), skipped))
     from pathspec import GitIgnoreSpec  # late: 20 ms to import, and most folders have no .gitignore
 

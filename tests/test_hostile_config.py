@@ -17,6 +17,7 @@ from conftest import file_entry, rules_for, scan, write_tree
 from hostile import SECRET, run_cli
 
 from licensecheck.dep5 import MAX_PATTERNS
+from licensecheck.discover import MAX_IGNORE_BYTES
 from licensecheck.reuse_toml import MAX_ANNOTATIONS
 
 LICENSE = {"LICENSE": "SPDX-License-Identifier: Apache-2.0\n", "src/a.c": "// SPDX-License-Identifier: MIT\n"}
@@ -195,6 +196,21 @@ def test_a_backtracking_gitignore_pattern_is_skipped_in_the_walk(tree):
     paths = [f["path"] for f in result["files"]]
     assert "src/x.o" not in paths  # the other patterns still apply
     assert any("patterns skipped" in f["message"] for f in result["findings"])
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_gitignore_larger_than_the_limit_is_read_to_its_last_whole_line(tree, lang):
+    # The limit falls inside "src/keep.c.bak": read to the limit, the line would be the
+    # pattern "src/keep.c" and leave out a file that nothing ignores.
+    head = "*.o\n#"
+    padding = "x" * (MAX_IGNORE_BYTES - len(head) - len("\nsrc/keep.c"))
+    ignore = head + padding + "\nsrc/keep.c.bak\n"
+    files = {**LICENSE, "src/keep.c": "// SPDX-License-Identifier: MIT\n", "src/x.o": "o"}
+    _, result, _ = scan(tree({**files, ".gitignore": ignore}), "--no-cache", "--lang", lang)
+    paths = [f["path"] for f in result["files"]]
+    assert "src/keep.c" in paths and "src/x.o" not in paths  # the lines before the limit apply
+    said = [f["message"] for f in result["findings"] if f["rule"] == "unreadable-file"]
+    assert len(said) == 1 and "0+" in said[0]  # none skipped in the part read, and more after it
 
 
 @pytest.mark.parametrize("pattern", ["[z-a]", "src/[b-a]*.c", "trailing\\"])

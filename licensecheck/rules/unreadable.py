@@ -91,7 +91,8 @@ def _read(reason: str) -> tuple[str, dict[str, str]] | None:
 
 # A .gitignore whose file was read but some of whose lines the folder walk left out (discover):
 # its own license is known, so it gets a message of its own.
-_PATTERNS_SKIPPED = re.compile(r"patterns skipped \(invalid, too costly or too many\): (\d+)")
+# "12+": and the lines after the part of a huge file that was read.
+_PATTERNS_SKIPPED = re.compile(r"patterns skipped \(invalid, too costly or too many\): (\d+\+?)")
 
 
 def unreadable_file(context: Context) -> Iterator[Issue]:
