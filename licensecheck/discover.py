@@ -393,7 +393,7 @@ def _with_gitignore(
         return layers
     cut = len(data) > MAX_IGNORE_BYTES
     if cut:  # read up to the last whole line: a line cut short is another pattern ("bui" of "build/")
-        data = data[: data.rfind(b"\n", 0, MAX_IGNORE_BYTES) + 1]
+        data = data[: data.rfind(b"\n") + 1]  # the byte past the limit may end the last line
     lines = data.decode("utf-8", "surrogateescape").splitlines()
     patterns = [line for line in lines if line.strip() and not line.startswith("#")]
     good = [line for line in patterns[:MAX_IGNORE_PATTERNS] if not costly(line) and valid_pattern(line)]

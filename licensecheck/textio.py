@@ -18,7 +18,8 @@ the first encoding of this order that fits:
 5. GB18030 (a superset of GBK, common in Chinese firmware), Big5 (Taiwan,
    Hong Kong) or Shift-JIS (Japan), whichever reads as everyday text in its
    script, GB18030 on a tie (East Asian double-byte encodings, below);
-6. Latin-1, which accepts any byte sequence.
+6. Windows-1252 when the bytes are that, else Latin-1, which accepts any byte
+   sequence.
 
 >>> decode("版权所有，深圳创客".encode("gbk")).encoding
 'gb18030'
@@ -64,18 +65,40 @@ _UNDECODED = re.compile("[\udc80-\udcff]")  # a byte UTF-8 could not decode (sur
 # A file that fails strict UTF-8 is still read as UTF-8 when its valid
 # multi-byte characters outnumber the broken sequences this many times.
 _UTF8_GOOD_PER_BAD = 20
-# East Asian double-byte encodings, in the order that wins a tie (GBK first: Shenzhen): the
-# name a result gives, the codec that decodes, and the everyday characters as the range of
-# their two bytes in a codec. Text written in one of
-# them keeps mostly to its everyday range; the same bytes read in another encoding scatter
-# over rare characters, user-defined ones or none (Big5 bytes read as GBK: '舦┮Τ' for
-# 版權所有). Windows' code pages, supersets of the standards, are what editors there write.
+# East Asian double-byte encodings, in the order that wins a tie (GBK first: Shenzhen).
+# Text written in one of them keeps mostly to its everyday characters; the same bytes read
+# in another encoding scatter over rare characters, user-defined ones or none (Big5 bytes
+# read as GBK: '舦┮Τ' for 版權所有). Windows' code pages, supersets of the standards, are
+# what editors there write.
+@dataclass(frozen=True)
+class _EastAsian:
+    name: str  # as Decoded.encoding gives it
+    codec: str  # what decodes the bytes
+    # The everyday characters: those `written_by` writes as two bytes with the first in
+    # [lead_first, lead_last] and, where `high_trail`, a second byte of 0xA1 or more.
+    written_by: str
+    lead_first: int
+    lead_last: int
+    high_trail: bool
+
+
+_GBK = "gb18030"
 _EAST_ASIAN = (
-    ("gb18030", "gb18030", "gb2312", 0xA1A1, 0xF7FE),  # all of GB2312: symbols, 6,763 simplified hanzi
-    ("big5", "cp950", "cp950", 0xA140, 0xC67E),  # symbols and the 5,401 frequent traditional hanzi
-    ("shift_jis", "cp932", "cp932", 0x8140, 0x9FFC),  # symbols, kana and the 2,965 level-1 kanji
+    # GB2312's area of GBK (both bytes from 0xA1): symbols and 6,763 simplified hanzi.
+    _EastAsian(_GBK, "gb18030", "gbk", 0xA1, 0xF7, high_trail=True),
+    _EastAsian("big5", "cp950", "cp950", 0xA1, 0xC6, high_trail=False),  # symbols, 5,401 frequent hanzi
+    _EastAsian("shift_jis", "cp932", "cp932", 0x81, 0x9F, high_trail=False),  # symbols, kana, level-1 kanji
 )
+# GB2312's own codec writes GBK's everyday characters at C speed, all but two that GBK reads
+# otherwise from the same bytes ("——" and "·", where gb2312 has U+2015 and U+30FB).
+_GBK_NOT_GB2312 = ("\u2014", "\u00b7")
 _MIN_EVERYDAY = 2
+# Big5's and Shift-JIS's second byte may be an ASCII letter, so Latin-1 text reads as them: "Åk"
+# (C5 6B) is a frequent Big5 hanzi, cp1252's "’B" (92 42) a level-1 kanji. Their real text has
+# a high second byte in about two characters of three; Latin-1 text almost never does.
+_MIN_HIGH_TRAIL_SHARE = 1 / 3
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+_PRIVATE_USE = ("\ue000", "\uf8ff")  # user-defined characters: no everyday text
 # UTF-16 without a mark: the high byte of most characters is NUL (ASCII text), the low byte
 # almost never is (U+xx00 characters are rare). Binary data seldom keeps to that pattern.
 _UTF16_MIN_PAIRS = 8
@@ -86,7 +109,8 @@ _UTF16_MAX_NUL_LOW = 0.02
 @dataclass(frozen=True)
 class Decoded:
     text: str
-    encoding: str  # utf-8, utf-8-sig, utf-16-le/be, utf-32-le/be, gb18030, big5, shift_jis, latin-1, mixed
+    # utf-8, utf-8-sig, utf-16-le/be, utf-32-le/be, gb18030, big5, shift_jis, cp1252, latin-1, mixed
+    encoding: str
 
 
 def looks_binary(data: bytes) -> bool:
@@ -150,15 +174,27 @@ def _narrow(data: bytes) -> Decoded:
     east_asian = _east_asian(data)
     if east_asian is not None:
         return east_asian
-    return Decoded(data.decode("latin-1"), "latin-1")
+    return _single_byte(data)
+
+
+def _single_byte(data: bytes) -> Decoded:
+    """Windows-1252, which Windows editors write, when the bytes are that; else Latin-1, which
+    takes any byte. The two differ only in 0x80-0x9F, control characters in Latin-1 that text
+    does not hold, and typographic quotes, dashes and the euro sign in Windows-1252."""
+    try:
+        return Decoded(data.decode("cp1252"), "cp1252")
+    except UnicodeDecodeError:  # 0x81, 0x8D, 0x8F, 0x90, 0x9D: no character in Windows-1252
+        return Decoded(data.decode("latin-1"), "latin-1")
 
 
 def _by_line(data: bytes) -> str | None:
     """Text whose lines were written in different encodings (a UTF-8 notice added to a
     Latin-1 or GBK file); None unless some line is UTF-8 with non-ASCII characters.
 
-    The UTF-8 lines are decoded in one pass; each run of lines that are not UTF-8 is
-    decoded on its own, as Chinese when it reads as such, else as Latin-1.
+    The UTF-8 lines are decoded in one pass. The other lines are taken to share one legacy
+    encoding, chosen on all of them at once (three decodes a line made a hostile file of
+    alternating lines three times slower); each line is read in it when it reads as
+    everyday text there, else as Latin-1 (a Latin-1 name beside a GBK notice).
     """
     if not _UTF8_SEQUENCE.search(data):  # the common Latin-1 or GBK file: one regex search
         return None
@@ -167,7 +203,10 @@ def _by_line(data: bytes) -> str | None:
     pieces = [text[start:end] for start, end in pairwise(edges)]  # UTF-8, a run, UTF-8, a run, ...
     if "".join(pieces[::2]).isascii():
         return None
-    pieces[1::2] = [_not_utf8(run.encode("utf-8", "surrogateescape")) for run in pieces[1::2]]
+    runs = [run.encode("utf-8", "surrogateescape") for run in pieces[1::2]]
+    legacy = _east_asian(b"\n".join(runs))
+    encoding = next((e for e in _EAST_ASIAN if legacy is not None and e.name == legacy.encoding), None)
+    pieces[1::2] = [_not_utf8(run, encoding) for run in runs]
     return "".join(pieces)
 
 
@@ -186,15 +225,19 @@ def _undecoded_runs(text: str) -> list[tuple[int, int]]:
     return runs
 
 
-def _not_utf8(run: bytes) -> str:
+def _not_utf8(run: bytes, encoding: _EastAsian | None) -> str:
     """Lines that are not UTF-8, one by one; a long run (a whole file but one line) as a block."""
+    if encoding is None:
+        return _single_byte(run).text
     lines = run.split(b"\n") if run.count(b"\n") < _MAX_RUN_LINES else [run]
-    return "\n".join(_line_not_utf8(line) for line in lines)
+    return "\n".join(_line_not_utf8(line, encoding) for line in lines)
 
 
-def _line_not_utf8(line: bytes) -> str:
-    east_asian = _east_asian(line)
-    return east_asian.text if east_asian is not None else line.decode("latin-1")
+def _line_not_utf8(line: bytes, encoding: _EastAsian) -> str:
+    text = _read_as(line, encoding)
+    if text is not None and _everyday_share(text, encoding) is not None:
+        return text
+    return _single_byte(line).text
 
 
 def utf16_without_bom(sample: bytes) -> str | None:
@@ -248,32 +291,55 @@ def _east_asian(data: bytes) -> Decoded | None:
     ones, and one such character alone (two stray high bytes) is not enough.
     """
     best: tuple[float, Decoded] | None = None
-    for name, codec, everyday_codec, first, last in _EAST_ASIAN:
-        try:
-            text = data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        everyday, non_ascii = _everyday(text, everyday_codec, first, last)
-        if everyday >= _MIN_EVERYDAY and everyday * 2 > non_ascii:
-            share = everyday / non_ascii
-            if best is None or share > best[0]:
-                best = (share, Decoded(text, name))
+    for encoding in _EAST_ASIAN:
+        text = _read_as(data, encoding)
+        share = _everyday_share(text, encoding) if text is not None else None
+        if share is not None and (best is None or share > best[0]):
+            best = (share, Decoded(text, encoding.name))
     return best[1] if best is not None else None
 
 
-def _everyday(text: str, codec: str, first: int, last: int) -> tuple[int, int]:
-    """How many of the non-ASCII characters of `text` (of its first 65,536 characters, or of
-    all when those hold none) `codec` writes as two bytes in [first, last]; and how many
-    there are."""
-    sample = text[:SAMPLE_BYTES]
-    if sample.isascii():  # a long ASCII head: judge the whole text
-        sample = text
-    everyday = non_ascii = 0
+def _read_as(data: bytes, encoding: _EastAsian) -> str | None:
+    try:
+        return data.decode(encoding.codec)
+    except UnicodeDecodeError:
+        return None
+
+
+def _everyday_share(text: str, encoding: _EastAsian) -> float | None:
+    """The share of everyday characters among the non-ASCII ones of `text` (of its first
+    65,536 characters from the first non-ASCII one), None when too few for the text to
+    read as that encoding."""
+    first = _NOT_ASCII.search(text)
+    if first is None:
+        return None
+    sample = text[first.start() : first.start() + SAMPLE_BYTES]
+    if encoding.name == _GBK:  # the common case, read at C speed; both bytes are high
+        ascii_count = len(sample.encode("ascii", "ignore"))
+        in_gb2312 = (len(sample.encode("gb2312", "ignore")) - ascii_count) // 2
+        everyday = high = in_gb2312 + sum(map(sample.count, _GBK_NOT_GB2312))
+        non_ascii = len(sample) - ascii_count
+    else:
+        everyday, non_ascii, high = _everyday_counts(sample, encoding)
+    if everyday < _MIN_EVERYDAY or everyday * 2 <= non_ascii or high < everyday * _MIN_HIGH_TRAIL_SHARE:
+        return None
+    return everyday / non_ascii
+
+
+def _everyday_counts(sample: str, encoding: _EastAsian) -> tuple[int, int, int]:
+    """(everyday, non-ASCII, everyday with a high second byte) characters of `sample`."""
+    everyday = non_ascii = high = 0
     for char, count in Counter(sample).items():  # each distinct character once
         if char.isascii():
             continue
         non_ascii += count
-        written = char.encode(codec, "ignore")
-        if len(written) == 2 and first <= int.from_bytes(written, "big") <= last:
+        written = char.encode(encoding.written_by, "ignore")
+        if (
+            len(written) == 2
+            and encoding.lead_first <= written[0] <= encoding.lead_last
+            and (written[1] >= 0xA1 or not encoding.high_trail)
+            and not _PRIVATE_USE[0] <= char <= _PRIVATE_USE[1]
+        ):
             everyday += count
-    return everyday, non_ascii
+            high += count if written[1] >= 0x80 else 0
+    return everyday, non_ascii, high

@@ -213,6 +213,15 @@ def test_a_gitignore_larger_than_the_limit_is_read_to_its_last_whole_line(tree, 
     assert len(said) == 1 and "0+" in said[0]  # none skipped in the part read, and more after it
 
 
+def test_a_gitignore_whose_last_line_ends_just_past_the_limit_keeps_that_line(tree):
+    last = "src/last.c\n"
+    ignore = "#" + "x" * (MAX_IGNORE_BYTES - len(last) - 1) + "\n" + last
+    assert len(ignore) == MAX_IGNORE_BYTES + 1  # the newline ending the last pattern is past the limit
+    files = {**LICENSE, "src/last.c": "// SPDX-License-Identifier: MIT\n", ".gitignore": ignore}
+    _, result, _ = scan(tree(files), "--no-cache")
+    assert "src/last.c" not in [f["path"] for f in result["files"]]
+
+
 @pytest.mark.parametrize("pattern", ["[z-a]", "src/[b-a]*.c", "trailing\\"])
 def test_a_gitignore_pattern_that_cannot_compile_is_skipped_in_the_walk(tree, pattern):
     # "[z-a]" becomes a regex `re` refuses (re.error, not a ValueError): git skips the line.

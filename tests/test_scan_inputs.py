@@ -51,7 +51,7 @@ def test_a_chinese_license_label_in_a_gbk_header_is_the_files_own_license(tree):
     ("encoding", "notice", "holder"),
     [
         ("big5", "版權所有 (C) 2024 台北創客 陳大文", "陳大文"),
-        ("cp932", "Copyright (C) 2024 山田太郎", "山田太郎"),
+        ("cp932", "Copyright (C) 2024 山田太郎\n// 電源管理モジュール", "山田太郎"),
     ],
 )
 def test_big5_and_shift_jis_copyrights_keep_their_names(tree, encoding, notice, holder):

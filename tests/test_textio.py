@@ -13,7 +13,7 @@ from licensecheck.textio import Decoded, decode, looks_binary, text_of
 
 ENCODINGS = {
     "utf-8", "utf-8-sig", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be", "gb18030", "big5", "shift_jis",
-    "latin-1", "mixed",
+    "cp1252", "latin-1", "mixed",
 }  # fmt: skip
 CHINESE_COMMENT = "// 版权所有 (C) 2024 深圳创客\n// 电源管理模块，作者：李雷\nint main(void) { return 0; }\n"
 
@@ -97,11 +97,24 @@ def test_shift_jis_japanese_is_read_as_shift_jis(text):
     assert decode(text.encode("cp932")) == Decoded(text, "shift_jis")
 
 
-@pytest.mark.parametrize("text", ["// 作者：李雷\n", "/* 深圳创客 开源硬件项目 */\n"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "// 作者：李雷\n",
+        "/* 深圳创客 开源硬件项目 */\n",
+        "// Copyright (C) 2024 李雷——韩梅梅\n",  # GBK's "——" and "·" are not the gb2312 codec's
+        "// 作者·李雷\n",
+    ],
+)
 def test_simplified_chinese_in_gbk_that_big5_also_decodes_stays_gb18030(text):
     data = text.encode("gbk")
     data.decode("cp950")  # the trap: these bytes are valid Big5 too ("釬氪ㄩ燠濘")
     assert decode(data) == Decoded(text, "gb18030")
+
+
+def test_a_utf8_line_added_to_a_gbk_file_keeps_its_dashes():
+    utf8, gbk = "// © 2024 Jürgen\n", "// 初始化——串口\n"
+    assert decode(utf8.encode() + gbk.encode("gbk")) == Decoded(utf8 + gbk, "mixed")
 
 
 def test_a_utf8_line_added_to_a_big5_file_keeps_both():
@@ -111,7 +124,28 @@ def test_a_utf8_line_added_to_a_big5_file_keeps_both():
 
 def test_latin1_copyright_is_not_read_as_chinese():
     data = b"Copyright \xa9 2020 J\xfcrgen"
-    assert decode(data) == Decoded("Copyright © 2020 Jürgen", "latin-1")
+    assert decode(data) == Decoded("Copyright © 2020 Jürgen", "cp1252")  # the same bytes in both
+
+
+def test_windows_1252_keeps_its_quotes_and_dashes():
+    text = "Copyright 2020 Sean O’Brien – “Mary” O’Neil, 5 €\n"
+    assert decode(text.encode("cp1252")) == Decoded(text, "cp1252")
+
+
+def test_bytes_windows_1252_leaves_undefined_are_latin1():
+    assert decode(b"J\xfcrgen \x81\x9d") == Decoded("Jürgen \x81\x9d", "latin-1")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "/* Copyright 2020 Åke Ångström */\n",  # "Åk" is a frequent Big5 hanzi (C5 6B)
+        "// -40°C to 85°C, 10µs\n",  # "°C" too (B0 43)
+        "// Sean O’Brien & Mary O’Neil\n",  # "’B" is a Shift-JIS kanji (92 42)
+    ],
+)
+def test_european_text_whose_bytes_big5_or_shift_jis_decode_stays_european(text):
+    assert decode(text.encode("cp1252")) == Decoded(text, "cp1252")
 
 
 @pytest.mark.parametrize(
@@ -128,7 +162,7 @@ def test_latin1_copyright_is_not_read_as_chinese():
 def test_latin1_that_happens_to_decode_as_gb18030_stays_latin1(text):
     data = text.encode("latin-1")
     data.decode("gb18030")  # the trap: strict GB18030 accepts these bytes
-    assert decode(data) == Decoded(text, "latin-1")
+    assert decode(data) == Decoded(text, "cp1252")
 
 
 def test_utf8_with_one_stray_byte_keeps_its_characters():
@@ -153,8 +187,9 @@ def test_utf8_with_one_stray_byte_keeps_its_characters():
 def test_invalid_utf8_still_gives_text(data):
     decoded = decode(data)
     assert decoded is not None
-    assert decoded.encoding == "latin-1"  # no valid multi-byte character outweighs the broken ones
-    assert decoded.text.encode("latin-1") == data
+    # No valid multi-byte character outweighs the broken ones.
+    assert decoded.encoding in ("cp1252", "latin-1")
+    assert decoded.text == data.decode(decoded.encoding)
 
 
 def test_nul_byte_means_binary():
