@@ -4,8 +4,9 @@
 """Generate a deterministic synthetic maker repository for benchmarks.
 
 The mix follows a typical open-hardware project: C and Python sources with SPDX
-headers, KiCad boards and schematics, Gerbers and drill files, STL meshes with
-.license sidecars, Markdown docs, images, a REUSE.toml for the fabrication outputs.
+headers, vendored C libraries whose files carry a license notice and no tag,
+KiCad boards and schematics, Gerbers and drill files, STL meshes with .license
+sidecars, Markdown docs, images, a REUSE.toml for the fabrication outputs.
 The same `count` and `seed` always give the same bytes.
 """
 
@@ -13,9 +14,11 @@ from __future__ import annotations
 
 import random
 import struct
+from functools import partial
 from pathlib import Path
 
 LICENSES = ["MIT", "GPL-3.0-or-later", "Apache-2.0", "BSD-3-Clause", "CERN-OHL-S-2.0"]
+VENDORED = ["BSD-3-Clause", "MIT", "Apache-2.0"]  # the notices of vendored libraries
 
 
 def c_source(rng: random.Random, n: int) -> str:
@@ -24,6 +27,18 @@ def c_source(rng: random.Random, n: int) -> str:
     )
     license_id = rng.choice(LICENSES)
     return f"// SPDX-FileCopyrightText: 2025 Maker {n}\n// SPDX-License-Identifier: {license_id}\n{body}\n"
+
+
+def vendored_source(rng: random.Random, n: int, notices: dict[str, str]) -> str:
+    """A file of a vendored library (a HAL, an Arduino library): the library's copyright and
+    license notice in its top comment, no SPDX tag; one vendor per folder writes them alike."""
+    license_id = rng.choice(VENDORED)
+    notice = notices.get(license_id, f"{license_id} license notice placeholder")
+    lines = "".join(f" * {line}".rstrip() + "\n" for line in notice.splitlines())
+    body = "\n".join(
+        f"int v{n}_{i}(int x) {{ return x + {rng.randint(1, 99)}; }}" for i in range(rng.randint(20, 200))
+    )
+    return f"/*\n * Copyright (c) 2019 Vendor {n % 50}\n *\n{lines} */\n#include <stdint.h>\n{body}\n"
 
 
 def py_source(rng: random.Random, n: int) -> str:
@@ -74,23 +89,29 @@ def png(rng: random.Random, n: int) -> bytes:
     return b"\x89PNG\r\n\x1a\n" + rng.randbytes(rng.randint(2000, 60000))
 
 
-def license_texts() -> dict[str, str]:
-    """The SPDX license texts, from the registry packages licensecheck reads at run time: a
-    REUSE tree holds the real texts in LICENSES/, which identification reads. Placeholders
-    when licensecheck or its data is not installed beside this Python."""
+def license_texts() -> tuple[dict[str, str], dict[str, str]]:
+    """The SPDX license texts and standard headers, from the registry packages licensecheck
+    reads at run time: a REUSE tree holds the real texts in LICENSES/, which identification
+    reads, and vendored files their notices. Placeholders when licensecheck or its data is not
+    installed beside this Python."""
     try:
         from licensecheck.identify import data
 
-        return data.load().licenses
+        corpus = data.load()
     except Exception:  # noqa: BLE001 (any failure only costs realism, not the benchmark)
-        return {}
+        return {}, {}
+    return corpus.licenses, corpus.headers
 
 
 def generate(root: Path, count: int, seed: int = 1) -> Path:
     rng = random.Random(seed)
     root.mkdir(parents=True, exist_ok=True)
     (root / "LICENSES").mkdir(exist_ok=True)
-    texts = license_texts()
+    texts, headers = license_texts()
+    # A vendored file holds a short license's whole text, or Apache's standard header.
+    notices = {"BSD-3-Clause": texts.get("BSD-3-Clause"), "MIT": texts.get("MIT")}
+    notices["Apache-2.0"] = headers.get("Apache-2.0") or texts.get("Apache-2.0")
+    notices = {lic: notice for lic, notice in notices.items() if notice}
     for lic in [*LICENSES, "CC-BY-SA-4.0"]:
         (root / "LICENSES" / f"{lic}.txt").write_text(texts.get(lic, f"{lic} license text placeholder\n"))
     (root / "REUSE.toml").write_text(
@@ -99,6 +120,7 @@ def generate(root: Path, count: int, seed: int = 1) -> Path:
     )
     kinds = [
         ("firmware/src", "c", c_source, 30),
+        ("firmware/lib", "c", partial(vendored_source, notices=notices), 10),
         ("tools", "py", py_source, 15),
         ("hardware", "kicad_pcb", kicad_pcb, 5),
         ("hardware/gerbers", "gbr", gerber, 15),

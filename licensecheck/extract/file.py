@@ -36,6 +36,7 @@ from licensecheck.extract import (
     regular_size,
 )
 from licensecheck.extract.header import extract_header
+from licensecheck.extract.leading import notice_end
 from licensecheck.model import DiscoveredFile, Evidence
 
 READ_LIMIT = 32 * 1024 * 1024  # bytes of one file that are read; tags sit near the top
@@ -186,11 +187,12 @@ def _scan_file(root: Path, file: DiscoveredFile, with_checksums: bool) -> FileSc
         decoded = textio.text_of(data)
         text = decoded.text if decoded else None
         if text is not None:
-            evidence += extract_header(text, comments.style(found.comment))
+            style = comments.style(found.comment)
+            evidence += extract_header(text, style)
             if classify.is_license_file(file.path):
-                evidence += _identified(text, file.path, whole=True)
+                evidence += _identified(text, file.path, style, whole=True)
             elif _is_notice_candidate(evidence, found) or _is_readme(file.path):
-                evidence += _identified(text, file.path, whole=False)
+                evidence += _identified(text, file.path, style, whole=False)
     name = file.path.rpartition("/")[2]
     keep = text if name in KEEP_TEXT_NAMES else None
     if text is None and problem is None and extractor is None and _read_as_text(name) and data:
@@ -207,8 +209,10 @@ def _scan_file(root: Path, file: DiscoveredFile, with_checksums: bool) -> FileSc
 
 
 # Words that a license notice or text contains; a file without any is never sent to the matcher.
+# ("Permission to use, copy, modify ...": ISC and HPND notices need not say "license".)
 _NOTICE_HINT = re.compile(
-    r"licen[cs]|permission is hereby granted|public domain|redistribution and use|许可|版权",
+    r"licen[cs]|permission is hereby granted|permission to use|public domain|redistribution and use"
+    r"|许可|版权",
     re.IGNORECASE,
 )
 NOTICE_HEAD = 8192  # a notice sits at the top of a source file
@@ -227,15 +231,19 @@ def _is_notice_candidate(evidence: list[Evidence], found: classify.Format) -> bo
     return not has_tag and found.comment != "none" and found.category in ("software", "hardware")
 
 
-def _identified(text: str, path: str, whole: bool) -> list[Evidence]:
+def _identified(text: str, path: str, style: comments.CommentStyle, whole: bool) -> list[Evidence]:
     """Evidence from recognising a license text or notice: the whole text of a license
-    file, the top of a source file, or the license section of a README."""
+    file, the leading notice of a source file, or the license section of a README."""
     if whole:
         candidate, detail = text, "license text"
     elif _is_readme(path):
         candidate, detail = _readme_license_section(text), README_SECTION
     else:
-        candidate, detail = text[:NOTICE_HEAD], "license notice"
+        # The leading notice alone, unless a license is mentioned again after code (a BSD notice
+        # under a glibc header's #include lines): then the whole head, as the notices may combine.
+        head = text[:NOTICE_HEAD]
+        end = notice_end(head, style, _NOTICE_HINT)
+        candidate, detail = head if _NOTICE_HINT.search(head, end) else head[:end], "license notice"
     if not candidate or not _NOTICE_HINT.search(candidate):
         return []
     from licensecheck.identify import identify

@@ -38,6 +38,12 @@ class Identification:
 
 
 _STATE: dict[str, object] = {}
+# Identifications of short texts by their cleaned text, which is all identification reads:
+# vendored source files repeat one notice under different copyright lines, which cleaning
+# drops, so a tree of them is identified once per notice, not once per file.
+_MEMO: dict[str, Identification] = {}
+MEMO_SIZE = 512
+MEMO_TEXT_MAX = 16_384  # characters; a license file's whole text is read once anyway
 
 
 def _engine():
@@ -52,18 +58,34 @@ def _engine():
 
 
 def reset() -> None:
-    """Forget the loaded index (tests switch cache folders)."""
+    """Forget the loaded index and what it identified (tests switch cache folders)."""
     _STATE.clear()
+    _MEMO.clear()
 
 
 def identify(text: str) -> Identification:
     """The SPDX expression of the licenses whose text or notice this text holds."""
+    from .normalize import clean
+
+    cleaned = clean(text[:MAX_CHARS])
+    if len(cleaned) > MEMO_TEXT_MAX:
+        return _identify(cleaned)
+    found = _MEMO.get(cleaned)
+    if found is None:
+        found = _identify(cleaned)
+        if len(_MEMO) >= MEMO_SIZE:
+            del _MEMO[next(iter(_MEMO))]  # the oldest
+        _MEMO[cleaned] = found
+    return found
+
+
+def _identify(cleaned: str) -> Identification:
     from . import match, notices
     from .combine import Found, combine
     from .normalize import Prepared
 
     index, known = _engine()
-    prepared = Prepared(text[:MAX_CHARS])
+    prepared = Prepared(cleaned, cleaned=True)
     words = prepared.words
     matches = [
         m

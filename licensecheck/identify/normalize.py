@@ -90,8 +90,9 @@ def clean(text: str) -> str:
 class Prepared:
     """A cleaned text, its words, and (computed on demand) where each word starts and ends."""
 
-    def __init__(self, text: str) -> None:
-        self.cleaned = clean(text)
+    def __init__(self, text: str, *, cleaned: bool = False) -> None:
+        """`text` as read, or already `clean`ed when `cleaned`."""
+        self.cleaned = text if cleaned else clean(text)
         self.words: list[str] = TOKEN.findall(self.cleaned)
         self._spans: list[tuple[int, int]] | None = None
 
