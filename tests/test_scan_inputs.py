@@ -62,6 +62,14 @@ def test_big5_and_shift_jis_copyrights_keep_their_names(tree, encoding, notice, 
     assert any(holder in c for c in entry["copyrights"])
 
 
+def test_a_traditional_chinese_readme_license_section_is_read(tree):
+    readme = "# 智慧花盆\n\n## 授權\n\n本專案採用 MIT 授權條款。\n\n## 製作\n\n焊接順序見 docs。\n"
+    root = tree({"README.md": readme, "src/pot.c": "int pot;\n"})
+    entry = file_entry(scan(root)[1], "README.md")
+    assert entry["licenses"] == ["MIT"]
+    assert [e["source"] for e in entry["evidence"]] == ["text-match"]
+
+
 def test_latin1_copyright(tree):
     text = "/* Copyright \xa9 2020 J\xfcrgen M\xfcller */\n/* SPDX-License-Identifier: BSD-3-Clause */\n"
     root = tree({**LICENSE, "a.c": text.encode("latin-1")})

@@ -212,13 +212,13 @@ def _scan_file(root: Path, file: DiscoveredFile, with_checksums: bool) -> FileSc
 # ("Permission to use, copy, modify ...": ISC and HPND notices need not say "license".)
 _NOTICE_HINT = re.compile(
     r"licen[cs]|permission is hereby granted|permission to use|public domain|redistribution and use"
-    r"|许可|版权",
+    r"|许可|版权|許可|版權|授權",  # and in traditional characters (Taiwan, Hong Kong)
     re.IGNORECASE,
 )
 NOTICE_HEAD = 8192  # a notice sits at the top of a source file
 README_NAMES = ("readme",)
 _README_LICENSE_HEADING = re.compile(
-    r"^(?:#{1,6}\s*|=+\s*)?(?:licen[cs]e|licensing|许可证?|开源协议|版权)\b.*$|"
+    r"^(?:#{1,6}\s*|=+\s*)?(?:licen[cs]e|licensing|许可证?|开源协议|版权|許可證?|開源協議|版權|授權)\b.*$|"
     r"^(?:licen[cs]e|licensing)\s*\n[=\-~^]{3,}\s*$",
     re.IGNORECASE | re.MULTILINE,
 )

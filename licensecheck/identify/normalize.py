@@ -71,10 +71,20 @@ EQUIVALENT_WORDS = {
 }
 
 
+# Traditional characters of the words Chinese licensing statements are made of, and their
+# simplified forms, which the statements are read in (notices.py, gnu.py, names.py): Taiwan
+# and Hong Kong write "本專案採用 MIT 授權" and "許可證：木蘭寬鬆許可證，第2版". Each maps one way
+# only: none of them is in GB2312, the simplified set.
+_SIMPLIFIED = str.maketrans("許證協議開權採據蘭寬鬆條專釋發", "许证协议开权采据兰宽松条专释发")
+
+
 def clean(text: str) -> str:
     """Lower-case text without comment leaders, markup, URLs and copyright statements,
-    hyphenated words joined ("non-infringement" = "noninfringement")."""
+    hyphenated words joined ("non-infringement" = "noninfringement"), licensing words in
+    traditional Chinese characters in their simplified forms."""
     text = unicodedata.normalize("NFKC", text.replace("\r\n", "\n").replace("\r", "\n")).casefold()
+    if not text.isascii():
+        text = text.translate(_SIMPLIFIED)
     if _HTML_HINT.search(text):
         text = _HTML_TAG.sub(" ", text)
         for entity, char in _ENTITIES.items():
