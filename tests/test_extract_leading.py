@@ -42,6 +42,19 @@ def test_a_python_docstring_is_a_comment():
     assert end_of(notice + "import os\n", comments.style("python")) == notice
 
 
+def test_a_marker_written_with_its_space_may_stand_alone():
+    # m4's "dnl " and batch files' "REM ": a bare "dnl" separates two paragraphs of a notice.
+    notice = "dnl Copyright (c) 2005 X\ndnl\ndnl Permission is hereby granted, free\ndnl\ndnl more\n"
+    assert end_of(notice + "AC_DEFUN([X],[y])\n", comments.style("m4")) == notice
+    batch = "REM Licensed under the MIT License.\nREM\nREM more\n"
+    assert end_of(batch + "@echo off\n", comments.style("bat")) == batch
+
+
+def test_a_lua_block_comment_is_not_read_as_line_comments():
+    notice = "--[[ mygame\n  Licensed under the zlib license:\n  more words\n]]\n"
+    assert end_of(notice + "local x = 1\n", comments.style("lua")) == notice
+
+
 def test_a_file_that_is_all_comment_ends_where_it_ends():
     text = "# Licensed under the MIT License.\n# more\n"
     assert end_of(text, comments.style("hash")) == text
@@ -85,14 +98,25 @@ def test_a_notice_after_code_is_read_with_the_one_before(tree, texts):
     assert file_entry(result, "net.h")["licenses"] == ["LGPL-2.1-or-later AND BSD-3-Clause"]
 
 
-def test_a_notice_that_never_says_license_is_read(tree, texts):
-    # ISC's notice says "Permission to use, copy, modify ..." and never "license".
-    isc = texts["ISC"].replace("ISC DISCLAIMS", "THE AUTHOR DISCLAIMS")
-    isc = isc.replace("SHALL ISC BE", "SHALL THE AUTHOR BE")
-    body = isc.split("\n", 1)[1]  # without its "ISC License" title
+def test_a_notice_below_a_title_that_mentions_it_is_read(tree, texts):
+    # The title's "license" ends the notice at #include; the Zlib notice below says neither
+    # "license" nor any other hint, but it holds "warranty": the whole head is read.
+    zlib = texts["Zlib"].split("\n", 1)[1]  # without its "zlib License" title
+    head = "/* mylib.c -- see the license below */\n#include <stdint.h>\n"
+    files = {"LICENSE": texts["MIT"], "mylib.c": head + c_comment(zlib) + CODE}
+    _, result, _ = scan(tree(files), "--no-cache")
+    assert file_entry(result, "mylib.c")["licenses"] == ["Zlib"]
+
+
+@pytest.mark.parametrize("spdx_id", ["ISC", "Zlib"])
+def test_a_notice_that_never_says_license_is_read_whatever_its_grant(tree, texts, spdx_id):
+    # "Permission is granted to anyone to use this software" (Zlib) is a grant too.
+    body = texts[spdx_id].replace("ISC DISCLAIMS", "THE AUTHOR DISCLAIMS")
+    body = body.replace("SHALL ISC BE", "SHALL THE AUTHOR BE")
+    body = body.split("\n", 1)[1]  # without its title
     assert "licen" not in body.lower()
-    _, result, _ = scan(tree({"LICENSE": texts["MIT"], "src/uv.c": c_comment(body) + CODE}), "--no-cache")
-    assert file_entry(result, "src/uv.c")["licenses"] == ["ISC"]
+    _, result, _ = scan(tree({"LICENSE": texts["MIT"], "src/a.c": c_comment(body) + CODE}), "--no-cache")
+    assert file_entry(result, "src/a.c")["licenses"] == [spdx_id]
 
 
 def test_identification_is_memoized_by_the_cleaned_text(texts):

@@ -39,17 +39,23 @@ def notice_end(text: str, style: CommentStyle, hint: re.Pattern[str]) -> int:
             hinted = hinted or hint.search(line) is not None
         elif not stripped:
             pass
-        elif stripped.startswith(style.single):
-            hinted = hinted or hint.search(line) is not None
-        elif (opening := _opening(stripped, style)) is not None:
+        elif (opening := _opening(stripped, style)) is not None:  # before "--": Lua's "--[["
             opener, closer = opening
             if closer not in stripped[len(opener) :]:
                 closing = closer
+            hinted = hinted or hint.search(line) is not None
+        elif _single(stripped, style):
             hinted = hinted or hint.search(line) is not None
         elif hinted:
             return pos
         pos = end
     return len(text)
+
+
+def _single(stripped: str, style: CommentStyle) -> bool:
+    """A line comment; a marker written with its space ("dnl ", "REM ") may stand alone, as
+    the blank line between two paragraphs of a notice."""
+    return stripped.startswith(style.single) or any(stripped == marker.rstrip() for marker in style.single)
 
 
 def _opening(stripped: str, style: CommentStyle) -> tuple[str, str] | None:
