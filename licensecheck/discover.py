@@ -386,14 +386,16 @@ def _with_gitignore(
         if not found or not found[0].is_file(follow_symlinks=False):
             return layers  # git does not follow a symlinked .gitignore either
         # Read like any file of the tree: no symlink, no FIFO swapped in, a bounded size.
-        data = read_regular(Path(scope.under + path), MAX_IGNORE_BYTES + 1)
+        # Two bytes past the limit: the first may be the newline ending the last line read,
+        # the second says whether the file goes on after it.
+        data = read_regular(Path(scope.under + path), MAX_IGNORE_BYTES + 2)
     except (OSError, ExtractError) as error:
         reason = _os_reason("cannot read", error) if isinstance(error, OSError) else f"cannot read: {error}"
         scope.problems.append((shown(path), reason))
         return layers
-    cut = len(data) > MAX_IGNORE_BYTES
+    cut = len(data) > MAX_IGNORE_BYTES + 1
     if cut:  # read up to the last whole line: a line cut short is another pattern ("bui" of "build/")
-        data = data[: data.rfind(b"\n") + 1]  # the byte past the limit may end the last line
+        data = data[: data.rfind(b"\n", 0, MAX_IGNORE_BYTES + 1) + 1]
     lines = data.decode("utf-8", "surrogateescape").splitlines()
     patterns = [line for line in lines if line.strip() and not line.startswith("#")]
     good = [line for line in patterns[:MAX_IGNORE_PATTERNS] if not costly(line) and valid_pattern(line)]

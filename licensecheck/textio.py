@@ -99,7 +99,6 @@ _MIN_EVERYDAY = 2
 # a high second byte in about two characters of three; Latin-1 text almost never does.
 _MIN_HIGH_TRAIL_SHARE = 1 / 3
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]")
-_PRIVATE_USE = ("\ue000", "\uf8ff")  # user-defined characters: no everyday text
 # UTF-16 without a mark: the high byte of most characters is NUL (ASCII text), the low byte
 # almost never is (U+xx00 characters are rare). Binary data seldom keeps to that pattern.
 _UTF16_MIN_PAIRS = 8
@@ -339,7 +338,6 @@ def _everyday_counts(sample: str, encoding: _EastAsian) -> tuple[int, int, int]:
             len(written) == 2
             and encoding.lead_first <= written[0] <= encoding.lead_last
             and (written[1] >= 0xA1 or not encoding.high_trail)
-            and not _PRIVATE_USE[0] <= char <= _PRIVATE_USE[1]
         ):
             everyday += count
             high += count if written[1] >= 0x80 else 0

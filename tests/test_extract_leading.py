@@ -85,6 +85,15 @@ def test_vendored_files_with_one_notice_are_identified_from_it(tree, texts):
         assert [e["source"] for e in entry["evidence"]] == ["header", "text-match"]
 
 
+def test_what_the_code_says_below_the_notice_is_not_the_files_license(tree):
+    # A string the program prints names another project's license; no notice words are
+    # around it (license, copyright, warranty ...), so only the notice above is read.
+    notice = "/*\n * Licensed under the MIT License.\n */\n"
+    code = '#include <stdio.h>\nint main(void) {\n    puts("Our tool is released under the GPLv3.");\n}\n'
+    _, result, _ = scan(tree({"src/main.c": notice + code}), "--no-cache")
+    assert file_entry(result, "src/main.c")["licenses"] == ["MIT"]
+
+
 def test_a_notice_after_code_is_read_with_the_one_before(tree, texts):
     # A C library header under the LGPL whose code, below its #include lines, came from BSD.
     lgpl = (

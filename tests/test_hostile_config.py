@@ -220,6 +220,7 @@ def test_a_gitignore_whose_last_line_ends_just_past_the_limit_keeps_that_line(tr
     files = {**LICENSE, "src/last.c": "// SPDX-License-Identifier: MIT\n", ".gitignore": ignore}
     _, result, _ = scan(tree(files), "--no-cache")
     assert "src/last.c" not in [f["path"] for f in result["files"]]
+    assert "unreadable-file" not in rules_for(result)  # the file was read whole: nothing skipped
 
 
 @pytest.mark.parametrize("pattern", ["[z-a]", "src/[b-a]*.c", "trailing\\"])

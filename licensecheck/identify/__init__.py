@@ -63,6 +63,11 @@ def _engine():
 def reset() -> None:
     """Forget the loaded index and what it identified (tests switch cache folders)."""
     _STATE.clear()
+    forget_identified()
+
+
+def forget_identified() -> None:
+    """Empty the memos (a benchmark times identification itself)."""
     _MEMO.clear()
     _MEMO_AS_WRITTEN.clear()
 
@@ -125,4 +130,4 @@ def data_version() -> str:
     return index.version
 
 
-__all__ = ["Identification", "data_version", "identify", "reset"]
+__all__ = ["Identification", "data_version", "forget_identified", "identify", "reset"]

@@ -160,15 +160,40 @@ def _fixed_shingles(corpus: data.Corpus, vocab: dict[str, int]) -> dict[str, set
     return found
 
 
+# The longest run of a text's shingles outside its template's fixed wording that is taken for
+# a replaceable name: a name of one to four words spans up to six trigrams. Longer runs are
+# the template's optional text (a section a file may leave out), which is the license's own
+# wording where present: GFDL-1.3's section 11 is what tells it from GFDL-1.2.
+REPLACEABLE_RUN = 6
+
+
 def _distinct(
-    rule: Rule, rule_shingles: list[int], frequency: Counter[int], fixed: dict[str, set[int]]
+    rule: Rule,
+    words: tuple[int, ...],
+    frequency: Counter[int],
+    fixed: dict[str, set[int]],
+    numbers: set[int],
 ) -> list[int]:
-    """The rule's shingles that no other license has; of a license text, only those of its
-    fixed wording where the data gives it: a name the template lets a file replace (ISC's "ISC
-    DISCLAIMS", "THE AUTHOR DISCLAIMS" in most ISC files) is no wording of its own to require."""
-    own = [s for s in rule_shingles if frequency[s] == 1]
+    """The rule's shingles that no other license has, but those of a name that the template of
+    a license text lets a file replace (ISC's "ISC DISCLAIMS" is "THE AUTHOR DISCLAIMS" in most
+    ISC files): a replaced name is no wording of the license to require. A replaceable part
+    that holds a number stays required: templates mark versions and clause numbers so too
+    ("Version 1.2, November 2002", "6.3"), and those tell GFDL-1.2 from GFDL-1.3."""
+    ordered = shingles(list(words))
+    own = {s for s in ordered if frequency[s] == 1}
     wording = fixed.get(rule.expression) if rule.kind == "text" else None
-    return own if not wording else [s for s in own if s in wording]
+    if not wording:
+        return sorted(own)
+    replaceable: set[int] = set()
+    run: list[int] = []
+    for at, shingle in enumerate([*ordered, None]):  # None ends the last run
+        if shingle is not None and shingle not in wording and numbers.isdisjoint(words[at : at + 3]):
+            run.append(shingle)
+            continue
+        if len(run) <= REPLACEABLE_RUN:
+            replaceable.update(run)
+        run = []
+    return sorted(own - replaceable)
 
 
 def _flatten(lists: list[list[int]]) -> tuple[array, array]:
@@ -199,8 +224,12 @@ def build(corpus: data.Corpus) -> Index:
     offsets, flat = _flatten(sets)
     # The shingles of no other license: a header's own name, a license's own clauses.
     fixed = _fixed_shingles(corpus, vocab)
+    numbers = {number for word, number in vocab.items() if word[:1].isdigit()}
     distinct_offsets, distinct = _flatten(
-        [_distinct(rule, rs, frequency, fixed) for rule, rs in zip(rules, sets, strict=True)]
+        [
+            _distinct(rule, key, frequency, fixed, numbers)
+            for rule, (key, _, _) in zip(rules, listed, strict=True)
+        ]
     )
     return Index(
         version=corpus.version,

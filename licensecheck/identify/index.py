@@ -35,7 +35,7 @@ from licensecheck.model import collector_paused
 
 from . import data
 
-FORMAT = 7  # bump when the layout or the normalization changes
+FORMAT = 9  # bump when the layout or the normalization changes
 SHINGLE = 3
 _BITS = 21  # word ids < 2**21; three of them fit in one 63-bit int
 
