@@ -118,6 +118,14 @@ def test_a_name_the_template_lets_a_file_replace_is_not_required(texts):
     assert expression(texts["0BSD"]) == "0BSD"
 
 
+def test_a_replaceable_name_the_text_keeps_still_counts(texts):
+    # X11 as X11 headers hold it: "X Consortium" (a replaceable name) throughout, without the
+    # trademark sentence. The names it keeps are X11's own wording; not X11-swapped.
+    x11 = texts["X11"]
+    body = x11[x11.find("Permission is hereby granted") : x11.find("X Window System is a trademark")]
+    assert expression("Copyright (c) 1992  X Consortium\n\n" + body) == "X11"
+
+
 def test_a_version_the_template_lets_vary_is_still_required(texts):
     # SPDX's templates mark GFDL-1.2's "Version 1.2, November 2002" and CDDL-1.0's clause
     # numbers as replaceable; they are still what tells one version from the next, so the

@@ -173,17 +173,18 @@ def _distinct(
     frequency: Counter[int],
     fixed: dict[str, set[int]],
     numbers: set[int],
-) -> list[int]:
-    """The rule's shingles that no other license has, but those of a name that the template of
-    a license text lets a file replace (ISC's "ISC DISCLAIMS" is "THE AUTHOR DISCLAIMS" in most
-    ISC files): a replaced name is no wording of the license to require. A replaceable part
-    that holds a number stays required: templates mark versions and clause numbers so too
-    ("Version 1.2, November 2002", "6.3"), and those tell GFDL-1.2 from GFDL-1.3."""
+) -> tuple[list[int], list[int]]:
+    """The rule's shingles that no other license has, and those of them in a name that the
+    template of a license text lets a file replace (ISC's "ISC DISCLAIMS" is "THE AUTHOR
+    DISCLAIMS" in most ISC files): a replaced name is no wording of the license to require
+    where a text lacks it. A replaceable part that holds a number stays required: templates
+    mark versions and clause numbers so too ("Version 1.2, November 2002", "6.3"), and those
+    tell GFDL-1.2 from GFDL-1.3."""
     ordered = shingles(list(words))
     own = {s for s in ordered if frequency[s] == 1}
     wording = fixed.get(rule.expression) if rule.kind == "text" else None
     if not wording:
-        return sorted(own)
+        return sorted(own), []
     replaceable: set[int] = set()
     run: list[int] = []
     for at, shingle in enumerate([*ordered, None]):  # None ends the last run
@@ -193,7 +194,7 @@ def _distinct(
         if len(run) <= REPLACEABLE_RUN:
             replaceable.update(run)
         run = []
-    return sorted(own - replaceable)
+    return sorted(own), sorted(own & replaceable)
 
 
 def _flatten(lists: list[list[int]]) -> tuple[array, array]:
@@ -225,12 +226,12 @@ def build(corpus: data.Corpus) -> Index:
     # The shingles of no other license: a header's own name, a license's own clauses.
     fixed = _fixed_shingles(corpus, vocab)
     numbers = {number for word, number in vocab.items() if word[:1].isdigit()}
-    distinct_offsets, distinct = _flatten(
-        [
-            _distinct(rule, key, frequency, fixed, numbers)
-            for rule, (key, _, _) in zip(rules, listed, strict=True)
-        ]
-    )
+    owned = [
+        _distinct(rule, key, frequency, fixed, numbers)
+        for rule, (key, _, _) in zip(rules, listed, strict=True)
+    ]
+    distinct_offsets, distinct = _flatten([own for own, _ in owned])
+    replaceable_offsets, replaceable = _flatten([names for _, names in owned])
     return Index(
         version=corpus.version,
         vocab=vocab,
@@ -239,6 +240,8 @@ def build(corpus: data.Corpus) -> Index:
         shingles=flat,
         distinct_offsets=distinct_offsets,
         distinct=distinct,
+        replaceable_offsets=replaceable_offsets,
+        replaceable=replaceable,
         postings={s: tuple(r) for s, r in postings.items()},
         probes=probes,
         license_names={i: n for i, n in corpus.names.items() if i not in corpus.deprecated},

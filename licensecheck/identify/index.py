@@ -35,7 +35,7 @@ from licensecheck.model import collector_paused
 
 from . import data
 
-FORMAT = 9  # bump when the layout or the normalization changes
+FORMAT = 10  # bump when the layout or the normalization changes
 SHINGLE = 3
 _BITS = 21  # word ids < 2**21; three of them fit in one 63-bit int
 
@@ -57,6 +57,10 @@ class Index:
     shingles: Sequence[int]
     distinct_offsets: Sequence[int]  # the same for the shingles no other license has
     distinct: Sequence[int]
+    # The same for those of the distinct shingles that lie in a name the license's template
+    # lets a file replace (ISC's "ISC DISCLAIMS"): required only where a text holds them.
+    replaceable_offsets: Sequence[int]
+    replaceable: Sequence[int]
     postings: dict[int, tuple[int, ...]]
     probes: list[int]  # how many postings each rule has
     license_names: dict[str, str]  # current SPDX licenses: id -> name
@@ -64,6 +68,7 @@ class Index:
     license_ids: list[str]
     _sets: dict[int, frozenset[int]] = field(default_factory=dict, repr=False)
     _distinct_sets: dict[int, frozenset[int]] = field(default_factory=dict, repr=False)
+    _replaceable_sets: dict[int, frozenset[int]] = field(default_factory=dict, repr=False)
     _names: dict[str, str] | None = field(default=None, repr=False)
 
     @property
@@ -99,6 +104,15 @@ class Index:
             self._distinct_sets[rule] = found
         return found
 
+    def replaceable_set(self, rule: int) -> frozenset[int]:
+        """Of `distinct_set`, the shingles of a name the template lets a file replace."""
+        found = self._replaceable_sets.get(rule)
+        if found is None:
+            offsets = self.replaceable_offsets
+            found = frozenset(self.replaceable[offsets[rule] : offsets[rule + 1]])
+            self._replaceable_sets[rule] = found
+        return found
+
     def ids(self, words: list[str]) -> list[int]:
         return list(map(self.vocab.get, words, repeat(0)))
 
@@ -117,7 +131,7 @@ def cache_path(key: str) -> Path:
     return cache_dir() / f"identify-index-{digest}.marshal"
 
 
-_ARRAYS = ("offsets", "shingles", "distinct_offsets", "distinct")
+_ARRAYS = ("offsets", "shingles", "distinct_offsets", "distinct", "replaceable_offsets", "replaceable")
 _WORD = 8  # bytes of an array("Q") item
 _HEAD = struct.Struct("<Q")  # the length of the marshalled tables
 
@@ -155,7 +169,11 @@ def _from_file(view: memoryview, key: str) -> Index:
         arrays[name] = view[start : start + length * _WORD].cast("Q")
         start += length * _WORD
     rules = [Rule(e, k, w) for e, k, w in payload["rules"]]
-    for offsets, flat in (("offsets", "shingles"), ("distinct_offsets", "distinct")):
+    for offsets, flat in (
+        ("offsets", "shingles"),
+        ("distinct_offsets", "distinct"),
+        ("replaceable_offsets", "replaceable"),
+    ):
         if len(arrays[offsets]) != len(rules) + 1 or arrays[offsets][-1] != len(arrays[flat]):
             raise ValueError("inconsistent index")
     if start != len(view):
@@ -168,6 +186,8 @@ def _from_file(view: memoryview, key: str) -> Index:
         shingles=arrays["shingles"],
         distinct_offsets=arrays["distinct_offsets"],
         distinct=arrays["distinct"],
+        replaceable_offsets=arrays["replaceable_offsets"],
+        replaceable=arrays["replaceable"],
         postings=payload["postings"],
         probes=payload["probes"],
         license_names=payload["license_names"],

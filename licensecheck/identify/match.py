@@ -111,8 +111,12 @@ def _evaluate(index: Index, rule: int, sequence: list[int], hits: list[int]) -> 
     span = run[-1] - run[0] + 1
     if coverage < MIN_COVERAGE[kind] or len(run) / span < MIN_DENSITY:
         return None
+    # A replaceable name of the license's own wording counts where the text holds it; where
+    # the text names someone else ("THE AUTHOR" for ISC's "ISC"), it is not required.
     own = index.distinct_set(rule)
-    if len(own) >= MIN_DISTINCT_SHINGLES and len(own & matched) < MIN_DISTINCT_SHARE * len(own):
+    held = len(own & matched)
+    required = len(own) - len(index.replaceable_set(rule) - matched)
+    if required >= MIN_DISTINCT_SHINGLES and held < MIN_DISTINCT_SHARE * required:
         return None
     score = 2 * len(matched) - len(wanted) - (span - len(run))
     if index.rules[rule].expression in COMMON:
