@@ -89,32 +89,28 @@ class Index:
         return self._names
 
     def rule_set(self, rule: int) -> frozenset[int]:
-        found = self._sets.get(rule)
-        if found is None:
-            found = frozenset(self.shingles[self.offsets[rule] : self.offsets[rule + 1]])
-            self._sets[rule] = found
-        return found
+        return _cached_slice(self._sets, self.offsets, self.shingles, rule)
 
     def distinct_set(self, rule: int) -> frozenset[int]:
         """The rule's shingles that no other license shares (its name, its own clauses)."""
-        found = self._distinct_sets.get(rule)
-        if found is None:
-            offsets = self.distinct_offsets
-            found = frozenset(self.distinct[offsets[rule] : offsets[rule + 1]])
-            self._distinct_sets[rule] = found
-        return found
+        return _cached_slice(self._distinct_sets, self.distinct_offsets, self.distinct, rule)
 
     def replaceable_set(self, rule: int) -> frozenset[int]:
         """Of `distinct_set`, the shingles of a name the template lets a file replace."""
-        found = self._replaceable_sets.get(rule)
-        if found is None:
-            offsets = self.replaceable_offsets
-            found = frozenset(self.replaceable[offsets[rule] : offsets[rule + 1]])
-            self._replaceable_sets[rule] = found
-        return found
+        return _cached_slice(self._replaceable_sets, self.replaceable_offsets, self.replaceable, rule)
 
     def ids(self, words: list[str]) -> list[int]:
         return list(map(self.vocab.get, words, repeat(0)))
+
+
+def _cached_slice(
+    cache: dict[int, frozenset[int]], offsets: Sequence[int], flat: Sequence[int], rule: int
+) -> frozenset[int]:
+    """Rule `rule`'s part of an offsets/flat array pair, as a set made once."""
+    found = cache.get(rule)
+    if found is None:
+        found = cache[rule] = frozenset(flat[offsets[rule] : offsets[rule + 1]])
+    return found
 
 
 def shingles(ids: list[int]) -> list[int]:
