@@ -299,7 +299,9 @@ def _distinct_copyrights(evidence: list[Evidence]) -> tuple[str, ...]:
 
 
 # The words and signs that open a copyright notice, in any order and number ("Copyright (C)").
-_COPYRIGHT_MARKER = re.compile(r"^(?:(?:copyright|版[权權]所有|\(c\)|©)\s*[:：]?\s*)+", re.IGNORECASE)
+_COPYRIGHT_MARKER = re.compile(
+    r"^(?:(?:copyright|(?:版|著作)[权權]所有|\(c\)|©)\s*[:：]?\s*)+", re.IGNORECASE
+)
 
 
 def _without_marker(notice: str) -> str:

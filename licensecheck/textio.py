@@ -80,6 +80,9 @@ class _EastAsian:
     lead_first: int
     lead_last: int
     high_trail: bool
+    # What decodes the bytes where `codec` cannot: Hong Kong's Big5-HKSCS, whose characters
+    # (峯, 嘅) Windows' cp950 lacks; one of them made a whole file Latin-1 mojibake.
+    otherwise: str | None = None
 
 
 _GBK = "gb18030"
@@ -87,7 +90,7 @@ _EAST_ASIAN = (
     # GB2312's area of GBK (both bytes from 0xA1): symbols and 6,763 simplified hanzi. Counted
     # at C speed, as the gb2312 codec writes them (_everyday_share), not character by character.
     _EastAsian(_GBK, "gb18030", "gbk", 0xA1, 0xF7, high_trail=True),
-    _EastAsian("big5", "cp950", "cp950", 0xA1, 0xC6, high_trail=False),  # symbols, 5,401 frequent hanzi
+    _EastAsian("big5", "cp950", "cp950", 0xA1, 0xC6, high_trail=False, otherwise="big5hkscs"),  # 5,401 hanzi
     _EastAsian("shift_jis", "cp932", "cp932", 0x81, 0x9F, high_trail=False),  # symbols, kana, level-1 kanji
 )
 # GB2312's own codec writes GBK's everyday characters at C speed, all but two that GBK reads
@@ -300,10 +303,14 @@ def _east_asian(data: bytes) -> Decoded | None:
 
 
 def _read_as(data: bytes, encoding: _EastAsian) -> str | None:
-    try:
-        return data.decode(encoding.codec)
-    except UnicodeDecodeError:
-        return None
+    for codec in (encoding.codec, encoding.otherwise):
+        if codec is None:
+            break
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+    return None
 
 
 def _everyday_share(text: str, encoding: _EastAsian) -> float | None:

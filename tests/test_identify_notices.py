@@ -148,6 +148,8 @@ def test_gnu_notices(name, version, expected):
         ("許可證：木蘭寬鬆許可證，第2版", "MulanPSL-2.0"),
         ("授權協議：GPL-3.0 或更高版本", "GPL-3.0-or-later"),
         ("開源協議：CERN-OHL-S-2.0", "CERN-OHL-S-2.0"),
+        ("授權：MIT", "MIT"),  # Taiwan's "License:"
+        ("授權條款：CERN-OHL-S-2.0", "CERN-OHL-S-2.0"),
         # A newer version of something else, in another sentence or without "或", is not "or later".
         ("本项目采用 GNU General Public License v3 发布。需要 Python 3.8 或更高版本。", "GPL-3.0-only"),
         ("本项目采用 GNU General Public License version 3。固件后续版本将支持蓝牙。", "GPL-3.0-only"),

@@ -62,6 +62,14 @@ def test_big5_and_shift_jis_copyrights_keep_their_names(tree, encoding, notice, 
     assert any(holder in c for c in entry["copyrights"])
 
 
+@pytest.mark.parametrize("label", ["开源协议：MIT", "開源協議：MIT", "授權：MIT"])
+def test_a_chinese_license_label_in_a_source_comment_is_read(tree, label):
+    # "开源协议：" was identified by `identify` but never sent to it by a scan: no hint word.
+    root = tree({"LICENSE": "SPDX-License-Identifier: Apache-2.0\n", "src/a.c": f"// {label}\nint a;\n"})
+    entry = file_entry(scan(root)[1], "src/a.c")
+    assert entry["licenses"] == ["MIT"]
+
+
 def test_a_traditional_chinese_readme_license_section_is_read(tree):
     readme = "# 智慧花盆\n\n## 授權\n\n本專案採用 MIT 授權條款。\n\n## 製作\n\n焊接順序見 docs。\n"
     root = tree({"README.md": readme, "src/pot.c": "int pot;\n"})

@@ -112,6 +112,13 @@ def test_simplified_chinese_in_gbk_that_big5_also_decodes_stays_gb18030(text):
     assert decode(data) == Decoded(text, "gb18030")
 
 
+def test_hong_kong_big5_hkscs_is_read_as_big5():
+    # 峯 and 嘅 are HKSCS characters that Windows' cp950 lacks: one of them in a comment made
+    # the whole file Latin-1 mojibake, with "©" holders made of 0xA9 bytes.
+    text = "// 版權所有 (C) 2025 陳大文、黃嘉峯\n// 呢個檔案係用 MIT 授權嘅\n"
+    assert decode(text.encode("big5hkscs")) == Decoded(text, "big5")
+
+
 def test_a_utf8_line_added_to_a_gbk_file_keeps_its_dashes():
     utf8, gbk = "// © 2024 Jürgen\n", "// 初始化——串口\n"
     assert decode(utf8.encode() + gbk.encode("gbk")) == Decoded(utf8 + gbk, "mixed")

@@ -213,7 +213,7 @@ def _scan_file(root: Path, file: DiscoveredFile, with_checksums: bool) -> FileSc
 # "Permission is granted to anyone to use this software ...".
 _NOTICE_HINT = re.compile(
     r"licen[cs]|permission is (?:hereby )?granted|permission to use|public domain|redistribution and use"
-    r"|许可|版权|許可|版權|授權",  # and in traditional characters (Taiwan, Hong Kong)
+    r"|许可|版权|开源协议|許可|版權|授權|開源協議",  # and in traditional characters (Taiwan, Hong Kong)
     re.IGNORECASE,
 )
 # What makes the code below a source file's leading notice worth reading too: another notice

@@ -59,9 +59,9 @@ _LICENSE_DETAIL = "SPDX-" + _LICENSE_TAG
 
 # 版权所有 ("all rights reserved") opens or closes a notice; 版权所有者/人/方 (the holder) and
 # 版权所有权 (the ownership) are words of prose, as "Copyright holders" is. Taiwan and Hong
-# Kong write the same words in traditional characters: 版權所有.
+# Kong write the same words in traditional characters: 版權所有, and Taiwan 著作權所有 too.
 _NOTICE = re.compile(
-    r"(?P<kw>(?<![\w-])(?:Copyright|COPYRIGHT)(?![\w-])|©|版[权權]所有(?![者人方权權])"
+    r"(?P<kw>(?<![\w-])(?:Copyright|COPYRIGHT)(?![\w-])|©|(?:版|著作)[权權]所有(?![者人方权權])"
     r"|(?<![\w)])\([cC]\)(?=[ \t]*\d))"
     r"(?P<sep>(?:[ \t\u3000]*(?:[:：]|\([cC]\)|（[cC]）|©))*[ \t\u3000]*(?:by[ \t]+)?)"
 )
@@ -71,6 +71,8 @@ _NOTICE_DETAIL = {
     "©": "©",
     "版权所有": "版权所有",
     "版權所有": "版權所有",
+    "著作权所有": "著作权所有",
+    "著作權所有": "著作權所有",
     "(c)": "(c)",
     "(C)": "(c)",
 }

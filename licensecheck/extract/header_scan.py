@@ -33,7 +33,8 @@ _PATTERN_NEEDLES = (  # with the character every match starts with
     (re.compile(r"C(?:opyright|OPYRIGHT)"), "C"),
     (re.compile(r"\([cC]\)[ \t]*\d"), "("),
 )
-_WIDE_NEEDLES = ("©", "版权所有", "版權所有")  # simplified and traditional Chinese
+# Chinese copyright markers, in simplified and traditional characters (Taiwan's 著作權所有).
+_WIDE_NEEDLES = ("©", "版权所有", "版權所有", "著作权所有", "著作權所有")
 
 _IGNORE_START, _IGNORE_END = "REUSE-IgnoreStart", "REUSE-IgnoreEnd"
 _SNIPPET, _SNIPPET_BEGIN, _SNIPPET_END = "SPDX-Snippet", "SPDX-SnippetBegin", "SPDX-SnippetEnd"

@@ -49,7 +49,7 @@ _ONLY_NEXT = re.compile(r"\s*,?\s*only\b")
 # notices.py reads them too. Before a GNU name only these and the verbs that grant ("本项目采用
 # GPL-3.0") count: "基于 GPLv2 的驱动移植而来" (ported from), "根据 GPL 的要求" (as the GPL
 # requires), "受 GPL 约束的代码" (code bound by the GPL) grant nothing.
-CHINESE_LABEL = r"(?:许可证?|许可协议|开源协议|授权协议)\s*[:：]"
+CHINESE_LABEL = r"(?:许可证?|许可协议|开源协议|授权(?:协议|条款)?)\s*[:：]"  # 授权： is Taiwan's "License:"
 _CHINESE_GRANT = r"(?:采用|遵循|遵守|" + CHINESE_LABEL + ")"
 # Words that make the following name a grant, then the fillers allowed before the name.
 _GRANT_TAIL = re.compile(
