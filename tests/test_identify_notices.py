@@ -149,6 +149,10 @@ def test_gnu_notices(name, version, expected):
         ("授權協議：GPL-3.0 或更高版本", "GPL-3.0-or-later"),
         ("開源協議：CERN-OHL-S-2.0", "CERN-OHL-S-2.0"),
         ("授權：MIT", "MIT"),  # Taiwan's "License:"
+        # Creative Commons as the Chinese deeds name it: the standard mainland notice, and Taiwan's.
+        ("本作品采用知识共享署名-相同方式共享 4.0 国际许可协议进行许可。", "CC-BY-SA-4.0"),
+        ("本作品采用知识共享署名-非商业性使用-相同方式共享 4.0 国际许可协议进行许可。", "CC-BY-NC-SA-4.0"),
+        ("本文件採用創用 CC 姓名標示-相同方式分享 4.0 國際授權條款。", "CC-BY-SA-4.0"),
         ("授權條款：CERN-OHL-S-2.0", "CERN-OHL-S-2.0"),
         # A newer version of something else, in another sentence or without "或", is not "or later".
         ("本项目采用 GNU General Public License v3 发布。需要 Python 3.8 或更高版本。", "GPL-3.0-only"),

@@ -106,6 +106,22 @@ ALIASES: dict[str, str] = {
     "CC BY-NC-SA 4.0": "CC-BY-NC-SA-4.0",
     "CC BY-ND 4.0": "CC-BY-ND-4.0",
     "CC BY-NC-ND 4.0": "CC-BY-NC-ND-4.0",
+    # The Creative Commons licences as their Chinese deeds name them: simplified, as in the
+    # standard notice "本作品采用知识共享署名-相同方式共享 4.0 国际许可协议进行许可"
+    # (creativecommons.org/licenses/by-sa/4.0/deed.zh-hans), and traditional, as Taiwan's
+    # "創用CC 姓名標示-相同方式分享 4.0 國際" (deed.zh-hant; deed.zh_TW for older versions).
+    "知识共享署名 4.0": "CC-BY-4.0",
+    "知识共享署名-相同方式共享 4.0": "CC-BY-SA-4.0",
+    "知识共享署名-非商业性使用 4.0": "CC-BY-NC-4.0",
+    "知识共享署名-禁止演绎 4.0": "CC-BY-ND-4.0",
+    "知识共享署名-非商业性使用-相同方式共享 4.0": "CC-BY-NC-SA-4.0",
+    "知识共享署名-非商业性使用-禁止演绎 4.0": "CC-BY-NC-ND-4.0",
+    "創用CC 姓名標示 4.0": "CC-BY-4.0",
+    "創用CC 姓名標示-相同方式分享 4.0": "CC-BY-SA-4.0",
+    "創用CC 姓名標示-非商業性 4.0": "CC-BY-NC-4.0",
+    "創用CC 姓名標示-禁止改作 4.0": "CC-BY-ND-4.0",
+    "創用CC 姓名標示-非商業性-相同方式分享 4.0": "CC-BY-NC-SA-4.0",
+    "創用CC 姓名標示-非商業性-禁止改作 4.0": "CC-BY-NC-ND-4.0",
     "Academic Free License 3": "AFL-3.0",
     "WTFPL": "WTFPL",
     "Do What The Fuck You Want To Public License": "WTFPL",

@@ -48,7 +48,7 @@ _ARTICLES = frozenset({"the", "a", "an", "either", "both", "under"})
 _FIRST_NAME_WITHIN = 4
 _SENTENCE_WORDS = 40  # how far a statement's names are looked for
 _NEXT_NAME_WITHIN = 10
-_LONGEST_NAME = 14
+_LONGEST_NAME = 24  # words; a Chinese name is a word per character (知识共享署名-非商业性使用-…)
 
 PHRASES: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (
