@@ -31,6 +31,7 @@ from functools import lru_cache
 
 from licensecheck import classify, dep5, expression, manifests, reuse_toml
 from licensecheck.extract import README_SECTION, FileScan
+from licensecheck.extract.header_scan import CHINESE_COPYRIGHT_MARKERS
 from licensecheck.model import Evidence, FileResult, Project, collector_paused
 
 REUSE_TOML = "REUSE.toml"
@@ -300,7 +301,8 @@ def _distinct_copyrights(evidence: list[Evidence]) -> tuple[str, ...]:
 
 # The words and signs that open a copyright notice, in any order and number ("Copyright (C)").
 _COPYRIGHT_MARKER = re.compile(
-    r"^(?:(?:copyright|(?:版|著作)[权權]所有|\(c\)|©)\s*[:：]?\s*)+", re.IGNORECASE
+    r"^(?:(?:copyright|" + "|".join(CHINESE_COPYRIGHT_MARKERS) + r"|\(c\)|©)\s*[:：]?\s*)+",
+    re.IGNORECASE,
 )
 
 

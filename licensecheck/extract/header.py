@@ -38,6 +38,7 @@ from typing import NamedTuple
 from licensecheck.comments import STYLES, CommentStyle
 from licensecheck.extract.header_scan import (  # MAX_VALUE: also re-exported from here
     AFTER_HIT,
+    CHINESE_COPYRIGHT_MARKERS,
     MAX_VALUE,
     NOWHERE,
     Needles,
@@ -60,19 +61,18 @@ _LICENSE_DETAIL = "SPDX-" + _LICENSE_TAG
 # 版权所有 ("all rights reserved") opens or closes a notice; 版权所有者/人/方 (the holder) and
 # 版权所有权 (the ownership) are words of prose, as "Copyright holders" is. Taiwan and Hong
 # Kong write the same words in traditional characters: 版權所有, and Taiwan 著作權所有 too.
+_CHINESE_MARKER = "(?:" + "|".join(CHINESE_COPYRIGHT_MARKERS) + ")(?![者人方权權])"
 _NOTICE = re.compile(
-    r"(?P<kw>(?<![\w-])(?:Copyright|COPYRIGHT)(?![\w-])|©|(?:版|著作)[权權]所有(?![者人方权權])"
-    r"|(?<![\w)])\([cC]\)(?=[ \t]*\d))"
+    r"(?P<kw>(?<![\w-])(?:Copyright|COPYRIGHT)(?![\w-])|©|"
+    + _CHINESE_MARKER
+    + r"|(?<![\w)])\([cC]\)(?=[ \t]*\d))"
     r"(?P<sep>(?:[ \t\u3000]*(?:[:：]|\([cC]\)|（[cC]）|©))*[ \t\u3000]*(?:by[ \t]+)?)"
 )
 _NOTICE_DETAIL = {
     "Copyright": "Copyright",
     "COPYRIGHT": "Copyright",
     "©": "©",
-    "版权所有": "版权所有",
-    "版權所有": "版權所有",
-    "著作权所有": "著作权所有",
-    "著作權所有": "著作權所有",
+    **{marker: marker for marker in CHINESE_COPYRIGHT_MARKERS},
     "(c)": "(c)",
     "(C)": "(c)",
 }

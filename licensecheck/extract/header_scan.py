@@ -33,8 +33,11 @@ _PATTERN_NEEDLES = (  # with the character every match starts with
     (re.compile(r"C(?:opyright|OPYRIGHT)"), "C"),
     (re.compile(r"\([cC]\)[ \t]*\d"), "("),
 )
-# Chinese copyright markers, in simplified and traditional characters (Taiwan's 著作權所有).
-_WIDE_NEEDLES = ("©", "版权所有", "版權所有", "著作权所有", "著作權所有")
+# The Chinese words that open a copyright notice, in simplified and traditional characters
+# (Taiwan's 著作權所有): searched for here, read by header's notice pattern, and taken off a
+# notice by conclusion when it compares holders.
+CHINESE_COPYRIGHT_MARKERS = ("版权所有", "版權所有", "著作权所有", "著作權所有")
+_WIDE_NEEDLES = ("©", *CHINESE_COPYRIGHT_MARKERS)
 
 _IGNORE_START, _IGNORE_END = "REUSE-IgnoreStart", "REUSE-IgnoreEnd"
 _SNIPPET, _SNIPPET_BEGIN, _SNIPPET_END = "SPDX-Snippet", "SPDX-SnippetBegin", "SPDX-SnippetEnd"
