@@ -158,6 +158,15 @@ def test_gnu_notices(name, version, expected):
         ("本项目采用 GNU General Public License v3 发布。需要 Python 3.8 或更高版本。", "GPL-3.0-only"),
         ("本项目采用 GNU General Public License version 3。固件后续版本将支持蓝牙。", "GPL-3.0-only"),
         ("本项目采用 GPLv2，更新版本请见官网。", "GPL-2.0-only"),
+        # "使用/以/在/基于" grant when a licence noun follows the name: the way Chinese READMEs
+        # and Taiwan's releases say it.
+        ("本项目使用 Apache-2.0 开源协议。", "Apache-2.0"),
+        ("本程式以 MIT 授權條款釋出。", "MIT"),
+        ("本项目以木兰宽松许可证第2版（MulanPSL-2.0）发布。", "MulanPSL-2.0"),
+        ("本项目在 MIT 许可证下发布，欢迎使用。", "MIT"),
+        ("本项目基于 GPL-3.0 协议开源", "GPL-3.0-only"),
+        ("本项目使用 GPL-2.0 或更高版本协议", "GPL-2.0-or-later"),
+        ("本项目以 LGPL-2.1 许可证发布", "LGPL-2.1-only"),
         # "Ported from a GPLv2 driver" grants nothing; the sentence's grant is MIT.
         ("本固件基于 GPLv2 的 Linux 内核驱动移植而来，但本仓库代码采用 MIT 许可证。", "MIT"),
         (
@@ -225,6 +234,10 @@ def test_mpl_tri_license_offers_a_choice():
         "通信协议：MIT",  # a communication protocol's label, not a licence's
         "注意：本驱动不得与受 GPL 约束的代码链接。",  # "must not be linked with GPL code"
         "根据 GPL 的要求，我们公开了全部源代码。",  # "as the GPL requires, we published the source"
+        "本项目使用 GPL 代码，发布前请注意。",  # "uses GPL code": no licence noun after the name
+        "本项目基于 GPL 协议的代码修改而来。",  # "modified from code under the GPL"
+        "本项目使用了 FreeRTOS 的代码，其许可证见 LICENSE。",
+        "本驱动使用 Modbus 协议与上位机通信。",  # a protocol, not a licence
         "",
     ],
 )

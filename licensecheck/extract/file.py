@@ -37,6 +37,7 @@ from licensecheck.extract import (
 )
 from licensecheck.extract.header import extract_header
 from licensecheck.extract.leading import notice_end
+from licensecheck.extract.readme import README_FILE, license_section
 from licensecheck.model import DiscoveredFile, Evidence
 
 READ_LIMIT = 32 * 1024 * 1024  # bytes of one file that are read; tags sit near the top
@@ -213,7 +214,7 @@ def _scan_file(root: Path, file: DiscoveredFile, with_checksums: bool) -> FileSc
 # "Permission is granted to anyone to use this software ...".
 _NOTICE_HINT = re.compile(
     r"licen[cs]|permission is (?:hereby )?granted|permission to use|public domain|redistribution and use"
-    r"|许可|版权|开源协议|許可|版權|授權|開源協議",  # and in traditional characters (Taiwan, Hong Kong)
+    r"|许可|版权|协议|許可|版權|授權|協議",  # and in traditional characters (Taiwan, Hong Kong)
     re.IGNORECASE,
 )
 # What makes the code below a source file's leading notice worth reading too: another notice
@@ -222,16 +223,9 @@ _NOTICE_HINT = re.compile(
 # the time of scanning a vendored library.
 _ANOTHER_NOTICE = (
     *("licen", "permission", "public domain", "redistribution", "copyright", "warrant"),
-    *("许可", "版权", "許可", "版權", "授權"),
+    *("许可", "版权", "开源协议", "許可", "版權", "授權", "開源協議"),
 )
 NOTICE_HEAD = 8192  # a notice sits at the top of a source file
-README_NAMES = ("readme",)
-_README_LICENSE_HEADING = re.compile(
-    r"^(?:#{1,6}\s*|=+\s*)?(?:licen[cs]e|licensing|许可证?|开源协议|版权|許可證?|開源協議|版權|授權)\b.*$|"
-    r"^(?:licen[cs]e|licensing)\s*\n[=\-~^]{3,}\s*$",
-    re.IGNORECASE | re.MULTILINE,
-)
-_NEXT_HEADING = re.compile(r"^#{1,6}\s|^\S.*\n[=\-~^]{3,}\s*$", re.MULTILINE)
 
 
 def _is_notice_candidate(evidence: list[Evidence], found: classify.Format) -> bool:
@@ -246,7 +240,7 @@ def _identified(text: str, path: str, style: comments.CommentStyle, whole: bool)
     if whole:
         candidate, detail = text, "license text"
     elif _is_readme(path):
-        candidate, detail = _readme_license_section(text), README_SECTION
+        candidate, detail = license_section(text), README_SECTION
     else:
         # The leading notice alone, unless the code below holds another (a BSD notice under a
         # glibc header's #include lines): then the whole head, as the notices may combine.
@@ -293,16 +287,7 @@ def _read_as_text(name: str) -> bool:
 
 
 def _is_readme(path: str) -> bool:
-    return path.rpartition("/")[2].lower().startswith(README_NAMES)
-
-
-def _readme_license_section(text: str) -> str:
-    heading = _README_LICENSE_HEADING.search(text)
-    if heading is None:
-        return ""
-    rest = text[heading.end() :]
-    following = _NEXT_HEADING.search(rest)
-    return rest[: following.start() if following else 4000][:4000]
+    return README_FILE.match(path.rpartition("/")[2]) is not None
 
 
 def _normalize(evidence: list[Evidence]) -> list[Evidence]:

@@ -24,6 +24,7 @@ from licensecheck.comments import STYLES
 from licensecheck.extract import ExtractError
 from licensecheck.extract.freetext import text_evidence
 from licensecheck.extract.header import extract_header
+from licensecheck.extract.readme import README_FILE
 from licensecheck.extract.values import license_expression
 from licensecheck.model import Evidence
 
@@ -31,7 +32,6 @@ HEAD_CHARS = 16 * 1024  # the part of a license file or README that is read
 TITLE_WORDS = 12
 
 LICENSE_FILE = re.compile(r"^(?:licen[cs]e|copying|copyright|notice|unlicense)(?:[-._ ].*)?$", re.IGNORECASE)
-README_FILE = re.compile(r"^readme(?:\..*)?$", re.IGNORECASE)
 # License texts carry their steward's own notice (the GPL's names the Free
 # Software Foundation): it is the license's copyright, not the project's.
 LICENSE_STEWARDS = ("Free Software Foundation", "Creative Commons", "Mozilla Foundation", "CERN")

@@ -51,6 +51,14 @@ _ONLY_NEXT = re.compile(r"\s*,?\s*only\b")
 # requires), "受 GPL 约束的代码" (code bound by the GPL) grant nothing.
 CHINESE_LABEL = r"(?:许可证?|许可协议|开源协议|授权(?:协议|条款)?)\s*[:：]"  # 授权： is Taiwan's "License:"
 _CHINESE_GRANT = r"(?:采用|遵循|遵守|" + CHINESE_LABEL + ")"
+# Verbs that grant only when a licence noun follows the name in its clause: "本项目使用 GPL-3.0
+# 协议", "以 GPL-3.0 许可证发布", "在 GPL-3.0 许可下开源", "基于 GPL-3.0 协议开源" grant; "使用
+# GPL 代码" (uses GPL code), "基于 GPLv2 的驱动" (based on a GPLv2 driver) and "基于 GPL 协议的代码"
+# (code under the GPL) do not. notices.py reads the same verbs before other names.
+CHINESE_VERB_BEFORE_NOUN = r"(?:基于|使用|以|在)"
+CHINESE_NOUN_AFTER = r"[^。；;，,\n]{0,30}?(?:协议|许可证?|授权)(?:条款)?(?!的)"
+_CHINESE_VERB_TAIL = re.compile(CHINESE_VERB_BEFORE_NOUN + r"\s*$")
+_CHINESE_NOUN_NEXT = re.compile(CHINESE_NOUN_AFTER)
 # Words that make the following name a grant, then the fillers allowed before the name.
 _GRANT_TAIL = re.compile(
     r"(?:\bunder|\bsubject\s+to|\bgoverned\s+by|\bcovered\s+by|\blicen[cs]ed(?:\s+as)?|\blicen[cs]e\s*:"
@@ -91,6 +99,8 @@ def _family(match: re.Match[str]) -> str:
 def _is_grant(cleaned: str, match: re.Match[str], previous_end: int) -> bool:
     tail = cleaned[max(0, match.start() - _TAIL_CHARS) : match.start()]
     if _GRANT_TAIL.search(tail):
+        return True
+    if _CHINESE_VERB_TAIL.search(tail) and _CHINESE_NOUN_NEXT.match(cleaned, match.end()):
         return True
     if match.group("abbr") and _ABBR_TAIL.search(tail):
         return True

@@ -4,9 +4,9 @@
 
 * A *grant* names a license right after "licensed under", "released under",
   "subject to the terms of", "governed by", "License:", or Chinese
-  "基于/采用/遵循 ...", "许可证：" — the Apache boilerplate, MPL Exhibit A, Creative Commons
-  "This work is licensed under a ...", CERN-OHL v2 and Solderpad notices, the
-  English and Chinese MulanPSL notices. The name is looked up in names.py.
+  "基于/采用/遵循 ...", "许可证：", "使用/以/在 ... 协议" — the Apache boilerplate, MPL
+  Exhibit A, Creative Commons "This work is licensed under a ...", CERN-OHL v2 and
+  Solderpad notices, the English and Chinese MulanPSL notices. The name is looked up in names.py.
 * A few fixed phrases prove a license on their own (the CC0 waiver, Perl's
   "same terms as Perl itself").
 * Exceptions named in a notice (the "Classpath" one).
@@ -32,7 +32,13 @@ _GRANT = re.compile(
     r"|made\s+available|dedicated)\s+(?:to\s+you\s+)?(?:under|by|as)\b"
     r"|\bsubject\s+to\b|\bunder\s+the\s+terms\b|\blicen[cs]ed\s+to\s+you\b|\blicen[cs]es?\s*:"
     r"|\bspecify\s+the\s+licen[cs]e\b|\bunder\s+(?=the\s+[a-z]+\s+licen[cs]e)"
-    r"|(?:基于|采用|遵循|遵守|依据|根据|按照|受)|" + gnu.CHINESE_LABEL
+    r"|(?:基于|采用|遵循|遵守|依据|根据|按照|受)|"
+    + gnu.CHINESE_LABEL
+    + r"|"
+    + gnu.CHINESE_VERB_BEFORE_NOUN
+    + "(?="
+    + gnu.CHINESE_NOUN_AFTER
+    + ")"
 )
 # Words that may stand between the grant and the name, or between two names of one sentence.
 _LEAD_WORDS = (
