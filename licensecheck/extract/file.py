@@ -37,7 +37,7 @@ from licensecheck.extract import (
 )
 from licensecheck.extract.header import extract_header
 from licensecheck.extract.leading import notice_end
-from licensecheck.extract.readme import README_FILE, license_section
+from licensecheck.extract.readme import is_readme, license_section
 from licensecheck.model import DiscoveredFile, Evidence
 
 READ_LIMIT = 32 * 1024 * 1024  # bytes of one file that are read; tags sit near the top
@@ -192,7 +192,7 @@ def _scan_file(root: Path, file: DiscoveredFile, with_checksums: bool) -> FileSc
             evidence += extract_header(text, style)
             if classify.is_license_file(file.path):
                 evidence += _identified(text, file.path, style, whole=True)
-            elif _is_notice_candidate(evidence, found) or _is_readme(file.path):
+            elif _is_notice_candidate(evidence, found) or is_readme(file.path):
                 evidence += _identified(text, file.path, style, whole=False)
     name = file.path.rpartition("/")[2]
     keep = text if name in KEEP_TEXT_NAMES else None
@@ -214,7 +214,7 @@ def _scan_file(root: Path, file: DiscoveredFile, with_checksums: bool) -> FileSc
 # "Permission is granted to anyone to use this software ...".
 _NOTICE_HINT = re.compile(
     r"licen[cs]|permission is (?:hereby )?granted|permission to use|public domain|redistribution and use"
-    r"|许可|版权|协议|許可|版權|授權|協議",  # and in traditional characters (Taiwan, Hong Kong)
+    r"|许可|版权|开源协议|許可|版權|授權|開源協議",  # and in traditional characters (Taiwan, Hong Kong)
     re.IGNORECASE,
 )
 # What makes the code below a source file's leading notice worth reading too: another notice
@@ -239,15 +239,17 @@ def _identified(text: str, path: str, style: comments.CommentStyle, whole: bool)
     file, the leading notice of a source file, or the license section of a README."""
     if whole:
         candidate, detail = text, "license text"
-    elif _is_readme(path):
+    elif is_readme(path):  # a license section is about licensing, whatever its words
         candidate, detail = license_section(text), README_SECTION
+        if not candidate:
+            return []
     else:
         # The leading notice alone, unless the code below holds another (a BSD notice under a
         # glibc header's #include lines): then the whole head, as the notices may combine.
         head = text[:NOTICE_HEAD]
         end = notice_end(head, style, _NOTICE_HINT)
         candidate, detail = head if _another_notice(head[end:]) else head[:end], "license notice"
-    if not candidate or not _NOTICE_HINT.search(candidate):
+    if detail != README_SECTION and not _NOTICE_HINT.search(candidate):
         return []
     from licensecheck.identify import identify
 
@@ -284,10 +286,6 @@ def _named_variant(identified: str, path: str) -> str | None:
 def _read_as_text(name: str) -> bool:
     """Files whose text says what other files are under."""
     return name in KEEP_TEXT_NAMES or name.endswith(".license")
-
-
-def _is_readme(path: str) -> bool:
-    return README_FILE.match(path.rpartition("/")[2]) is not None
 
 
 def _normalize(evidence: list[Evidence]) -> list[Evidence]:

@@ -24,7 +24,7 @@ from licensecheck.comments import STYLES
 from licensecheck.extract import ExtractError
 from licensecheck.extract.freetext import text_evidence
 from licensecheck.extract.header import extract_header
-from licensecheck.extract.readme import README_FILE
+from licensecheck.extract.readme import is_readme
 from licensecheck.extract.values import license_expression
 from licensecheck.model import Evidence
 
@@ -76,7 +76,7 @@ def license_members(archive: Archive) -> list[Evidence]:
         base = PurePosixPath(name).name
         if LICENSE_FILE.match(base):
             found += _license_file(name, _head(archive, name))
-        elif README_FILE.match(base):
+        elif is_readme(base):
             found += text_evidence(_head(archive, name), None, name)
     return found
 

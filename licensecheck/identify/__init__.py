@@ -124,10 +124,25 @@ def _identify(cleaned: str) -> Identification:
     return Identification(expression, confidence, detail)
 
 
+def begins_with_name(text: str) -> bool:
+    """Whether the text starts with a license's name or id ("MIT", "[GPL-3.0](LICENSE) ©
+    2025 …", "木兰宽松许可证，第2版", "Apache 2.0"), as the value of a "License:" field does."""
+    from . import gnu, notices
+    from .normalize import Prepared
+
+    prepared = Prepared(text)
+    if not prepared.words:
+        return False
+    at = 1 if prepared.words[0] == "the" and len(prepared.words) > 1 else 0  # "The MIT License"
+    index, _ = _engine()
+    start = prepared.spans[at][0]
+    return gnu.begins_with_name(prepared.cleaned, start) or notices.name_at(prepared.words, at, index.names)
+
+
 def data_version() -> str:
     """The license data in use: packages, their versions and the SPDX list version."""
     index, _ = _engine()
     return index.version
 
 
-__all__ = ["Identification", "data_version", "forget_identified", "identify", "reset"]
+__all__ = ["Identification", "begins_with_name", "data_version", "forget_identified", "identify", "reset"]

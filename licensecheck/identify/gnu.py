@@ -53,17 +53,32 @@ CHINESE_LABEL = r"(?:许可证?|许可协议|开源协议|授权(?:协议|条款
 _CHINESE_GRANT = r"(?:采用|遵循|遵守|" + CHINESE_LABEL + ")"
 # Verbs that grant only when a licence noun follows the name in its clause: "本项目使用 GPL-3.0
 # 协议", "以 GPL-3.0 许可证发布", "在 GPL-3.0 许可下开源", "基于 GPL-3.0 协议开源" grant; "使用
-# GPL 代码" (uses GPL code), "基于 GPLv2 的驱动" (based on a GPLv2 driver) and "基于 GPL 协议的代码"
-# (code under the GPL) do not. notices.py reads the same verbs before other names.
-CHINESE_VERB_BEFORE_NOUN = r"(?:基于|使用|以|在)"
-CHINESE_NOUN_AFTER = r"[^。；;，,\n]{0,30}?(?:协议|许可证?|授权)(?:条款)?(?!的)"
+# GPL 代码" (uses GPL code), "基于 GPLv2 的驱动" (based on a GPLv2 driver), "基于 GPL 协议的代码"
+# (code under the GPL), "不使用 GPL 协议" and "可能使用 GPL 协议" (not decided) do not; nor "可以",
+# "所以", "难以" ..., where 以 is part of another word. notices.py reads the same verbs before other
+# names, where "协议" is as often a protocol whose name is a licence id ("使用 NTP 协议同步时间"):
+# there bare "协议" needs the project as the verb's subject ("本项目使用 MIT 协议").
+CHINESE_VERB_BEFORE_NOUN = (
+    r"(?<![不未没非能会可所加予难足用])(?<!可能|或许|打算|计划|考虑)(?:基于|使用|以|在)"
+)
+_CLAUSE = r"[^。；;，,\n]{0,30}?"
+# The whole noun: "许可证的" must not pass as "许可" and a "证" after it.
+# "协议" followed by "开源" or "发布" is a licence too: "以 MIT 协议开源".
+_LICENCE_NOUN = (
+    r"(?:开源协议|许可证|许可协议|授权条款|授权协议|许可|授权|协议(?=\s*(?:开源|发布|发行|释出)))"
+    r"(?![证协条款议的])"
+)
+CHINESE_LICENCE_NOUN_AFTER = _CLAUSE + _LICENCE_NOUN
+CHINESE_PROTOCOL_NOUN_AFTER = _CLAUSE + r"协议(?!的)"
+_WORK = r"(?:项目|软件|程序|仓库|固件|作品|工程|专案|程式|代码|源码|源代码|设计|硬件|文件)"
+CHINESE_SUBJECT = rf"(?:本|该|此)?{_WORK}[^。；;，,\n]{{0,6}}?"
 _CHINESE_VERB_TAIL = re.compile(CHINESE_VERB_BEFORE_NOUN + r"\s*$")
-_CHINESE_NOUN_NEXT = re.compile(CHINESE_NOUN_AFTER)
+_CHINESE_NOUN_NEXT = re.compile(f"{CHINESE_LICENCE_NOUN_AFTER}|{CHINESE_PROTOCOL_NOUN_AFTER}")
 # Words that make the following name a grant, then the fillers allowed before the name.
 _GRANT_TAIL = re.compile(
     r"(?:\bunder|\bsubject\s+to|\bgoverned\s+by|\bcovered\s+by|\blicen[cs]ed(?:\s+as)?|\blicen[cs]e\s*:"
     r"|\breleased\s+as|\bterms\s+of|\bconditions\s+of|" + _CHINESE_GRANT + ")"
-    r"(?:[\s,:\"'(]+(?:the|terms|and|conditions|of|either|a|an|both|version|v|\d+(?:\.\d+)?))*[\s,:\"'(]*$"
+    r"(?:[\s,:\"'(\[]+(?:the|terms|and|conditions|of|either|a|an|both|version|v|\d+(?:\.\d+)?))*[\s,:\"'(\[]*$"
 )
 _ABBR_TAIL = re.compile(r"\b(?:is|are|be|as)\s+(?:licen[cs]ed\s+)?$")
 _CONTINUATION_TAIL = re.compile(r"\b(?:or|and)\s+(?:the\s+)?$")
@@ -149,6 +164,11 @@ def _expression(family: str, version: str | None, later: bool, known: set[str]) 
         if spdx_id in known:
             return spdx_id
     return UNVERSIONED[family]
+
+
+def begins_with_name(cleaned: str, first: int) -> bool:
+    """Whether a GNU license's name starts at character `first` of a cleaned text."""
+    return _NAME.match(cleaned, first) is not None
 
 
 def find(cleaned: str, known: set[str]) -> list[GnuNotice]:

@@ -28,17 +28,17 @@ from .names import FAMILY
 from .normalize import EQUIVALENT_WORDS, NAME_FILLER, Prepared, version_number
 
 _GRANT = re.compile(
-    r"\b(?:licen[cs]ed|released|distributed|available|provided|published|offered|covered|governed"
+    r"\b(?:(?:dual|multi)?licen[cs]ed|released|distributed|available|provided|published|offered|covered|governed"
     r"|made\s+available|dedicated)\s+(?:to\s+you\s+)?(?:under|by|as)\b"
     r"|\bsubject\s+to\b|\bunder\s+the\s+terms\b|\blicen[cs]ed\s+to\s+you\b|\blicen[cs]es?\s*:"
-    r"|\bspecify\s+the\s+licen[cs]e\b|\bunder\s+(?=the\s+[a-z]+\s+licen[cs]e)"
-    r"|(?:基于|采用|遵循|遵守|依据|根据|按照|受)|"
+    r"|\bspecify\s+the\s+licen[cs]e\b|\bunder\s+(?=the\s+\[?[a-z]+\s+licen[cs]e)"
+    # "This project is MIT licensed", "is [MIT](LICENSE) licensed"
+    r"|\b(?:is|are)\s+(?=\[?[\w.+-]+(?:\s+[\w.+-]+){0,2}\]?[\s-]licen[cs]ed\b)"
+    r"|(?:采用|遵循|遵守|依据|根据|按照|受)|"
     + gnu.CHINESE_LABEL
-    + r"|"
-    + gnu.CHINESE_VERB_BEFORE_NOUN
-    + "(?="
-    + gnu.CHINESE_NOUN_AFTER
-    + ")"
+    # "使用 MIT 许可证"; "本项目使用 MIT 协议", but not "使用 NTP 协议同步时间" (NTP is a licence id)
+    + rf"|{gnu.CHINESE_VERB_BEFORE_NOUN}(?={gnu.CHINESE_LICENCE_NOUN_AFTER})"
+    + rf"|{gnu.CHINESE_SUBJECT}{gnu.CHINESE_VERB_BEFORE_NOUN}(?={gnu.CHINESE_PROTOCOL_NOUN_AFTER})"
 )
 # Words that may stand between the grant and the name, or between two names of one sentence.
 _LEAD_WORDS = (
@@ -154,6 +154,11 @@ def _names_after(names: _Names, words: list[str], first: int) -> list[tuple[str,
             budget -= 1
         i += 1
     return found
+
+
+def name_at(words: list[str], i: int, table: dict[str, str]) -> bool:
+    """Whether a license's name (or a family's: "BSD") starts at word i."""
+    return _names_for(table).at(words, i) is not None
 
 
 def names_license(words: list[str], first: int, last: int, table: dict[str, str], expression: str) -> bool:
