@@ -604,9 +604,36 @@ def test_inventory_rows_are_what_the_template_loop_wrote():
     labels = {
         "status_label": {"error": "错误 <e>", "ok": "ok", "waived": "waived & kept"},
         "category_label": {"software": "soft'ware"},
-        "source_label": {"header": "header \"tag\""},
+        "source_label": {"header": 'header "tag"'},
     }
     env = Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
     expected = env.from_string(JINJA_ROWS).render(chunk=rows, **labels)
     assert str(html.inventory_rows(rows, **labels)) == expected
     assert "<img" not in expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected", "absent"),
+    [
+        (
+            "zh",
+            ["README 的许可证章节：MIT：指明 MIT 的许可声明（置信度 0.85）", "GNU 许可声明（或更高版本）"],
+            "naming",
+        ),
+        ("en", ["README license section: MIT: licensing statement naming MIT (confidence 0.85)"], "许可声明"),
+    ],
+)
+def test_identifications_evidence_is_worded_in_the_reports_language(tmp_path, lang, expected, absent):
+    project = tmp_path / "project"
+    (project / "lib").mkdir(parents=True)
+    (project / "README.md").write_text(
+        "# 花盆\n\n## 许可证\n\n[MIT](LICENSE) © 2025 张三\n", encoding="utf-8"
+    )
+    grant = "This file is licensed under the GNU General Public License version 2 or any later version."
+    (project / "lib" / "ring.c").write_text(f"/* {grant} */\nint ring;\n", encoding="utf-8")
+    out = tmp_path / "report.html"
+    outcome = CliRunner().invoke(main, ["scan", str(project), "-o", str(out), "-j", "1", "--lang", lang])
+    assert outcome.exit_code in (0, 1), outcome.output
+    inventory = visible_text(section(out.read_text(encoding="utf-8"), "inventory"))
+    assert all(phrase in inventory for phrase in expected), inventory
+    assert absent not in inventory

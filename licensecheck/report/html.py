@@ -28,6 +28,7 @@ from licensecheck.atomic import cache_dir
 from licensecheck.model import CATEGORIES, EVIDENCE_SOURCES, Evidence, ScanResult
 from licensecheck.prune import TEMPLATES
 from licensecheck.report import view
+from licensecheck.report.evidence_detail import worded
 from licensecheck.report.inventory_view import STATUSES, Row
 from licensecheck.resources import data_path
 
@@ -136,17 +137,18 @@ def inventory_rows(
     status_label: dict[str, str],
     category_label: dict[str, str],
     source_label: dict[str, str],
+    lang: str = "en",
 ) -> Markup:
     """The inventory table's rows (report-inventory.html.j2), each value escaped: a 60,000-file
     report has 60,000 of them, which took Jinja 50 µs each. Rows are lean: optional end tags
-    left out, lists as lines of a pre-line cell."""
+    left out, lists as lines of a pre-line cell. Evidence details are worded in `lang`."""
     out = []
     for row in rows:
         file = row.file
         anchor = f' id="f{row.index}"' if row.linked else ""
         evidence = "\n".join(
             f"<b>{escape(source_label.get(e.source, e.source))}{f':{e.line}' if e.line else ''}</b> "
-            f"{escape(e.detail)}{_value(e)}"
+            f"{escape(worded(e.detail, lang))}{_value(e)}"
             for e in file.evidence
         )
         if file.problem:

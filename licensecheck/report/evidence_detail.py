@@ -1,0 +1,54 @@
+# SPDX-FileCopyrightText: 2026 The licensecheck authors
+# SPDX-License-Identifier: Apache-2.0
+"""An evidence's detail in the report's language.
+
+Extraction and identification write details in English, and the JSON result keeps them so
+(scripts read them). Identification's are prose: "README license section: MIT: licensing
+statement naming MIT (confidence 0.85)". The HTML report gives those phrases in its language;
+the names of fields and tags ("title_block comment 1", "SPDX-License-Identifier") stay as the
+file writes them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from licensecheck import i18n
+
+# (the phrase as identification writes it, the catalog key of its wording), longest first where
+# one phrase holds another ("license text" in "exception text" is not one: word boundaries).
+_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), f"report.evidence.{key}")
+    for pattern, key in (
+        (r"\bREADME license section\b", "readme_section"),
+        (r"\blicense notice\b", "license_notice"),
+        (r"\blicense text\b", "license_text"),
+        (r"\blicensing statement naming (?P<id>\S+?)(?=[;)]|$| \()", "statement"),
+        (r"\bGNU notice \(only\)", "gnu_only"),
+        (r"\bGNU notice \(or later\)", "gnu_later"),
+        (r"\bGNU notice \(no version: any version\)", "gnu_any"),
+        (r"\bfull text\b", "full_text"),
+        (r"\bstandard header\b", "standard_header"),
+        (r"\bexception text\b", "exception_text"),
+        (r"\bexception named\b", "exception_named"),
+        (r"\bCC0 waiver\b", "cc0_waiver"),
+        (r"\bPerl's terms\b", "perl_terms"),
+        (r"\bUnlicense statement\b", "unlicense_statement"),
+        (r"; named (?P<id>\S+) in LICENSES/", "named_in_licenses"),
+        (r" ?\(confidence (?P<value>[\d.]+)\)", "confidence"),
+    )
+)
+_ANY = re.compile(r"licens|GNU|text\b|header|exception|waiver|Perl|Unlicense|confidence")
+
+
+@lru_cache(maxsize=4096)
+def worded(detail: str, lang: str) -> str:
+    """`detail` with identification's phrases in `lang` (English: as written)."""
+    if lang == "en" or not _ANY.search(detail):
+        return detail
+    worded = detail
+    for pattern, key in _PHRASES:
+        worded = pattern.sub(lambda found, key=key: i18n.text(lang, key, **found.groupdict()), worded)
+    # "README license section: MIT: …" joins its parts as the language writes a colon.
+    return worded if worded == detail else worded.replace(": ", i18n.text(lang, "report.evidence.colon"))
