@@ -105,6 +105,31 @@ INTRO = "# 智能花盆 Smart pot\n\nAn ESP32 pot that waters itself.\n\n"
             "Foundation, either version 3 of the License, or (at your option) any later version.\n",
             "GPL-3.0-or-later",
         ),
+        # Titles: a licensing word first wins over a dependency word; a parenthesis; emoji codes.
+        ("## Licensing & Dependencies\n\nThis project is licensed under the MIT License.\n", "MIT"),
+        ("## Hardware License (CERN-OHL-S v2)\n\nSee LICENSE.\n", "CERN-OHL-S-2.0"),
+        ("## :scroll: License :scroll:\n\nMIT\n", "MIT"),
+        ("## Open Source\n\nMIT\n", "MIT"),
+        # A third-party subsection is skipped, not the end: the documentation's licence after it counts.
+        (
+            "## License\n\n### Hardware\n\nCERN-OHL-S-2.0\n\n### Third-party libraries\n\n- FreeRTOS: MIT\n\n"
+            "### Documentation\n\nCC-BY-4.0\n",
+            "CERN-OHL-S-2.0 AND CC-BY-4.0",
+        ),
+        # A part, a model or a company in the section is no licence, though Nokia, Intel and Zed are ids.
+        ("## License\n\nMIT\n\nNokia 5110 LCD driver adapted from the Adafruit PCD8544 library.\n", "MIT"),
+        ("## License\n\nMIT\n\nLanguage: Python\n\nBoard: Zed\n\nAuthor: Intel\n", "MIT"),
+        ("## 开源协议\n\n本项目使用 Apache-2.0 开源协议。\n\n使用到的库：\n\n- Zlib\n- curl\n", "Apache-2.0"),
+        ("## License\n\nMIT\n\n本项目使用了 lwIP（BSD-3-Clause 许可）。\n", "MIT"),
+        (
+            "## License\n\nMIT\n\n<details>\n<summary>BOM</summary>\n\n| U1 | Intel 8051 |\n</details>\n",
+            "MIT",
+        ),
+        (
+            "[![License](https://img.shields.io/badge/license-MIT%2FApache--2.0-blue)](LICENSE)\n",
+            "MIT OR Apache-2.0",
+        ),
+        ('<img src="https://img.shields.io/badge/license-MIT-blue" alt="license">\n', "MIT"),
         # Another heading mentioning licensing first does not hide the section.
         ("## Copyright\n\n© 2025 Jane Doe\n\n## License\n\nMIT\n", "MIT"),
     ],
@@ -137,6 +162,8 @@ def test_the_section_names_the_license(section, expected):
         "# ESP32-CAM License Plate Reader\n\nMIT App Inventor reads the plates.\n",
         INTRO + "## Copying the firmware\n\nMIT students wrote the flasher.\n",
         INTRO + "**Note:** the 3D models have a different license.\n\nMIT\n",
+        # A table of contents' "- License" item opens no section.
+        "## Contents\n\n- [Install](#install)\n- License\n\nZed Board rev B schematic.\n",
         # A code block's comment.
         INTRO + "## Build\n\n```sh\n# License: GPL-2.0 (upstream example)\nmake\n```\n",
     ],
@@ -190,6 +217,17 @@ def test_a_long_heading_line_is_read_in_linear_time(filler):
     assert time.perf_counter() - started < 2
 
 
+@pytest.mark.parametrize(
+    "readme",
+    ["## License\n" * 90_000, "## License\n\n" + "### sub\n\nx\n\n" * 80_000, "## License\n\n" + "<" * 10**6],
+)
+def test_a_megabyte_readme_of_one_shape_is_read_in_linear_time(readme):
+    # 90,000 empty "## License" headings took 20 s when each summed what the ones before kept.
+    started = time.perf_counter()
+    license_section(readme)
+    assert time.perf_counter() - started < 3
+
+
 def test_a_title_that_only_contains_license_is_not_a_license_heading():
     readme = "# licensecheck\n\nA checker.\n\n## Usage\n\nRun it.\n"
     assert license_section(readme) == ""
@@ -202,6 +240,12 @@ def test_a_title_that_only_contains_license_is_not_a_license_heading():
         "/* 数据以 JSON 协议发送给上位机 */",
         "// 网络：使用 BSD socket 协议",
         "// 版权所有 2025 深圳某创客\n// 显示：使用 X11 协议转发",
+        # ALIENTEK's header: "@license" lets the comment through, and the program is the subject.
+        "/**\n * @brief 本程序使用 NTP 协议从网络获取时间\n * @license Copyright (c) 2020, 星翼电子\n */",
+        "// 代码使用 Intel HEX 协议解析固件（许可见 LICENSE）",
+        "/* 本驱动在 Intel 的许可下使用 */",
+        "/* This file is not MIT licensed; redistribution requires written permission. */",
+        "/* The SDK is Nokia licensed and not redistributable. */",
     ],
 )
 def test_a_protocol_named_in_a_source_comment_is_no_license(tree, comment):

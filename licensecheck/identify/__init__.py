@@ -124,19 +124,33 @@ def _identify(cleaned: str) -> Identification:
     return Identification(expression, confidence, detail)
 
 
+# What may follow a name that is a field's whole value: the end, punctuation, "License", a second
+# name ("MIT or Apache-2.0"), "for hardware", a Chinese licence noun. Not a model number or
+# another word: "Intel N100", "Nokia 5110 LCD", "Zed 2i camera" name parts, not licences.
+_AFTER_NAME = re.compile(
+    r"$|[^\w\s]|(?:licen[cs]ed?|or|and|for|only|version|v\d|以|协议|许可|授权|开源)(?!\w)|[\u4e00-\u9fff]"
+)
+
+
 def begins_with_name(text: str) -> bool:
-    """Whether the text starts with a license's name or id ("MIT", "[GPL-3.0](LICENSE) ©
-    2025 …", "木兰宽松许可证，第2版", "Apache 2.0"), as the value of a "License:" field does."""
+    """Whether the text is a license's name or id and what may follow one ("MIT", "[GPL-3.0]
+    (LICENSE) © 2025 …", "木兰宽松许可证，第2版", "Apache 2.0 for firmware"), as the value of a
+    "License:" field is."""
     from . import gnu, notices
     from .normalize import Prepared
 
     prepared = Prepared(text)
-    if not prepared.words:
+    words = prepared.words
+    if not words:
         return False
-    at = 1 if prepared.words[0] == "the" and len(prepared.words) > 1 else 0  # "The MIT License"
+    at = 1 if words[0] == "the" and len(words) > 1 else 0  # "The MIT License"
     index, _ = _engine()
-    start = prepared.spans[at][0]
-    return gnu.begins_with_name(prepared.cleaned, start) or notices.name_at(prepared.words, at, index.names)
+    cleaned = prepared.cleaned
+    gnu_end = gnu.name_end(cleaned, prepared.spans[at][0])
+    last = notices.name_last_word(words, at, index.names)
+    ends = [gnu_end] if gnu_end is not None else []
+    ends += [prepared.spans[last][1]] if last is not None else []
+    return any(_AFTER_NAME.match(cleaned[end:].lstrip()) for end in ends)
 
 
 def data_version() -> str:

@@ -53,23 +53,26 @@ CHINESE_LABEL = r"(?:许可证?|许可协议|开源协议|授权(?:协议|条款
 _CHINESE_GRANT = r"(?:采用|遵循|遵守|" + CHINESE_LABEL + ")"
 # Verbs that grant only when a licence noun follows the name in its clause: "本项目使用 GPL-3.0
 # 协议", "以 GPL-3.0 许可证发布", "在 GPL-3.0 许可下开源", "基于 GPL-3.0 协议开源" grant; "使用
-# GPL 代码" (uses GPL code), "基于 GPLv2 的驱动" (based on a GPLv2 driver), "基于 GPL 协议的代码"
-# (code under the GPL), "不使用 GPL 协议" and "可能使用 GPL 协议" (not decided) do not; nor "可以",
-# "所以", "难以" ..., where 以 is part of another word. notices.py reads the same verbs before other
-# names, where "协议" is as often a protocol whose name is a licence id ("使用 NTP 协议同步时间"):
-# there bare "协议" needs the project as the verb's subject ("本项目使用 MIT 协议").
+# GPL 代码" (uses GPL code), "使用了 lwIP（BSD-3-Clause 许可）" (used a library), "基于 GPLv2 的驱动"
+# (based on a GPLv2 driver), "基于 GPL 协议的代码" and "在 Zlib 许可下的 miniz" (code under a
+# licence), "不使用 GPL 协议" and "可能使用 GPL 协议" (not decided) do not; nor "可以", "所以",
+# "难以" ..., where 以 is part of another word.
 CHINESE_VERB_BEFORE_NOUN = (
-    r"(?<![不未没非能会可所加予难足用])(?<!可能|或许|打算|计划|考虑)(?:基于|使用|以|在)"
+    r"(?<![不未没非能会可所加予难足用])(?<!可能|或许|打算|计划|考虑)(?:基于|使用(?!了)|以|在)"
 )
-_CLAUSE = r"[^。；;，,\n]{0,30}?"
+_CLAUSE = r"[^。；;，,（(\n]{0,30}?"  # "使用 Intel HEX 协议解析（许可见 LICENSE）": another clause
+_CLAUSE_ENDS = r"(?=\s*(?:[。，,；;！!）)\n]|$))"
+# "协议" is as often a protocol, whose name may be a licence id ("本程序使用 NTP 协议从网络获取时间",
+# "以 JSON 协议发布数据"): it is a licence only where the clause ends with it or with a release
+# ("本项目使用 MIT 协议。", "以 MIT 协议开源，欢迎 PR", "在 MIT 协议下发布"); notices.py also wants
+# the project as the verb's subject.
+_PROTOCOL_NOUN = r"协议(?:\s*下)?(?:\s*(?:开源|发布|发行|释出))?" + _CLAUSE_ENDS
+_RELEASED_UNDER_PROTOCOL = r"协议(?:\s*下)?\s*(?:开源|发布|发行|释出)" + _CLAUSE_ENDS  # needs no subject
 # The whole noun: "许可证的" must not pass as "许可" and a "证" after it.
-# "协议" followed by "开源" or "发布" is a licence too: "以 MIT 协议开源".
-_LICENCE_NOUN = (
-    r"(?:开源协议|许可证|许可协议|授权条款|授权协议|许可|授权|协议(?=\s*(?:开源|发布|发行|释出)))"
-    r"(?![证协条款议的])"
-)
-CHINESE_LICENCE_NOUN_AFTER = _CLAUSE + _LICENCE_NOUN
-CHINESE_PROTOCOL_NOUN_AFTER = _CLAUSE + r"协议(?!的)"
+# Nor "Intel 的许可" (Intel's permission), "CUBE 许可证管理器" (a licence manager).
+_LICENCE_NOUN = r"(?<!的)(?:开源协议|许可证|许可协议|授权条款|授权协议|许可|授权)(?![证协条款议的管])(?!下的)"
+CHINESE_LICENCE_NOUN_AFTER = _CLAUSE + f"(?:{_LICENCE_NOUN}|{_RELEASED_UNDER_PROTOCOL})"
+CHINESE_PROTOCOL_NOUN_AFTER = _CLAUSE + _PROTOCOL_NOUN
 _WORK = r"(?:项目|软件|程序|仓库|固件|作品|工程|专案|程式|代码|源码|源代码|设计|硬件|文件)"
 CHINESE_SUBJECT = rf"(?:本|该|此)?{_WORK}[^。；;，,\n]{{0,6}}?"
 _CHINESE_VERB_TAIL = re.compile(CHINESE_VERB_BEFORE_NOUN + r"\s*$")
@@ -166,9 +169,10 @@ def _expression(family: str, version: str | None, later: bool, known: set[str]) 
     return UNVERSIONED[family]
 
 
-def begins_with_name(cleaned: str, first: int) -> bool:
-    """Whether a GNU license's name starts at character `first` of a cleaned text."""
-    return _NAME.match(cleaned, first) is not None
+def name_end(cleaned: str, first: int) -> int | None:
+    """Where a GNU license's name that starts at character `first` of a cleaned text ends."""
+    found = _NAME.match(cleaned, first)
+    return None if found is None else found.end()
 
 
 def find(cleaned: str, known: set[str]) -> list[GnuNotice]:

@@ -27,13 +27,20 @@ from . import gnu
 from .names import FAMILY
 from .normalize import EQUIVALENT_WORDS, NAME_FILLER, Prepared, version_number
 
+_COMMON_NAME = (
+    r"(?:mit|isc|0bsd|bsd|apache|mpl|cc|cern|epl|eupl|boost|bsl|zlib|unlicense|wtfpl|mulan|artistic|upl)"
+)
 _GRANT = re.compile(
     r"\b(?:(?:dual|multi)?licen[cs]ed|released|distributed|available|provided|published|offered|covered|governed"
     r"|made\s+available|dedicated)\s+(?:to\s+you\s+)?(?:under|by|as)\b"
     r"|\bsubject\s+to\b|\bunder\s+the\s+terms\b|\blicen[cs]ed\s+to\s+you\b|\blicen[cs]es?\s*:"
     r"|\bspecify\s+the\s+licen[cs]e\b|\bunder\s+(?=the\s+\[?[a-z]+\s+licen[cs]e)"
-    # "This project is MIT licensed", "is [MIT](LICENSE) licensed"
-    r"|\b(?:is|are)\s+(?=\[?[\w.+-]+(?:\s+[\w.+-]+){0,2}\]?[\s-]licen[cs]ed\b)"
+    # "This project is MIT licensed", "is [MIT](…) licensed", for the common licences only: "The SDK
+    # is Nokia licensed" and "This board is Intel licensed" name a company's terms, and Nokia and
+    # Intel are SPDX ids too. Not "is not MIT licensed", "is it …?", "Are parts MIT licensed?".
+    r"|\b(?:is|are)\s+(?!not\b|no\b|it\b|this\b|that\b)(?=\[?"
+    + _COMMON_NAME
+    + r"[\w.+-]*\]?[\s-]licen[cs]ed\b(?!\s*\?))"
     r"|(?:采用|遵循|遵守|依据|根据|按照|受)|"
     + gnu.CHINESE_LABEL
     # "使用 MIT 许可证"; "本项目使用 MIT 协议", but not "使用 NTP 协议同步时间" (NTP is a licence id)
@@ -156,9 +163,10 @@ def _names_after(names: _Names, words: list[str], first: int) -> list[tuple[str,
     return found
 
 
-def name_at(words: list[str], i: int, table: dict[str, str]) -> bool:
-    """Whether a license's name (or a family's: "BSD") starts at word i."""
-    return _names_for(table).at(words, i) is not None
+def name_last_word(words: list[str], i: int, table: dict[str, str]) -> int | None:
+    """The index of the last word of a license's name (or a family's: "BSD") starting at word i."""
+    hit = _names_for(table).at(words, i)
+    return None if hit is None else hit[1]
 
 
 def names_license(words: list[str], first: int, last: int, table: dict[str, str], expression: str) -> bool:
