@@ -185,6 +185,7 @@ def identify(files: tuple[Path, ...]) -> None:
     from licensecheck.extract import ExtractError
     from licensecheck.extract.file import read_bytes
     from licensecheck.extract.header import extract_header
+    from licensecheck.extract.readme import is_readme, license_section
     from licensecheck.identify import identify as identify_text
     from licensecheck.pathnames import shown
 
@@ -206,8 +207,9 @@ def identify(files: tuple[Path, ...]) -> None:
             tagged = [n for n in (expression.normalize(t) for t in tags) if n]
             if tagged:
                 record.update(expression=expression.combine_and(tagged), confidence=1.0)
-            else:
-                found = identify_text(decoded.text)
+            else:  # a README as a scan reads it: its license sections ("## License" over "MIT")
+                text = license_section(decoded.text) if is_readme(file.name) else decoded.text
+                found = identify_text(text)
                 record.update(expression=found.expression, confidence=round(found.confidence, 3))
         click.echo(json.dumps(record, ensure_ascii=ascii_only))
     sys.exit(status)

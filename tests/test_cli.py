@@ -304,6 +304,16 @@ def test_identify_command(tmp_path):
     assert lines[3]["confidence"] == 0.0
 
 
+def test_identify_reads_a_readme_as_a_scan_does(tmp_path):
+    # A README's license section ("## 开源协议" over a table of parts) named nothing here while a
+    # scan read it: the command is what a maker debugs a scan's result with.
+    readme = tmp_path / "README.md"
+    parts = "| 硬件 | CERN-OHL-S-2.0 |\n| 固件 | MIT |\n"
+    readme.write_text(f"# 花盆\n\n## 开源协议\n\n{parts}", encoding="utf-8")
+    outcome = CliRunner().invoke(main, ["identify", str(readme)])
+    assert json.loads(outcome.output)["expression"] == "CERN-OHL-S-2.0 AND MIT"
+
+
 def test_identify_says_what_is_not_a_file_and_goes_on(tmp_path):
     (tmp_path / "folder").mkdir()
     (tmp_path / "tagged.h").write_text("// SPDX-License-Identifier: MIT\n")
@@ -382,7 +392,10 @@ def test_the_console_script_keeps_its_exit_code_with_stdout_closed(tree, tmp_pat
     script = '"$0" -c "from cli import run; run()" scan "$1" -o "$2" --no-cache --fail-on never >&-'
     done = subprocess.run(
         ["sh", "-c", script, sys.executable, str(root), str(out)],
-        capture_output=True, text=True, timeout=120, cwd=Path(__file__).resolve().parent.parent,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=Path(__file__).resolve().parent.parent,
     )
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr and json.loads(out.read_text())["files"]
@@ -479,3 +492,20 @@ def test_reports_an_earlier_run_left_under_other_names_are_known_by_their_conten
     for name in ("old.html", "old.sarif", "old.json"):
         entry = file_entry(after, name)
         assert entry["format"] == "licensecheck-report" and entry["evidence"] == [], entry
+
+
+@pytest.mark.parametrize(
+    ("lang", "declared", "files"),
+    [
+        ("zh", "声明的许可证：无", "文件：2（文档 1、软件 1）"),
+        ("en", "Declared license: none", "Files: 2 (documentation 1, software 1)"),
+    ],
+)
+def test_the_terminal_summary_lists_as_the_language_writes(tmp_path, lang, declared, files):
+    # "声明的许可证：无 [无]" said "none" twice, and Chinese lists took ASCII commas.
+    (tmp_path / "README.md").write_text("# 花盆\n", encoding="utf-8")
+    (tmp_path / "main.c").write_text("int main(void) { return 0; }\n", encoding="utf-8")
+    out = tmp_path / "result.json"
+    outcome = CliRunner().invoke(main, ["scan", str(tmp_path), "-o", str(out), "--lang", lang, "-j", "1"])
+    lines = outcome.output.splitlines()
+    assert declared in lines and files in lines

@@ -107,6 +107,22 @@ def test_core_metadata(tmp_path):
     assert {e.source for e in found} == {"embedded"}
 
 
+def test_bambu_studio_metadata(tmp_path):
+    # Bambu Studio writes MakerWorld's Creative Commons choice without "CC" and the designer's
+    # account number beside the name: "BY-NC-SA" was an unknown licence (and the advice, a
+    # LicenseRef text), "1234567890" a copyright holder.
+    bambu = [
+        ("Application", "BambuStudio-01.10.02.76"),
+        ("Designer", "阿杰"),
+        ("DesignerUserId", "1234567890"),
+        ("DesignerCover", "https://public-cdn.bblmw.com/cover.png"),
+        ("License", "BY-NC-SA"),
+    ]
+    found = run(tmp_path, package(model(bambu)))
+    assert [e.expression for e in found if e.is_license] == ["CC-BY-NC-SA-4.0"]
+    assert [e.copyright for e in found if e.copyright] == ["阿杰"]
+
+
 def test_fixture_is_a_valid_3mf():
     lib3mf = pytest.importorskip("lib3mf")
     wrapper = lib3mf.get_wrapper()

@@ -269,3 +269,55 @@ def test_a_protocol_comment_deep_in_the_code_sends_no_code_to_the_matcher(tree, 
     root = tree({"LICENSE": "SPDX-License-Identifier: MIT\n", "src/uart.c": text})
     assert file_entry(scan(root)[1], "src/uart.c")["licenses"] == ["MIT"]
     assert not [t for t in matched if "int f5(void)" in t]
+
+
+ALIENTEK = (
+    "/**\n * @file    sht40.c\n * @author  正点原子团队(ALIENTEK)\n"
+    " * @attention\n * 本程序只供学习使用，未经作者许可，不得用于其它任何用途\n"
+    ' * 版权所有，盗版必究。\n */\n#include "sht40.h"\n\nint sht40_read(void) { return 0; }\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("本程序只供学习使用，未经作者许可，不得用于其它任何用途", "LicenseRef-Study-Use-Only"),
+        ("仅供学习交流，禁止商用", "LicenseRef-Study-Use-Only"),
+        ("This enclosure is for personal use only.", "LicenseRef-Study-Use-Only"),
+        ("本项目采用 MIT 协议，但不允许用于商业用途。", "MIT AND LicenseRef-Study-Use-Only"),
+        ("数据手册中的参数仅供参考。", None),  # a disclaimer, not a restriction
+        ("MIT 协议允许商用。", None),
+    ],
+)
+def test_study_or_non_commercial_use_only_is_a_restriction(text, expected):
+    assert identify(text).expression == expected
+
+
+def test_vendor_example_code_for_study_only_is_not_open_under_an_open_project(tree):
+    # Concluded MIT from the root LICENSE and shown as fine: the vendor's header forbids any
+    # use but study without the author's permission.
+    readme = (
+        INTRO
+        + "## 开源协议\n\n硬件采用 CERN-OHL-S-2.0 协议开源，软件采用 MIT 协议。禁止未经授权的商业用途。\n"
+    )
+    root = tree(
+        {"LICENSE": "SPDX-License-Identifier: MIT\n", "README.md": readme, "drivers/sht40.c": ALIENTEK}
+    )
+    _, result, _ = scan(root)
+    assert file_entry(result, "drivers/sht40.c")["licenses"] == ["LicenseRef-Study-Use-Only"]
+    # The parts stay evidence; the restriction is about the whole project: the README's.
+    assert file_entry(result, "README.md")["licenses"] == ["LicenseRef-Study-Use-Only"]
+    closed = sorted(f["path"] for f in result["findings"] if f["rule"] == "non-open-license")
+    assert closed == ["README.md", "drivers/sht40.c"]
+    # No "add LICENSES/LicenseRef-Study-Use-Only.txt": the notice has no licence text.
+    texts = [f["licenses"] for f in result["findings"] if f["rule"] == "missing-license-text"]
+    assert ["LicenseRef-Study-Use-Only"] not in texts
+
+
+def test_a_project_whose_readme_names_its_license_is_told_so(tree):
+    # "The project declares no license" read as false to a maker whose README says it.
+    readme = INTRO + "## 开源协议\n\n硬件：CERN-OHL-S-2.0\n固件：MIT\n"
+    _, result, _ = scan(tree({"README.md": readme, "src/pot.c": "int pot;\n"}))
+    found = [f for f in result["findings"] if f["rule"] == "no-project-license"]
+    assert [f["licenses"] for f in found] == [["CERN-OHL-S-2.0", "MIT"]]
+    assert "README.md names CERN-OHL-S-2.0 and MIT" in found[0]["message"]

@@ -617,10 +617,21 @@ def test_inventory_rows_are_what_the_template_loop_wrote():
     [
         (
             "zh",
-            ["README 的许可证章节：MIT：指明 MIT 的许可声明（置信度 0.85）", "GNU 许可声明（或更高版本）"],
+            [
+                "README 的许可证章节：MIT：指明 MIT 的许可声明（置信度 0.85）",
+                "GNU 许可声明（或更高版本）",
+                "LICENSE 适用于整个项目",  # what main.c inherits
+            ],
             "naming",
         ),
-        ("en", ["README license section: MIT: licensing statement naming MIT (confidence 0.85)"], "许可声明"),
+        (
+            "en",
+            [
+                "README license section: MIT: licensing statement naming MIT (confidence 0.85)",
+                "LICENSE covers the project",
+            ],
+            "许可声明",
+        ),
     ],
 )
 def test_identifications_evidence_is_worded_in_the_reports_language(tmp_path, lang, expected, absent):
@@ -631,6 +642,8 @@ def test_identifications_evidence_is_worded_in_the_reports_language(tmp_path, la
     )
     grant = "This file is licensed under the GNU General Public License version 2 or any later version."
     (project / "lib" / "ring.c").write_text(f"/* {grant} */\nint ring;\n", encoding="utf-8")
+    (project / "LICENSE").write_text("SPDX-License-Identifier: MIT\n", encoding="utf-8")
+    (project / "main.c").write_text("int main(void) { return 0; }\n", encoding="utf-8")
     out = tmp_path / "report.html"
     outcome = CliRunner().invoke(main, ["scan", str(project), "-o", str(out), "-j", "1", "--lang", lang])
     assert outcome.exit_code in (0, 1), outcome.output

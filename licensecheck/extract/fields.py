@@ -43,6 +43,7 @@ _KINDS = (
     ("attributionname", "holder"),
 )
 _NAME_JUNK = re.compile(r"[^a-z]")
+_NOT_A_HOLDER = ("id", "cover", "url", "avatar")
 
 # Values exporters write when nobody filled the field in: not a person.
 PLACEHOLDERS = frozenset(
@@ -63,9 +64,12 @@ def field_kind(name: str) -> str | None:
 
     >>> field_kind("LicenseTerms"), field_kind(".ProjectId"), field_kind("Designer")
     ('license', None, 'holder')
+    >>> field_kind("DesignerUserId")
     """
     key = _NAME_JUNK.sub("", name.lower())
-    return next((kind for fragment, kind in _KINDS if fragment in key), None)
+    kind = next((kind for fragment, kind in _KINDS if fragment in key), None)
+    # Bambu Studio's "DesignerUserId" (a number) and "DesignerCover" (a picture) name no holder.
+    return None if kind == "holder" and key.endswith(_NOT_A_HOLDER) else kind
 
 
 def field_evidence(name: str, value: str, line: int | None, detail: str) -> list[Evidence]:

@@ -261,7 +261,25 @@ def _identified(text: str, path: str, style: comments.CommentStyle, whole: bool)
     named = _named_variant(raw, path) if whole else None
     if named:
         raw, note = named, f"{note}; named {named} in LICENSES/"
-    return [Evidence(source="text-match", raw=raw, detail=f"{note} (confidence {found.confidence:.2f})")]
+    found_evidence = Evidence(
+        source="text-match", raw=raw, detail=f"{note} (confidence {found.confidence:.2f})"
+    )
+    return [found_evidence, *_restriction_beside_parts(raw, detail)]
+
+
+def _restriction_beside_parts(identified: str, detail: str) -> list[Evidence]:
+    """A README section that names its parts' licences and forbids commercial use besides
+    ("硬件采用 CERN-OHL-S-2.0，软件采用 MIT。禁止未经授权的商业用途"): the parts stay evidence
+    (conclude.py), and the restriction, which is about the whole project, is the README's."""
+    from licensecheck.identify.notices import STUDY_USE_ONLY
+
+    if detail != README_SECTION or " AND " not in identified or STUDY_USE_ONLY not in identified.split():
+        return []
+    return [
+        Evidence(
+            source="text-match", raw=STUDY_USE_ONLY, detail=f"{detail}: study or non-commercial use only"
+        )
+    ]
 
 
 def _another_notice(code: str) -> bool:

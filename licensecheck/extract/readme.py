@@ -65,7 +65,8 @@ _LABEL_WORD = (
     r"|开源(?:协议|许可证?)|開源(?:協議|許可證?)|授权|授權"
 )
 _PART = re.compile(
-    r"^\W*(?:(?:spdx-license-identifier|licen[cs]es?|licensing|hardware|firmware|software|code|source|docs?|documentation|pcb"
+    r"^\W*(?:(?:spdx-license-identifier|licen[cs]es?|licensing"
+    r"|hardware|firmware|software|code|source|docs?|documentation|pcb"
     r"|schematics?|3d|cad|mechanical|enclosures?|gerbers?|everything else)(?![a-z])"
     r"|许可|許可|授权|授權|开源协议|開源協議|硬件|硬體|固件|韌體|软件|軟體|代码|程式碼|源码|源碼|程序|程式|文档|文檔|文件"
     r"|外壳|外殼|结构|結構|电路|電路|原理图|原理圖|其余|其餘)",

@@ -79,6 +79,13 @@ ALIASES: dict[str, str] = {
     "CERN OHL v2 Strongly Reciprocal": "CERN-OHL-S-2.0",
     "CERN OHL v2 Weakly Reciprocal": "CERN-OHL-W-2.0",
     "CERN OHL v2 Permissive": "CERN-OHL-P-2.0",
+    # As the knowledge base's Chinese names and Chinese READMEs call the three variants.
+    "CERN OHL v2 强互惠": "CERN-OHL-S-2.0",
+    "CERN OHL v2 弱互惠": "CERN-OHL-W-2.0",
+    "CERN OHL v2 宽松": "CERN-OHL-P-2.0",
+    "CERN 开放硬件许可证 第2版 强互惠型": "CERN-OHL-S-2.0",
+    "CERN 开放硬件许可证 第2版 弱互惠型": "CERN-OHL-W-2.0",
+    "CERN 开放硬件许可证 第2版 宽松型": "CERN-OHL-P-2.0",
     "CERN Open Hardware Licence v2 Strongly Reciprocal": "CERN-OHL-S-2.0",
     "CERN Open Hardware Licence v2 Weakly Reciprocal": "CERN-OHL-W-2.0",
     "CERN Open Hardware Licence v2 Permissive": "CERN-OHL-P-2.0",

@@ -63,6 +63,7 @@ _SENTENCE_WORDS = 40  # how far a statement's names are looked for
 _NEXT_NAME_WITHIN = 10
 _LONGEST_NAME = 24  # words; a Chinese name is a word per character (知识共享署名-非商业性使用-…)
 
+STUDY_USE_ONLY = "LicenseRef-Study-Use-Only"
 PHRASES: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (
         re.compile(r"waived\s+all\s+copyright\s+and\s+related\s+(?:or|and)\s+neighbou?ring\s+rights"),
@@ -78,6 +79,21 @@ PHRASES: tuple[tuple[re.Pattern[str], str, str], ...] = (
         re.compile(r"free\s+and\s+unencumbered\s+software\s+released\s+into\s+the\s+public\s+domain"),
         "Unlicense",
         "Unlicense statement",
+    ),
+    # Study or non-commercial use only: vendors' example code ("本程序只供学习使用，未经作者许可，不得
+    # 用于其它任何用途"), makers' READMEs ("仅供学习交流，禁止商用"). Not "仅供参考" (for reference
+    # only: a disclaimer of data), nor a licence text's own wording (matched texts are skipped).
+    (
+        re.compile(
+            r"(?:只|仅)(?:供|限)(?:个人|大家)?(?:学习|研究)"
+            r"|(?:禁止|不得|不允许|不可|严禁|请勿|谢绝)(?:未经(?:作者|本人)?(?:授权|许可|同意)的?)?(?:将本\w{1,4})?"
+            r"(?:用于|用作)?(?:任何)?(?:形式的)?商(?:业)?(?:用途|使用|用|化)"
+            r"|\bfor\s+(?:personal|private|educational|non-?commercial|study)\s+(?:and\s+\w+\s+)?use\s+only\b"
+            r"|\bnot\s+for\s+commercial\s+use\b|\bno\s+commercial\s+use\b"
+            r"|\bcommercial\s+use\s+(?:is\s+)?(?:strictly\s+)?(?:prohibited|forbidden|not\s+(?:allowed|permitted))"
+        ),
+        STUDY_USE_ONLY,
+        "study or non-commercial use only",
     ),
 )
 # Exceptions named in notices (their full texts are matched by the index).
@@ -215,7 +231,10 @@ def find(
         notices += _grants(prepared, _names_for(table), list(skip))
     for pattern, expression, detail in PHRASES:
         notices += [
-            Notice(expression, at(m.start()), at(m.end()) - 1, detail, 0.9) for m in pattern.finditer(cleaned)
+            Notice(expression, at(m.start()), at(m.end()) - 1, detail, 0.9)
+            for m in pattern.finditer(cleaned)
+            # CC BY-NC's own text says what it forbids: that is the licence, not a notice beside it
+            if expression != STUDY_USE_ONLY or not any(start <= at(m.start()) <= end for start, end in skip)
         ]
     for pattern, exception in EXCEPTION_MENTIONS:
         notices += [

@@ -3,10 +3,10 @@
 """An evidence's detail in the report's language.
 
 Extraction and identification write details in English, and the JSON result keeps them so
-(scripts read them). Identification's are prose: "README license section: MIT: licensing
-statement naming MIT (confidence 0.85)". The HTML report gives those phrases in its language;
-the names of fields and tags ("title_block comment 1", "SPDX-License-Identifier") stay as the
-file writes them.
+(scripts read them). Identification's are prose ("README license section: MIT: licensing
+statement naming MIT (confidence 0.85)"), and so are conclusion's ("LICENSE covers the
+project"). The HTML report gives those phrases in its language; the names of fields and tags
+("title_block comment 1", "SPDX-License-Identifier") stay as the file writes them.
 """
 
 from __future__ import annotations
@@ -37,9 +37,13 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bUnlicense statement\b", "unlicense_statement"),
         (r"; named (?P<id>\S+) in LICENSES/", "named_in_licenses"),
         (r" ?\(confidence (?P<value>[\d.]+)\)", "confidence"),
+        # Directory and manifest evidence (conclude.py, manifests.py): "LICENSE covers the project".
+        (r"^(?P<path>\S+) covers the project$", "covers_project"),
+        (r"^(?P<path>\S+) covers (?P<folder>\S+/)$", "covers_folder"),
+        (r"^(?P<path>\S+) license field$", "license_field"),
     )
 )
-_ANY = re.compile(r"licens|GNU|text\b|header|exception|waiver|Perl|Unlicense|confidence")
+_ANY = re.compile(r"licens|GNU|text\b|header|exception|waiver|Perl|Unlicense|confidence|covers")
 
 
 @lru_cache(maxsize=4096)

@@ -33,18 +33,22 @@ def render(result: ScanResult, lang: str, outputs: list[str], verbosity: int = 0
     summary = result.summary()
     lines = []
     if verbosity >= 0:
-        categories = ", ".join(
+        separator = t("list-separator")  # "数据 1、文档 12"
+        categories = separator.join(
             f"{t('category.' + name)} {count}" for name, count in summary["by_category"].items()
         )
         lines.append(
             t("summary.title", version=result.tool_version, root=clean(result.root), profile=result.profile)
         )
         lines.append(t("summary.files", count=summary["files"], categories=categories))
-        declared = " ; ".join(result.project.declared) or t("none")
-        sources = ", ".join(clean(s) for s in result.project.sources)
-        lines.append(t("summary.declared", declared=declared, sources=sources or t("none")))
+        declared = " ; ".join(result.project.declared)
+        sources = separator.join(clean(s) for s in result.project.sources)
+        if declared or sources:
+            lines.append(t("summary.declared", declared=declared or t("none"), sources=sources or t("none")))
+        else:
+            lines.append(t("summary.declared_none"))
         found = sorted(summary["licenses"].items(), key=lambda item: (-item[1], item[0]))
-        listed = ", ".join(f"{clean(name)} ({count})" for name, count in found)
+        listed = separator.join(f"{clean(name)} ({count})" for name, count in found)
         lines.append(t("summary.licenses", licenses=listed or t("none")))
         shown = [f for f in result.findings if f.waived is None and (verbosity > 0 or f.severity != "info")]
         for finding in shown[: None if verbosity > 0 else SHOWN_FINDINGS]:

@@ -40,13 +40,23 @@ def _used(context: Context) -> dict[str, list[str]]:
 def missing_license_text(context: Context) -> Iterator[Issue]:
     texts = {_family(key) for key in context.concluded.license_texts}
     for key, paths in sorted(_used(context).items()):
-        if _family(key) in texts:
+        if _family(key) in texts or _grants_nothing(key):
             continue
         files = [p for p in paths if p]
         example = files[0] if files else ""
         yield Issue(
             None, context.say("missing-license-text", key=key, count=len(files), example=example), (key,)
         )
+
+
+def _grants_nothing(key: str) -> bool:
+    """"All rights reserved", "仅供学习使用": there is no licence text to add (LICENSES/
+    LicenseRef-All-Rights-Reserved.txt would make the notice look like a licence);
+    non-open-license reports the files."""
+    from licensecheck import knowledge
+
+    entry = knowledge.license(key)
+    return entry is not None and "no-license-granted" in entry.obligations
 
 
 def unused_license_text(context: Context) -> Iterator[Issue]:
