@@ -243,15 +243,25 @@ def _applying(evidence: tuple[Evidence, ...], format_id: str) -> Sequence[Eviden
     - a README's licence section that names several licences ("hardware under CERN-OHL-S,
       firmware under MulanPSL") says what the project's parts are under, not that the
       README is under all of them (it was read as "A AND B", against its folder's licence).
-      A section naming one licence is the README's, as "This project is MIT" means."""
+      A section naming one licence is the README's, as "This project is MIT" means, and so is
+      one licence with a restriction: "MIT，但不允许用于商业用途"."""
     library_file = format_id.endswith("-lbr")
     # Written out, not a call for each evidence: conclusion runs this for every file.
     return [
         e
         for e in evidence
-        if not (e.detail.startswith(README_SECTION) and " AND " in (e.expression or e.raw or ""))
+        if not (e.detail.startswith(README_SECTION) and _names_parts(e.expression or e.raw or ""))
         and (library_file or not (e.detail.startswith("library ") and e.detail.endswith(" description")))
     ]
+
+
+def _names_parts(identified: str) -> bool:
+    """Whether a README section's licences are its parts': more than one, a restriction aside."""
+    if " AND " not in identified:
+        return False
+    from licensecheck.extract.readme import named_parts
+
+    return len(named_parts(identified)) > 1
 
 
 def _license_evidence(evidence) -> list[Evidence]:

@@ -537,6 +537,13 @@ def license(license_id: str) -> License | None:
     return default().license(license_id)
 
 
+def grants_nothing(license_id: str) -> bool:
+    """Whether the entry is a notice that grants no licence ("All rights reserved", "for study
+    use only"): it has no licence text a project could add."""
+    entry = license(license_id)
+    return entry is not None and "no-license-granted" in entry.obligations
+
+
 def all_licenses() -> dict[str, License]:
     return dict(default().licenses)
 

@@ -287,6 +287,13 @@ ALIENTEK = (
         ("本项目采用 MIT 协议，但不允许用于商业用途。", "MIT AND LicenseRef-Study-Use-Only"),
         ("数据手册中的参数仅供参考。", None),  # a disclaimer, not a restriction
         ("MIT 协议允许商用。", None),
+        # Negated, or about something else.
+        ("本项目采用 MIT 协议，不禁止商用。", "MIT"),
+        ("本项目不仅供学习，也可以用于商业产品。", None),
+        ("There are no commercial use restrictions.", None),
+        ("No commercial use of these trademarks may be made without prior written permission of MIT.", None),
+        # A non-commercial licence summed up beside its name: the licence says it already.
+        ("Licensed under CC BY-NC-SA 4.0 (for personal use only).", "CC-BY-NC-SA-4.0"),
     ],
 )
 def test_study_or_non_commercial_use_only_is_a_restriction(text, expected):
@@ -321,3 +328,55 @@ def test_a_project_whose_readme_names_its_license_is_told_so(tree):
     found = [f for f in result["findings"] if f["rule"] == "no-project-license"]
     assert [f["licenses"] for f in found] == [["CERN-OHL-S-2.0", "MIT"]]
     assert "README.md names CERN-OHL-S-2.0 and MIT" in found[0]["message"]
+
+
+@pytest.mark.parametrize(
+    ("section", "expected"),
+    [
+        # One licence and a restriction: both the README's (not a list of parts).
+        (
+            "MIT, but commercial use is prohibited without my permission.\n",
+            ["MIT AND LicenseRef-Study-Use-Only"],
+        ),
+        ("CC BY-NC-SA 4.0 (for personal use only)\n", ["CC-BY-NC-SA-4.0"]),
+        # Two labelled parts in one line: evidence, and the README takes its folder's licence.
+        ("Code: MIT. Hardware: CERN-OHL-S-2.0.\n", ["Apache-2.0"]),
+    ],
+)
+def test_a_licence_line_with_more_in_it(tree, section, expected):
+    root = tree(
+        {"LICENSE": "SPDX-License-Identifier: Apache-2.0\n", "README.md": INTRO + "## License\n\n" + section}
+    )
+    assert file_entry(scan(root)[1], "README.md")["licenses"] == expected
+
+
+def test_two_labelled_parts_in_one_line_are_both_read():
+    assert identify(
+        license_section(INTRO + "## License\n\nCode: MIT. Hardware: CERN-OHL-S-2.0.\n")
+    ).expression == ("MIT AND CERN-OHL-S-2.0")
+
+
+@pytest.mark.parametrize(
+    "comment", ["/* 仅供学习交流，禁止商用 */", "/* For personal use only. (c) 2024 Bob */"]
+)
+def test_a_source_file_for_study_use_only_is_not_open(tree, comment):
+    # No "license", "许可" or "版权" in the comment: it never reached the matcher.
+    root = tree({"LICENSE": "SPDX-License-Identifier: MIT\n", "src/demo.c": f"{comment}\nint demo;\n"})
+    assert file_entry(scan(root)[1], "src/demo.c")["licenses"] == ["LicenseRef-Study-Use-Only"]
+
+
+def test_no_project_license_names_no_restriction_as_a_licence(tree):
+    readme = INTRO + "## 开源协议\n\n本项目采用 MIT 协议，禁止商用。\n"
+    _, result, _ = scan(tree({"README.md": readme, "src/pot.c": "int pot;\n"}))
+    found = [f for f in result["findings"] if f["rule"] == "no-project-license"]
+    assert [f["licenses"] for f in found] == [["MIT"]]
+
+
+def test_a_header_that_says_bsd_licensed_above_the_bsd_2_clause_text_is_bsd_2_clause():
+    # "This header is BSD licensed" (Linux's virtio headers) read as a grant of "BSD", a family
+    # the alias table takes for BSD-3-Clause: "BSD-3-Clause AND BSD-2-Clause".
+    from licensecheck.identify import data
+
+    text = data.load().licenses["BSD-2-Clause"].replace("<year>", "2007").replace("<owner>", "Rusty Russell")
+    header = "/* This header is BSD licensed so anyone can use\n * the definitions.\n"
+    assert identify(header + text + "*/\n").expression == "BSD-2-Clause"

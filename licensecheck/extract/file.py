@@ -37,7 +37,7 @@ from licensecheck.extract import (
 )
 from licensecheck.extract.header import extract_header
 from licensecheck.extract.leading import notice_end
-from licensecheck.extract.readme import is_readme, license_section
+from licensecheck.extract.readme import is_readme, license_section, named_parts
 from licensecheck.model import DiscoveredFile, Evidence
 
 READ_LIMIT = 32 * 1024 * 1024  # bytes of one file that are read; tags sit near the top
@@ -214,7 +214,8 @@ def _scan_file(root: Path, file: DiscoveredFile, with_checksums: bool) -> FileSc
 # "Permission is granted to anyone to use this software ...".
 _NOTICE_HINT = re.compile(
     r"licen[cs]|permission is (?:hereby )?granted|permission to use|public domain|redistribution and use"
-    r"|许可|版权|开源协议|許可|版權|授權|開源協議",  # and in traditional characters (Taiwan, Hong Kong)
+    r"|许可|版权|开源协议|許可|版權|授權|開源協議"  # and in traditional characters (Taiwan, Hong Kong)
+    r"|仅供学习|只供学习|禁止商用|personal use only|commercial use",  # a restriction: not open
     re.IGNORECASE,
 )
 # What makes the code below a source file's leading notice worth reading too: another notice
@@ -261,25 +262,20 @@ def _identified(text: str, path: str, style: comments.CommentStyle, whole: bool)
     named = _named_variant(raw, path) if whole else None
     if named:
         raw, note = named, f"{note}; named {named} in LICENSES/"
-    found_evidence = Evidence(
-        source="text-match", raw=raw, detail=f"{note} (confidence {found.confidence:.2f})"
-    )
-    return [found_evidence, *_restriction_beside_parts(raw, detail)]
+    said = Evidence(source="text-match", raw=raw, detail=f"{note} (confidence {found.confidence:.2f})")
+    return [said, *(_restriction_beside_parts(raw) if detail == README_SECTION else [])]
 
 
-def _restriction_beside_parts(identified: str, detail: str) -> list[Evidence]:
+def _restriction_beside_parts(identified: str) -> list[Evidence]:
     """A README section that names its parts' licences and forbids commercial use besides
     ("硬件采用 CERN-OHL-S-2.0，软件采用 MIT。禁止未经授权的商业用途"): the parts stay evidence
     (conclude.py), and the restriction, which is about the whole project, is the README's."""
-    from licensecheck.identify.notices import STUDY_USE_ONLY
+    from licensecheck.identify.notices import STUDY_USE_ONLY, STUDY_USE_ONLY_DETAIL
 
-    if detail != README_SECTION or " AND " not in identified or STUDY_USE_ONLY not in identified.split():
+    if STUDY_USE_ONLY not in identified.split() or len(named_parts(identified)) < 2:
         return []
-    return [
-        Evidence(
-            source="text-match", raw=STUDY_USE_ONLY, detail=f"{detail}: study or non-commercial use only"
-        )
-    ]
+    detail = f"{README_SECTION}: {STUDY_USE_ONLY_DETAIL}"
+    return [Evidence(source="text-match", raw=STUDY_USE_ONLY, detail=detail)]
 
 
 def _another_notice(code: str) -> bool:

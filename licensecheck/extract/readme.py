@@ -88,14 +88,14 @@ _HTML_TAG = re.compile(r"<[^<>]{0,200}>")
 _LIST_MARK = re.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s+")
 _LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]]{1,200}\]:")
 _PATH = re.compile(r"^[^\s\[(]{0,200}/[^\s/]{0,200}[/.]")  # "doc/images/logo.svg": no name
-_PIECES = re.compile(r"[,;，；、|]")
+_PIECES = re.compile(r"[,;，；、|。]|\.\s+")  # "Code: MIT. Hardware: CERN-OHL-S-2.0."
 # "Hardware: CERN-OHL-S-2.0", "… (OSHWA UID US002345). Software: GPL-3.0-or-later"
 _LABELLED = re.compile(r"([^:：]{1,40})[:：]([^:：]+)$")
 _FRAGMENT_END = re.compile(r"[.。()（）!！?？]")
 # A sentence, read as written: "OpenSSL is licensed under …" (OpenSSL is a licence id as well),
 # "Python 代码采用 MIT 许可证".
 _SENTENCE = re.compile(
-    r"\b(?:is|are|was|were|has|have|uses?|needs?|requires?|licen[cs]ed|released|distributed|applies)\b"
+    r"\b(?:is|are|was|were|has|have|uses|needs?|requires?|licen[cs]ed|released|distributed|applies)\b"
     r"|是|为|使用|采用|遵循|基于|需要|依赖",
     re.IGNORECASE,
 )
@@ -106,6 +106,15 @@ _BADGE = re.compile(
 )
 _BADGE_ALT = re.compile(r"^licen[cs]e\s*[:：\-]?\s*(.+)$", re.IGNORECASE)
 _BADGE_PATH = re.compile(r"/badge/licen[cs]e-((?:[^-/?]|--)+)-", re.IGNORECASE)
+
+
+def named_parts(expression: str) -> list[str]:
+    """The licences a README section names, but a restriction ("禁止商用") beside them: more
+    than one is a list of the project's parts ("硬件采用 CERN-OHL-S-2.0，软件采用 MIT")."""
+    from licensecheck import expression as expressions
+    from licensecheck.identify.notices import STUDY_USE_ONLY
+
+    return [key for key in expressions.license_keys(expression) if key != STUDY_USE_ONLY]
 
 
 def is_readme(path: str) -> bool:
@@ -267,8 +276,8 @@ def _title_fields(title: str) -> list[str]:
 
 
 def _read(lines: list[str]) -> list[str]:
-    """The section's lines: its first paragraph's as fields where a name opens them, labelled
-    values anywhere, the rest as written."""
+    """The section's lines as written, each after its fields: where a name opens a line of the
+    first paragraph or a piece of it, and a labelled value anywhere."""
     read: list[str] = []
     size = 0
     first = True  # in the first paragraph
@@ -293,7 +302,8 @@ def _read(lines: list[str]) -> list[str]:
             read.append(line)
             continue
         plain = _LIST_MARK.sub("", _HTML_TAG.sub(" ", line)).strip()
-        read += (_fields(plain, first) if plain else []) or [line]
+        # The line as written too: "MIT, but commercial use is prohibited" is a field and a restriction.
+        read += [*(_fields(plain, first) if plain else []), line]
     return read
 
 

@@ -15,7 +15,8 @@ Three kinds of evidence, combined by combine.py:
   Creative Commons, CERN-OHL, Solderpad, MulanPSL (English and Chinese) ...
   (notices.py, names.py).
 
-A prose mention that grants nothing ("uses the MIT license") is not reported.
+A prose mention that grants nothing ("uses the MIT license") is not reported; a restriction
+that makes a work not open ("仅供学习交流，禁止商用") is, as LicenseRef-Study-Use-Only.
 The index is built (or loaded from the cache) on the first call, not at import.
 """
 

@@ -18,9 +18,12 @@ import re
 from dataclasses import dataclass, replace
 
 from .normalize import Prepared
-from .notices import MPL_NO_COPYLEFT, OR_CUE, Notice
+from .notices import MPL_NO_COPYLEFT, OR_CUE, STUDY_USE_ONLY, Notice
 
 _GNU = re.compile(r"^(?:A|L)?GPL-|^GFDL-")
+# A non-commercial licence (CC BY-NC, PolyForm Noncommercial) with a line that sums it up ("not
+# for commercial use") is that licence alone: the line adds no restriction of its own.
+_NON_COMMERCIAL = re.compile(r"-NC\b|Noncommercial")
 # Exceptions that modify one fixed license; the others modify a GNU license.
 EXCEPTION_BASE = {"SHL-2.0": "Apache-2.0", "SHL-2.1": "Apache-2.0", "LLVM-exception": "Apache-2.0"}
 _UNVERSIONED = {"GPL-1.0-or-later", "LGPL-2.0-or-later", "LGPL-2.1-or-later", "AGPL-3.0-or-later"}
@@ -165,6 +168,8 @@ def combine(prepared: Prepared, found: list[Found], notices: list[Notice]) -> tu
         )
         (exceptions if notice.kind == "exception" else licenses).append(item)
     licenses = _attach(sorted(_prefer_notices(licenses), key=lambda f: f.start), exceptions)
+    if any(_NON_COMMERCIAL.search(f.expression) for f in licenses):  # it says so already
+        licenses = [f for f in licenses if f.expression != STUDY_USE_ONLY]
     if not licenses:
         return None, 0.0, ""
     if any(f.expression == "MPL-2.0" for f in licenses) and MPL_NO_COPYLEFT.search(

@@ -8,7 +8,8 @@
   Exhibit A, Creative Commons "This work is licensed under a ...", CERN-OHL v2 and
   Solderpad notices, the English and Chinese MulanPSL notices. The name is looked up in names.py.
 * A few fixed phrases prove a license on their own (the CC0 waiver, Perl's
-  "same terms as Perl itself").
+  "same terms as Perl itself"), or a restriction that makes the work not open: study or
+  non-commercial use only ("仅供学习交流，禁止商用", "for personal use only").
 * Exceptions named in a notice (the "Classpath" one).
 * GNU notices (version, "or later") are read by gnu.py.
 
@@ -27,8 +28,9 @@ from . import gnu
 from .names import FAMILY
 from .normalize import EQUIVALENT_WORDS, NAME_FILLER, Prepared, version_number
 
+# Not a bare "BSD": "This header is BSD licensed" names a family, which the text below decides.
 _COMMON_NAME = (
-    r"(?:mit|isc|0bsd|bsd|apache|mpl|cc|cern|epl|eupl|boost|bsl|zlib|unlicense|wtfpl|mulan|artistic|upl)"
+    r"(?:mit|isc|0bsd|bsd-\d|apache|mpl|cc|cern|epl|eupl|boost|bsl|zlib|unlicense|wtfpl|mulan|artistic|upl)"
 )
 _GRANT = re.compile(
     r"\b(?:(?:dual|multi)?licen[cs]ed|released|distributed|available|provided|published|offered|covered|governed"
@@ -63,7 +65,8 @@ _SENTENCE_WORDS = 40  # how far a statement's names are looked for
 _NEXT_NAME_WITHIN = 10
 _LONGEST_NAME = 24  # words; a Chinese name is a word per character (知识共享署名-非商业性使用-…)
 
-STUDY_USE_ONLY = "LicenseRef-Study-Use-Only"
+STUDY_USE_ONLY = "LicenseRef-Study-Use-Only"  # a restriction, not a licence (licenses-restricted.toml)
+STUDY_USE_ONLY_DETAIL = "study or non-commercial use only"
 PHRASES: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (
         re.compile(r"waived\s+all\s+copyright\s+and\s+related\s+(?:or|and)\s+neighbou?ring\s+rights"),
@@ -82,18 +85,20 @@ PHRASES: tuple[tuple[re.Pattern[str], str, str], ...] = (
     ),
     # Study or non-commercial use only: vendors' example code ("本程序只供学习使用，未经作者许可，不得
     # 用于其它任何用途"), makers' READMEs ("仅供学习交流，禁止商用"). Not "仅供参考" (for reference
-    # only: a disclaimer of data), nor a licence text's own wording (matched texts are skipped).
+    # only: a disclaimer of data), "不禁止商用", "不仅供学习", "no commercial use restrictions",
+    # Kerberos's "no commercial use of these trademarks", nor a licence text's own wording
+    # (matched texts are skipped).
     (
         re.compile(
-            r"(?:只|仅)(?:供|限)(?:个人|大家)?(?:学习|研究)"
-            r"|(?:禁止|不得|不允许|不可|严禁|请勿|谢绝)(?:未经(?:作者|本人)?(?:授权|许可|同意)的?)?(?:将本\w{1,4})?"
-            r"(?:用于|用作)?(?:任何)?(?:形式的)?商(?:业)?(?:用途|使用|用|化)"
+            r"(?<![不并])(?:只|仅)(?:供|限)(?:个人|大家)?(?:学习|研究)"
+            r"|(?<![不并])(?:禁止|不得|不允许|不可|严禁|请勿|谢绝)(?:未经(?:作者|本人)?(?:授权|许可|同意)的?)?"
+            r"(?:将本\w{1,4})?(?:用于|用作)?(?:任何)?(?:形式的)?商(?:业)?(?:用途|使用|用|化)"
             r"|\bfor\s+(?:personal|private|educational|non-?commercial|study)\s+(?:and\s+\w+\s+)?use\s+only\b"
-            r"|\bnot\s+for\s+commercial\s+use\b|\bno\s+commercial\s+use\b"
+            r"|\bnot\s+for\s+commercial\s+use\b"
             r"|\bcommercial\s+use\s+(?:is\s+)?(?:strictly\s+)?(?:prohibited|forbidden|not\s+(?:allowed|permitted))"
         ),
         STUDY_USE_ONLY,
-        "study or non-commercial use only",
+        STUDY_USE_ONLY_DETAIL,
     ),
 )
 # Exceptions named in notices (their full texts are matched by the index).

@@ -35,6 +35,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bCC0 waiver\b", "cc0_waiver"),
         (r"\bPerl's terms\b", "perl_terms"),
         (r"\bUnlicense statement\b", "unlicense_statement"),
+        (r"\bstudy or non-commercial use only\b", "study_use_only"),
         (r"; named (?P<id>\S+) in LICENSES/", "named_in_licenses"),
         (r" ?\(confidence (?P<value>[\d.]+)\)", "confidence"),
         # Directory and manifest evidence (conclude.py, manifests.py): "LICENSE covers the project".
@@ -43,7 +44,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^(?P<path>\S+) license field$", "license_field"),
     )
 )
-_ANY = re.compile(r"licens|GNU|text\b|header|exception|waiver|Perl|Unlicense|confidence|covers")
+_ANY = re.compile(r"licens|GNU|text\b|header|exception|waiver|Perl|Unlicense|confidence|covers|study")
 
 
 @lru_cache(maxsize=4096)
@@ -55,4 +56,7 @@ def worded(detail: str, lang: str) -> str:
     for pattern, key in _PHRASES:
         worded = pattern.sub(lambda found, key=key: i18n.text(lang, key, **found.groupdict()), worded)
     # "README license section: MIT: …" joins its parts as the language writes a colon.
-    return worded if worded == detail else worded.replace(": ", i18n.text(lang, "report.evidence.colon"))
+    if worded == detail:
+        return detail
+    colon, semicolon = i18n.text(lang, "report.evidence.colon"), i18n.text(lang, "report.evidence.semicolon")
+    return worded.replace(": ", colon).replace("; ", semicolon)

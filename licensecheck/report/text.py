@@ -33,7 +33,7 @@ def render(result: ScanResult, lang: str, outputs: list[str], verbosity: int = 0
     summary = result.summary()
     lines = []
     if verbosity >= 0:
-        separator = t("list-separator")  # "数据 1、文档 12"
+        separator = i18n.text(lang, "message.list-separator")  # "数据 1、文档 12"
         categories = separator.join(
             f"{t('category.' + name)} {count}" for name, count in summary["by_category"].items()
         )

@@ -29,7 +29,7 @@ def no_project_license(context: Context) -> Iterator[Issue]:
 
 def _named_in_readme(context: Context) -> tuple[str, list[str]] | None:
     """The first root README whose license section names licences, and those licences."""
-    from licensecheck import expression
+    from licensecheck import expression, knowledge
     from licensecheck.extract import README_SECTION
 
     for file in context.concluded.files:
@@ -40,6 +40,7 @@ def _named_in_readme(context: Context) -> tuple[str, list[str]] | None:
             for e in file.evidence
             if e.detail.startswith(README_SECTION)
             for key in expression.license_keys(e.expression or e.raw or "")
+            if not knowledge.grants_nothing(key)  # "禁止商用" is no licence to add a text of
         ]
         if named:
             return file.path, list(dict.fromkeys(named))

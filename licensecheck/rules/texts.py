@@ -8,7 +8,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
-from licensecheck import expression
+from licensecheck import expression, knowledge
 from licensecheck.rules import Context, Issue, Rule, shared
 
 REUSE_SPEC = "https://reuse.software/spec-3.3/"
@@ -40,23 +40,13 @@ def _used(context: Context) -> dict[str, list[str]]:
 def missing_license_text(context: Context) -> Iterator[Issue]:
     texts = {_family(key) for key in context.concluded.license_texts}
     for key, paths in sorted(_used(context).items()):
-        if _family(key) in texts or _grants_nothing(key):
+        if _family(key) in texts or knowledge.grants_nothing(key):  # no text to add
             continue
         files = [p for p in paths if p]
         example = files[0] if files else ""
         yield Issue(
             None, context.say("missing-license-text", key=key, count=len(files), example=example), (key,)
         )
-
-
-def _grants_nothing(key: str) -> bool:
-    """"All rights reserved", "仅供学习使用": there is no licence text to add (LICENSES/
-    LicenseRef-All-Rights-Reserved.txt would make the notice look like a licence);
-    non-open-license reports the files."""
-    from licensecheck import knowledge
-
-    entry = knowledge.license(key)
-    return entry is not None and "no-license-granted" in entry.obligations
 
 
 def unused_license_text(context: Context) -> Iterator[Issue]:
