@@ -16,8 +16,11 @@ def tagged(expression: str) -> str:
 
 
 def firmware(app: str, library: str, marker: bool = True) -> dict[str, str]:
-    files = {"LICENSE": "SPDX-License-Identifier: MIT\n", "fw/src/main.cpp": tagged(app),
-             "fw/lib/radio/radio.cpp": tagged(library)}
+    files = {
+        "LICENSE": "SPDX-License-Identifier: MIT\n",
+        "fw/src/main.cpp": tagged(app),
+        "fw/lib/radio/radio.cpp": tagged(library),
+    }
     return {**files, "fw/platformio.ini": PLATFORMIO} if marker else files
 
 
@@ -44,3 +47,48 @@ def test_lgpl_library_in_mit_firmware(tree):
 def test_look_alikes(tree, app, library, marker):
     _, result, _ = scan(tree(firmware(app, library, marker)))
     assert static_linking(result) == []
+
+
+def gpl_in_firmware(result: dict) -> list[dict]:
+    return [f for f in result["findings"] if f["rule"] == "gpl-in-firmware"]
+
+
+def test_gpl_library_in_mit_firmware(tree):
+    # The trial's worst miss: a GPL display driver in lib/ of an MIT firmware passed, since MIT
+    # can be part of a GPL work (no incompatibility) and the library's own LICENSE covers it.
+    files = firmware("MIT", "GPL-3.0-only")
+    _, result, _ = scan(tree(files))
+    [found] = gpl_in_firmware(result)
+    assert found["severity"] == "warning" and found["path"] == "fw/lib/radio/radio.cpp"
+    assert found["licenses"] == ["GPL-3.0-only"]
+    assert "'fw'" in found["message"] and "presented under MIT" in found["message"]
+    assert static_linking(result) == []
+
+
+def test_gpl_library_under_its_own_license_file_in_mit_firmware(tree):
+    files = {
+        "LICENSE": "SPDX-License-Identifier: MIT\n",
+        "fw/platformio.ini": PLATFORMIO,
+        "fw/src/main.cpp": tagged("MIT"),
+        "fw/lib/GxEPD2/LICENSE": "SPDX-License-Identifier: GPL-3.0-or-later\n",
+        "fw/lib/GxEPD2/src/GxEPD2.cpp": '#include "GxEPD2.h"\nint epd;\n',
+    }
+    _, result, _ = scan(tree(files))
+    assert [f["path"] for f in gpl_in_firmware(result)] == ["fw/lib/GxEPD2/src/GxEPD2.cpp"]
+
+
+@pytest.mark.parametrize(
+    ("project", "app", "library", "marker"),
+    [
+        ("GPL-3.0-or-later", "GPL-3.0-or-later", "MIT", True),  # a GPL firmware linking MIT code
+        ("MIT", "MIT", "GPL-3.0-only", False),  # not firmware: no marker
+        ("MIT", "MIT", "GPL-2.0-only WITH Classpath-exception-2.0", True),  # linking allowed
+        ("Apache-2.0", "Apache-2.0", "GPL-2.0-only", True),  # cannot combine: incompatible-licenses
+        ("MIT", "MIT", "MIT OR GPL-3.0-only", True),  # the MIT choice
+    ],
+)
+def test_gpl_look_alikes(tree, project, app, library, marker):
+    files = firmware(app, library, marker)
+    files["LICENSE"] = f"SPDX-License-Identifier: {project}\n"
+    _, result, _ = scan(tree(files))
+    assert gpl_in_firmware(result) == []

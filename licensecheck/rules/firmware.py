@@ -1,6 +1,8 @@
 # SPDX-FileCopyrightText: 2026 The licensecheck authors
 # SPDX-License-Identifier: Apache-2.0
-"""`lgpl-static-linking`: an LGPL library linked into microcontroller firmware.
+"""Copyleft libraries linked into microcontroller firmware.
+
+`lgpl-static-linking`: an LGPL library linked into microcontroller firmware.
 
 Firmware for a microcontroller is one statically linked image. A program that links an
 LGPL library may keep its own licence only if users can modify the library and relink
@@ -8,6 +10,13 @@ LGPL library may keep its own licence only if users can modify the library and r
 files or the source of the rest (NORMS.md §2.2 fact 8, COMP-007; judgement from the texts).
 A component is firmware when it holds a firmware build or image file; the rule fires when
 its other code is under a licence that is not itself GNU copyleft.
+
+`gpl-in-firmware`: a GPL or AGPL library linked into firmware whose own code is declared under
+a licence the GPL does not fit (an MIT project with a GPL display driver in lib/). The image is
+one work based on the library, which GPL-2.0 section 2(b) and GPL-3.0 section 5(c) put under the
+GPL as a whole: the MIT code may be part of it, but the firmware is not MIT (judgement from the
+texts; the FSF's FAQ on static linking). Pairs that cannot combine at all are
+incompatible-licenses'.
 """
 
 from __future__ import annotations
@@ -21,6 +30,10 @@ from licensecheck.rules import wording as say
 SOURCES = (
     "https://www.gnu.org/licenses/gpl-faq.html#LGPLStaticVsDynamic",
     "https://www.gnu.org/licenses/lgpl-3.0.html",
+)
+GPL_SOURCES = (
+    "https://www.gnu.org/licenses/gpl-faq.html#GPLStaticVsDynamic",
+    "https://www.gnu.org/licenses/gpl-3.0.html",
 )
 FIRMWARE_FORMATS = frozenset({"arduino", "platformio", "idf-component", "linker-script", "firmware-image"})
 # Code that ends up in the image (build files and scripts do not).
@@ -39,24 +52,32 @@ def _copyleft(member: str) -> bool:
     return compat.split(member)[0].startswith(GNU_COPYLEFT)
 
 
-def lgpl_static_linking(context: Context) -> Iterator[Issue]:
-    concluded = context.concluded
+def _strong(member: str) -> bool:
+    base, exception = compat.split(member)
+    return base.startswith(("GPL-", "AGPL-")) and exception is None  # GCC's, Classpath: linking allowed
+
+
+def _firmware_code(context: Context) -> Iterator[tuple[str, list[tuple[str, str]]]]:
+    """(component, [(path, licence expression)]) for each firmware component's linked code."""
     if views.paths_by_format(context).keys().isdisjoint(FIRMWARE_FORMATS):
         return  # no firmware component at all (most trees): no need to group the files
-    by_path = {f.path: f for f in concluded.files}
+    by_path = {f.path: f for f in context.concluded.files}
     grouped = components.group_by(by_path, views.component_of(context))
     licensed = {f.path for f in views.material(context) if f.format in LINKED_FORMATS}
     for name, paths in grouped.items():
-        if not any(by_path[p].format in FIRMWARE_FORMATS for p in paths):
-            continue
+        if any(by_path[p].format in FIRMWARE_FORMATS for p in paths):
+            yield name, [(p, e) for p in paths if p in licensed for e in by_path[p].licenses]
+
+
+def lgpl_static_linking(context: Context) -> Iterator[Issue]:
+    for name, code in _firmware_code(context):
         library, rest = [], []
-        for path in (p for p in paths if p in licensed):
-            for expression in by_path[path].licenses:
-                options = compat.options(expression)
-                if all(any(_lgpl(m) for m in option) for option in options):
-                    library.append((path, expression))
-                elif not any(all(_copyleft(m) for m in option) for option in options):
-                    rest.append((path, expression))
+        for path, expression in code:
+            options = compat.options(expression)
+            if all(any(_lgpl(m) for m in option) for option in options):
+                library.append((path, expression))
+            elif not any(all(_copyleft(m) for m in option) for option in options):
+                rest.append((path, expression))
         if library and rest:
             yield Issue(
                 library[0][0],
@@ -71,4 +92,41 @@ def lgpl_static_linking(context: Context) -> Iterator[Issue]:
             )
 
 
-RULES = (Rule("lgpl-static-linking", "warning", SOURCES, lgpl_static_linking),)
+def gpl_in_firmware(context: Context) -> Iterator[Issue]:
+    nearest = views.nearest_declaration(context)
+    for name, code in _firmware_code(context):
+        library, rest = [], []
+        for path, expression in code:
+            options = compat.options(expression)
+            if all(any(_strong(m) for m in option) for option in options):
+                library.append((path, expression))
+            elif not any(all(_copyleft(m) for m in option) for option in options):
+                rest.append((path, expression))
+        if not (library and rest):
+            continue
+        gpl = tuple(sorted({e for _, e in library}))
+        # What the rest is presented under: its folder's declaration, else its own licence.
+        declaration = nearest(rest[0][0])
+        presented = declaration.expressions if declaration else (rest[0][1],)
+        if all(compat.into(e, presented).verdict == "yes" for e in gpl):
+            continue  # a GPL project linking MIT code: the image is GPL, as declared
+        if any(compat.into(e, g).verdict == "no" for _, e in rest for g in gpl):
+            continue  # cannot be combined at all: incompatible-licenses says so
+        yield Issue(
+            library[0][0],
+            context.say(
+                "gpl-in-firmware",
+                component=name,
+                library=say.files(context, sorted({p for p, _ in library})),
+                gpl=context.say("list-separator").join(gpl),
+                others=context.say("list-separator").join(sorted({e for _, e in rest})),
+                presented=say.declared(presented),
+            ),
+            gpl,
+        )
+
+
+RULES = (
+    Rule("lgpl-static-linking", "warning", SOURCES, lgpl_static_linking),
+    Rule("gpl-in-firmware", "warning", GPL_SOURCES, gpl_in_firmware),
+)
