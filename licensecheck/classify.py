@@ -101,6 +101,21 @@ def _ascii_stl(name: str, head: bytes) -> bool:
     return _start(head).startswith(b"solid") and b"facet" in head and b"\x00" not in head
 
 
+_GERBER_SUFFIXES = frozenset(PATTERNS["gerber"]) | {".drl", ".xln"}
+
+
+def _gerber_zip(name: str, head: bytes) -> bool:
+    """A zip called "Gerber…" (EasyEDA, JLCPCB), or whose first member is a Gerber or drill
+    file (KiCad's plot folder zipped): its local header holds the member's name at byte 30."""
+    if "gerber" in name.lower():
+        return True
+    if not head.startswith(b"PK\x03\x04") or len(head) < 30:
+        return False
+    length = int.from_bytes(head[26:28], "little")
+    first = head[30 : 30 + length].decode("utf-8", "replace").lower()
+    return "." + first.rpartition(".")[2] in _GERBER_SUFFIXES
+
+
 def _sniff(*rules: tuple[Test, Format], default: Format | None = None) -> Sniffer:
     """First matching rule wins; else `default` (binary when the head is), else an unknown file."""
 
@@ -197,6 +212,7 @@ _SNIFFERS: dict[str, Sniffer] = {
     # SPDX tags (examples, findings), which must not be read as their own.
     ".sarif": _sniff((_has(b'"name": "licensecheck"'), _F["licensecheck-report"]), default=_F["json"]),
     ".html": _sniff((_OWN_HTML_REPORT, _F["licensecheck-report"]), default=_F["html"]),
+    ".zip": _sniff((_gerber_zip, _F["gerber-archive"]), default=_F["archive"]),
     # Eagle keeps <schematic>/<board> behind ~9 KB of layer definitions: an Eagle .xml reads as a schematic.
     ".xml": _sniff(
         (_has(b"<IPC-2581"), _F["ipc-2581"]),

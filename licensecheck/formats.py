@@ -161,6 +161,9 @@ _ROWS: dict[str, tuple[tuple[str, str, str, str], ...]] = {
         ("xschem", "none", "Xschem schematic or symbol", ".sch .sym"),
         ("gerber", "gerber", "Gerber RS-274X/X2", _GERBER_EXTENSIONS),
         ("gerber-job", "none", "Gerber job file (JSON)", ".gbrjob"),
+        # A zip of Gerbers, as EasyEDA and fabs name them ("Gerber_board_V1.0.zip"): told apart
+        # from other zips by its name or its first member's (classify).
+        ("gerber-archive", _BIN, "Gerber files in a zip (fabrication output)", ""),
         ("excellon", "semicolon", "Excellon drill file", ".drl .xln .exc .drd .txt"),
         ("ipc-2581", "html", "IPC-2581 fabrication data (XML)", ".cvg .xml"),
         ("ipc-d-356", "none", "IPC-D-356 test netlist", ".ipc .d356"),

@@ -82,3 +82,33 @@ def test_oshwa_profile_makes_it_an_error(tree):
 def test_message_in_chinese(tree):
     _, result, _ = scan(tree({**LICENSE, "out/board-F_Cu.gtl": GERBER}), "--lang", "zh")
     assert "可编辑的源文件" in source_findings(result)[0]["message"]
+
+
+def _zipped(members: dict[str, str]) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in members.items():
+            archive.writestr(name, text)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    "name", ["release/Gerber_PD-board_V1.0.zip", "release/fab.zip"]
+)  # EasyEDA's name; a KiCad plot folder zipped under any name
+def test_a_zip_of_gerbers_without_a_pcb_design(tree, name):
+    # Publishing only the fab's zip is common on Gitee; it was "an archive", and nothing was missing.
+    gerbers = _zipped({"board-F_Cu.gtl": GERBER, "board-PTH.drl": DRILL})
+    _, result, _ = scan(tree({**LICENSE, name: gerbers, "README.md": "# PD board\n"}))
+    [finding] = source_findings(result)
+    assert name in finding["message"]
+    files = {f["path"]: f for f in result["files"]}
+    assert (files[name]["category"], files[name]["format"]) == ("hardware", "gerber-archive")
+
+
+def test_another_zip_is_an_archive(tree):
+    _, result, _ = scan(tree({**LICENSE, "docs/photos.zip": _zipped({"front.jpg": "not a photo"})}))
+    files = {f["path"]: f for f in result["files"]}
+    assert files["docs/photos.zip"]["format"] == "archive" and source_findings(result) == []
