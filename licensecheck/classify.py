@@ -102,18 +102,35 @@ def _ascii_stl(name: str, head: bytes) -> bool:
 
 
 _GERBER_SUFFIXES = frozenset(PATTERNS["gerber"]) | {".drl", ".xln"}
+_ZIP_MEMBERS = 8
 
 
 def _gerber_zip(name: str, head: bytes) -> bool:
-    """A zip called "Gerber…" (EasyEDA, JLCPCB), or whose first member is a Gerber or drill
-    file (KiCad's plot folder zipped): its local header holds the member's name at byte 30."""
-    if "gerber" in name.lower():
-        return True
-    if not head.startswith(b"PK\x03\x04") or len(head) < 30:
-        return False
-    length = int.from_bytes(head[26:28], "little")
-    first = head[30 : 30 + length].decode("utf-8", "replace").lower()
-    return "." + first.rpartition(".")[2] in _GERBER_SUFFIXES
+    """A zip of Gerber or drill files (a KiCad plot folder zipped, the zip EasyEDA hands the
+    fab): one of its first members, read from the local headers in `head`, has their extension.
+    Its name ("Gerber_board_V1.0.zip") decides only when no member can be read: a zip of a
+    Gerber viewer's source is called "gerber-viewer-plugin.zip"."""
+    names = _first_members(head)
+    if names:
+        return any("." + member.rpartition(".")[2] in _GERBER_SUFFIXES for member in names)
+    return "gerber" in name.lower()
+
+
+def _first_members(head: bytes) -> list[str]:
+    """The names of the members whose local headers lie in `head` (lower-cased), in order: a
+    folder entry ("gerber/") or a small text ("How-to-order-PCB.txt") may come first."""
+    names: list[str] = []
+    at = 0
+    while len(names) < _ZIP_MEMBERS and head.startswith(b"PK\x03\x04", at) and at + 30 <= len(head):
+        flags = int.from_bytes(head[at + 6 : at + 8], "little")
+        size = int.from_bytes(head[at + 18 : at + 22], "little")
+        name_length = int.from_bytes(head[at + 26 : at + 28], "little")
+        extra_length = int.from_bytes(head[at + 28 : at + 30], "little")
+        names.append(head[at + 30 : at + 30 + name_length].decode("utf-8", "replace").lower())
+        if flags & 0x08 and size == 0 and not names[-1].endswith("/"):
+            break  # the size follows the data (a streamed zip): the next header cannot be found
+        at += 30 + name_length + extra_length + size
+    return names
 
 
 def _sniff(*rules: tuple[Test, Format], default: Format | None = None) -> Sniffer:

@@ -357,12 +357,19 @@ def test_two_labelled_parts_in_one_line_are_both_read():
 
 
 @pytest.mark.parametrize(
-    "comment", ["/* 仅供学习交流，禁止商用 */", "/* For personal use only. (c) 2024 Bob */"]
+    ("comment", "expected"),
+    [
+        ("/* 仅供学习交流，禁止商用 */", ["LicenseRef-Study-Use-Only"]),
+        ("/* For personal use only. (c) 2024 Bob */", ["LicenseRef-Study-Use-Only"]),
+        # A tutorial's disclaimer beside MIT, a debug helper's note: not restrictions.
+        ("/** @brief 串口驱动，代码仅供学习参考 */", ["MIT"]),
+        ("// for personal use only: debug print helper", ["MIT"]),
+    ],
 )
-def test_a_source_file_for_study_use_only_is_not_open(tree, comment):
-    # No "license", "许可" or "版权" in the comment: it never reached the matcher.
+def test_a_source_file_for_study_use_only_is_not_open(tree, comment, expected):
+    # No "license", "许可" or "版权" in the first two: they never reached the matcher.
     root = tree({"LICENSE": "SPDX-License-Identifier: MIT\n", "src/demo.c": f"{comment}\nint demo;\n"})
-    assert file_entry(scan(root)[1], "src/demo.c")["licenses"] == ["LicenseRef-Study-Use-Only"]
+    assert file_entry(scan(root)[1], "src/demo.c")["licenses"] == expected
 
 
 def test_no_project_license_names_no_restriction_as_a_licence(tree):

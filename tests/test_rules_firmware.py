@@ -92,3 +92,33 @@ def test_gpl_look_alikes(tree, project, app, library, marker):
     files["LICENSE"] = f"SPDX-License-Identifier: {project}\n"
     _, result, _ = scan(tree(files))
     assert gpl_in_firmware(result) == []
+
+
+def test_a_gpl_firmware_vendoring_an_mit_library_under_its_own_license_is_fine(tree):
+    # The vendored library's MIT LICENSE was taken for what the firmware is presented under.
+    files = {
+        "LICENSE": "SPDX-License-Identifier: GPL-3.0-or-later\n",
+        "fw/platformio.ini": PLATFORMIO.replace("MIT", "GPL-3.0-or-later"),
+        "fw/src/main.cpp": "int main(void) { return 0; }\n",
+        "fw/lib/ArduinoJson/LICENSE.txt": "SPDX-License-Identifier: MIT\n",
+        "fw/lib/ArduinoJson/src/ArduinoJson.h": "int json;\n",
+    }
+    _, result, _ = scan(tree(files))
+    assert gpl_in_firmware(result) == []
+
+
+def test_a_gpl_2_or_later_library_in_apache_firmware(tree):
+    # Apache-2.0 and GPL-2.0-or-later combine under GPL-3.0: incompatible-licenses is silent,
+    # and the image is not Apache-2.0.
+    files = firmware("Apache-2.0", "GPL-2.0-or-later")
+    files["LICENSE"] = "SPDX-License-Identifier: Apache-2.0\n"
+    _, result, _ = scan(tree(files))
+    assert [f["path"] for f in gpl_in_firmware(result)] == ["fw/lib/radio/radio.cpp"]
+
+
+@pytest.mark.parametrize("beside", ["fw/tools/bin2c/bin2c.c", "fw/test/test_native/test_main.cpp"])
+def test_gpl_host_tools_and_native_tests_are_not_linked(tree, beside):
+    files = firmware("MIT", "MIT")
+    files[beside] = tagged("GPL-3.0-only")
+    _, result, _ = scan(tree(files))
+    assert gpl_in_firmware(result) == []

@@ -112,3 +112,40 @@ def test_another_zip_is_an_archive(tree):
     _, result, _ = scan(tree({**LICENSE, "docs/photos.zip": _zipped({"front.jpg": "not a photo"})}))
     files = {f["path"]: f for f in result["files"]}
     assert files["docs/photos.zip"]["format"] == "archive" and source_findings(result) == []
+
+
+def _zipped_with_folder(folder: str, members: dict[str, str]) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(zipfile.ZipInfo(folder), "")  # a folder entry first, as `zip -r` writes
+        for name, text in members.items():
+            archive.writestr(folder + name, text)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "expected"),
+    [
+        (
+            "fab/board-v1.2-fab.zip",
+            _zipped_with_folder("gerber/", {"board-F_Cu.gtl": GERBER}),
+            "gerber-archive",
+        ),
+        (
+            "fab/PCB_MyBoard.zip",
+            _zipped({"How-to-order-PCB.txt": "Upload this zip to the fab.\n", "Gerber_TopLayer.GTL": GERBER}),
+            "gerber-archive",
+        ),
+        (
+            "dist/gerber-viewer-plugin-1.0.zip",
+            _zipped({"plugin/__init__.py": "VERSION = '1.0'\n"}),
+            "archive",
+        ),
+    ],
+)
+def test_a_zip_is_told_by_its_members(tree, name, data, expected):
+    _, result, _ = scan(tree({**LICENSE, name: data}))
+    assert {f["path"]: f["format"] for f in result["files"]}[name] == expected

@@ -84,17 +84,17 @@ PHRASES: tuple[tuple[re.Pattern[str], str, str], ...] = (
         "Unlicense statement",
     ),
     # Study or non-commercial use only: vendors' example code ("本程序只供学习使用，未经作者许可，不得
-    # 用于其它任何用途"), makers' READMEs ("仅供学习交流，禁止商用"). Not "仅供参考" (for reference
-    # only: a disclaimer of data), "不禁止商用", "不仅供学习", "no commercial use restrictions",
-    # Kerberos's "no commercial use of these trademarks", nor a licence text's own wording
-    # (matched texts are skipped).
+    # 用于其它任何用途"), makers' READMEs ("仅供学习交流，禁止商用"). Not a tutorial's disclaimer
+    # ("代码仅供学习参考", often beside MIT), "仅供参考", "不禁止商用", "no commercial use
+    # restrictions", a trademark's "not for commercial use", "for personal use only: debug print",
+    # nor a licence text's own wording (matched texts are skipped).
     (
         re.compile(
-            r"(?<![不并])(?:只|仅)(?:供|限)(?:个人|大家)?(?:学习|研究)"
-            r"|(?<![不并])(?:禁止|不得|不允许|不可|严禁|请勿|谢绝)(?:未经(?:作者|本人)?(?:授权|许可|同意)的?)?"
+            r"(?<![不并])(?:禁止|不得|不允许|不可|严禁|请勿|谢绝)(?:未经(?:作者|本人)?(?:授权|许可|同意)的?)?"
             r"(?:将本\w{1,4})?(?:用于|用作)?(?:任何)?(?:形式的)?商(?:业)?(?:用途|使用|用|化)"
-            r"|\bfor\s+(?:personal|private|educational|non-?commercial|study)\s+(?:and\s+\w+\s+)?use\s+only\b"
-            r"|\bnot\s+for\s+commercial\s+use\b"
+            r"|(?:只|仅)(?:供|限)(?:个人)?学习(?:使用|交流|研究)?[，,\s]*(?:未经(?:作者|本人)?(?:授权|许可|同意)[，,\s]*)?"
+            r"(?:不得|禁止|严禁)"
+            r"|\bfor\s+(?:personal|private|educational|non-?commercial|study)\s+(?:and\s+\w+\s+)?use\s+only\b(?!\s*:)"
             r"|\bcommercial\s+use\s+(?:is\s+)?(?:strictly\s+)?(?:prohibited|forbidden|not\s+(?:allowed|permitted))"
         ),
         STUDY_USE_ONLY,

@@ -21,6 +21,7 @@ incompatible-licenses'.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from licensecheck import compat, components
@@ -41,6 +42,9 @@ LINKED_FORMATS = frozenset(
     {"c", "cpp", "arduino", "gnu-assembly", "assembly", "rust", "zig", "ada", "pascal", "go", "object-code"}
 )
 GNU_COPYLEFT = ("GPL-", "AGPL-", "LGPL-")
+# Code beside the firmware that the image does not hold: host tools, native unit tests (PlatformIO's
+# test/), examples, scripts.
+_NOT_LINKED = re.compile(r"(?:^|/)(?:tests?|tools|scripts|examples?|extras|docs?)/")
 
 
 def _lgpl(member: str) -> bool:
@@ -66,7 +70,8 @@ def _firmware_code(context: Context) -> Iterator[tuple[str, list[tuple[str, str]
     licensed = {f.path for f in views.material(context) if f.format in LINKED_FORMATS}
     for name, paths in grouped.items():
         if any(by_path[p].format in FIRMWARE_FORMATS for p in paths):
-            yield name, [(p, e) for p in paths if p in licensed for e in by_path[p].licenses]
+            linked = [p for p in paths if p in licensed and not _NOT_LINKED.search(p)]
+            yield name, [(p, e) for p in linked for e in by_path[p].licenses]
 
 
 def lgpl_static_linking(context: Context) -> Iterator[Issue]:
@@ -93,8 +98,14 @@ def lgpl_static_linking(context: Context) -> Iterator[Issue]:
 
 
 def gpl_in_firmware(context: Context) -> Iterator[Issue]:
+    from licensecheck.rules.compatibility import component_pairs
+
     nearest = views.nearest_declaration(context)
+    # A pair that cannot be combined at all is incompatible-licenses' to report.
+    incompatible = {pair.component for pair in component_pairs(context) if pair.answer.verdict == "no"}
     for name, code in _firmware_code(context):
+        if name in incompatible:
+            continue
         library, rest = [], []
         for path, expression in code:
             options = compat.options(expression)
@@ -105,21 +116,22 @@ def gpl_in_firmware(context: Context) -> Iterator[Issue]:
         if not (library and rest):
             continue
         gpl = tuple(sorted({e for _, e in library}))
-        # What the rest is presented under: its folder's declaration, else its own licence.
-        declaration = nearest(rest[0][0])
-        presented = declaration.expressions if declaration else (rest[0][1],)
+        # What the firmware is presented under: the declaration over the component's top (the
+        # project's LICENSE, or the firmware folder's), not a vendored library's own LICENSE.
+        top = f"{name}/" if name != components.ROOT else ""
+        declaration = nearest(top + "(component)")
+        presented = declaration.expressions if declaration else tuple(sorted({e for _, e in rest}))
         if all(compat.into(e, presented).verdict == "yes" for e in gpl):
-            continue  # a GPL project linking MIT code: the image is GPL, as declared
-        if any(compat.into(e, g).verdict == "no" for _, e in rest for g in gpl):
-            continue  # cannot be combined at all: incompatible-licenses says so
+            continue  # a GPL firmware linking MIT code: GPL as a whole, as declared
+        separator = context.say("list-separator")
         yield Issue(
             library[0][0],
             context.say(
                 "gpl-in-firmware",
                 component=name,
                 library=say.files(context, sorted({p for p, _ in library})),
-                gpl=context.say("list-separator").join(gpl),
-                others=context.say("list-separator").join(sorted({e for _, e in rest})),
+                gpl=separator.join(gpl),
+                others=separator.join(sorted({e for _, e in rest})),
                 presented=say.declared(presented),
             ),
             gpl,
