@@ -84,14 +84,17 @@ def test_message_in_chinese(tree):
     assert "可编辑的源文件" in source_findings(result)[0]["message"]
 
 
-def _zipped(members: dict[str, str]) -> bytes:
+def _zipped(members: dict[str, str], folder: str = "") -> bytes:
+    """A zip of `members`, in `folder` when given, whose entry then comes first (as `zip -r` writes)."""
     import io
     import zipfile
 
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        if folder:
+            archive.writestr(zipfile.ZipInfo(folder), "")
         for name, text in members.items():
-            archive.writestr(name, text)
+            archive.writestr(folder + name, text)
     return buffer.getvalue()
 
 
@@ -114,24 +117,12 @@ def test_another_zip_is_an_archive(tree):
     assert files["docs/photos.zip"]["format"] == "archive" and source_findings(result) == []
 
 
-def _zipped_with_folder(folder: str, members: dict[str, str]) -> bytes:
-    import io
-    import zipfile
-
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(zipfile.ZipInfo(folder), "")  # a folder entry first, as `zip -r` writes
-        for name, text in members.items():
-            archive.writestr(folder + name, text)
-    return buffer.getvalue()
-
-
 @pytest.mark.parametrize(
     ("name", "data", "expected"),
     [
         (
             "fab/board-v1.2-fab.zip",
-            _zipped_with_folder("gerber/", {"board-F_Cu.gtl": GERBER}),
+            _zipped({"board-F_Cu.gtl": GERBER}, "gerber/"),
             "gerber-archive",
         ),
         (

@@ -22,7 +22,7 @@ incompatible-licenses'.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from licensecheck import compat, components
 from licensecheck.rules import Context, Issue, Rule, views
@@ -74,15 +74,25 @@ def _firmware_code(context: Context) -> Iterator[tuple[str, list[tuple[str, str]
             yield name, [(p, e) for p in linked for e in by_path[p].licenses]
 
 
+Linked = list[tuple[str, str]]  # (path, licence expression)
+
+
+def _split(code: Linked, copyleft: Callable[[str], bool]) -> tuple[Linked, Linked]:
+    """The code every choice of whose licence has a `copyleft` member (the library), and the
+    code under no GNU copyleft choice at all (the rest); GNU copyleft of another kind is neither."""
+    library, rest = [], []
+    for path, expression in code:
+        options = compat.options(expression)
+        if all(any(copyleft(m) for m in option) for option in options):
+            library.append((path, expression))
+        elif not any(all(_copyleft(m) for m in option) for option in options):
+            rest.append((path, expression))
+    return library, rest
+
+
 def lgpl_static_linking(context: Context) -> Iterator[Issue]:
     for name, code in _firmware_code(context):
-        library, rest = [], []
-        for path, expression in code:
-            options = compat.options(expression)
-            if all(any(_lgpl(m) for m in option) for option in options):
-                library.append((path, expression))
-            elif not any(all(_copyleft(m) for m in option) for option in options):
-                rest.append((path, expression))
+        library, rest = _split(code, _lgpl)
         if library and rest:
             yield Issue(
                 library[0][0],
@@ -106,13 +116,7 @@ def gpl_in_firmware(context: Context) -> Iterator[Issue]:
     for name, code in _firmware_code(context):
         if name in incompatible:
             continue
-        library, rest = [], []
-        for path, expression in code:
-            options = compat.options(expression)
-            if all(any(_strong(m) for m in option) for option in options):
-                library.append((path, expression))
-            elif not any(all(_copyleft(m) for m in option) for option in options):
-                rest.append((path, expression))
+        library, rest = _split(code, _strong)
         if not (library and rest):
             continue
         gpl = tuple(sorted({e for _, e in library}))
