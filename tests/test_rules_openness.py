@@ -65,3 +65,14 @@ def test_message_in_chinese(tree):
     _, result, _ = scan(tree({"a.md": "<!-- SPDX-License-Identifier: CC-BY-NC-4.0 -->\n"}), "--lang", "zh")
     [found] = non_open(result)
     assert "不是开放许可证" in found["message"] and "禁止商业使用" in found["message"]
+
+
+@pytest.mark.parametrize(("path", "content", "money"), [
+    ("fw/main.c", tagged("//", "CC-BY-NC-4.0"), False),  # said of a hardware design only
+    ("hw/case.scad", tagged("//", "CC-BY-NC-4.0"), True),
+])  # fmt: skip
+def test_the_non_commercial_reason_fits_the_file(tree, path, content, money):
+    _, result, _ = scan(tree({"LICENSE": "SPDX-License-Identifier: MIT\n", path: content}))
+    [found] = non_open(result)
+    assert ("making hardware always involves money" in found["message"]) == money
+    assert "Open Source Definition" in found["message"]

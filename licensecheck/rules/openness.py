@@ -71,13 +71,20 @@ def non_open_license(context: Context) -> Iterator[Issue]:
             if not found:
                 continue
             reasons = context.clauses(
-                context.say(f"non-open-reason.{why}", license=member) for member, why in found
+                context.say(f"non-open-reason.{_worded(why, file.category)}", license=member)
+                for member, why in found
             )
             yield Issue(
                 file.path,
                 context.say("non-open-license", path=file.path, license=expression, reasons=reasons),
                 tuple(member for member, _ in found),
             )
+
+
+def _worded(why: str, category: str) -> str:
+    """The reason's wording for the file: "making hardware always involves money" is said of a
+    hardware design, not of firmware or a README."""
+    return "nc-work" if why == "nc" and category != "hardware" else why
 
 
 RULES = (Rule("non-open-license", "error", SOURCES, non_open_license),)
