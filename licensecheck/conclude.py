@@ -32,6 +32,7 @@ from functools import lru_cache
 from licensecheck import classify, dep5, expression, manifests, reuse_toml
 from licensecheck.extract import README_SECTION, FileScan
 from licensecheck.extract.header_scan import CHINESE_COPYRIGHT_MARKERS
+from licensecheck.extract.readme import names_parts
 from licensecheck.model import Evidence, FileResult, Project, collector_paused
 
 REUSE_TOML = "REUSE.toml"
@@ -250,18 +251,9 @@ def _applying(evidence: tuple[Evidence, ...], format_id: str) -> Sequence[Eviden
     return [
         e
         for e in evidence
-        if not (e.detail.startswith(README_SECTION) and _names_parts(e.expression or e.raw or ""))
+        if not (e.detail.startswith(README_SECTION) and names_parts(e.expression or e.raw or ""))
         and (library_file or not (e.detail.startswith("library ") and e.detail.endswith(" description")))
     ]
-
-
-def _names_parts(identified: str) -> bool:
-    """Whether a README section's licences are its parts': more than one, a restriction aside."""
-    if " AND " not in identified:
-        return False
-    from licensecheck.extract.readme import named_parts
-
-    return len(named_parts(identified)) > 1
 
 
 def _license_evidence(evidence) -> list[Evidence]:

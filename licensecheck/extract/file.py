@@ -37,7 +37,7 @@ from licensecheck.extract import (
 )
 from licensecheck.extract.header import extract_header
 from licensecheck.extract.leading import notice_end
-from licensecheck.extract.readme import is_readme, license_section, named_parts
+from licensecheck.extract.readme import is_readme, license_section, names_parts
 from licensecheck.model import DiscoveredFile, Evidence
 
 READ_LIMIT = 32 * 1024 * 1024  # bytes of one file that are read; tags sit near the top
@@ -272,7 +272,7 @@ def _restriction_beside_parts(identified: str) -> list[Evidence]:
     (conclude.py), and the restriction, which is about the whole project, is the README's."""
     from licensecheck.identify.notices import STUDY_USE_ONLY, STUDY_USE_ONLY_DETAIL
 
-    if STUDY_USE_ONLY not in identified.split() or len(named_parts(identified)) < 2:
+    if STUDY_USE_ONLY not in identified.split() or not names_parts(identified):
         return []
     detail = f"{README_SECTION}: {STUDY_USE_ONLY_DETAIL}"
     return [Evidence(source="text-match", raw=STUDY_USE_ONLY, detail=detail)]

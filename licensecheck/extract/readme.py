@@ -108,13 +108,15 @@ _BADGE_ALT = re.compile(r"^licen[cs]e\s*[:：\-]?\s*(.+)$", re.IGNORECASE)
 _BADGE_PATH = re.compile(r"/badge/licen[cs]e-((?:[^-/?]|--)+)-", re.IGNORECASE)
 
 
-def named_parts(expression: str) -> list[str]:
-    """The licences a README section names, but a restriction ("禁止商用") beside them: more
-    than one is a list of the project's parts ("硬件采用 CERN-OHL-S-2.0，软件采用 MIT")."""
+def names_parts(expression: str) -> bool:
+    """Whether a README section's licences are the project's parts' ("硬件采用 CERN-OHL-S-2.0，
+    软件采用 MIT"): more than one, a restriction beside them ("禁止商用") aside."""
+    if " AND " not in expression:
+        return False
     from licensecheck import expression as expressions
     from licensecheck.identify.notices import STUDY_USE_ONLY
 
-    return [key for key in expressions.license_keys(expression) if key != STUDY_USE_ONLY]
+    return len([key for key in expressions.license_keys(expression) if key != STUDY_USE_ONLY]) > 1
 
 
 def is_readme(path: str) -> bool:
