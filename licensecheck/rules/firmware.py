@@ -111,13 +111,13 @@ def gpl_in_firmware(context: Context) -> Iterator[Issue]:
     from licensecheck.rules.compatibility import component_pairs
 
     nearest = views.nearest_declaration(context)
-    # A pair that cannot be combined at all is incompatible-licenses' to report.
-    incompatible = {pair.component for pair in component_pairs(context) if pair.answer.verdict == "no"}
     for name, code in _firmware_code(context):
-        if name in incompatible:
-            continue
         library, rest = _split(code, _strong)
         if not (library and rest):
+            continue
+        # A pair that cannot be combined at all is incompatible-licenses' to report (the pairs
+        # are that rule's shared view: asked only of firmware that links GPL code).
+        if any(pair.component == name and pair.answer.verdict == "no" for pair in component_pairs(context)):
             continue
         gpl = tuple(sorted({e for _, e in library}))
         # What the firmware is presented under: the declaration over the component's top (the
