@@ -251,13 +251,27 @@ _SNIFFERS: dict[str, Sniffer] = {
     **{ext: _fabrication_table(_F["spreadsheet"]) for ext in (".xlsx", ".xls", ".ods")},
 }
 
+# A CMakeLists.txt says which SDK builds it: ESP-IDF projects and components, Zephyr and Pico
+# SDK applications build microcontroller firmware (their CMake files are the firmware's mark
+# when the project keeps no sdkconfig, prj.conf or component manifest).
+_FIRMWARE_CMAKE = _has(
+    b"$ENV{IDF_PATH}/tools/cmake/project.cmake", b"find_package(Zephyr", b"pico_sdk_init", b"pico_sdk_import"
+)
+_NAME_SNIFFERS: dict[str, Sniffer] = {
+    "cmakelists.txt": _sniff(
+        (_FIRMWARE_CMAKE, _F["firmware-cmake"]),
+        (_has(b"idf_component_register"), _F["idf-component-cmake"]),
+        default=_F["cmake"],
+    ),
+}
+
 # Names that carry a variable suffix: Kconfig.projbuild, Makefile.am, Dockerfile.dev, sdkconfig.defaults.
 _PREFIXES = (
     ("kconfig", "kconfig"),
     ("makefile", "make"),
     ("dockerfile", "dockerfile"),
     ("containerfile", "dockerfile"),
-    ("sdkconfig", "defconfig"),
+    ("sdkconfig", "esp-idf-config"),  # sdkconfig.defaults, sdkconfig.defaults.esp32s3, sdkconfig.ci
     (".env.", "dotenv"),
 )
 _SUFFIXES = (("_defconfig", "defconfig"),)
@@ -296,15 +310,16 @@ _MAGIC = (
 
 def _index() -> tuple[dict[str, Format | Sniffer], dict[str, Format]]:
     by_ext: dict[str, Format | Sniffer] = {}
-    by_name: dict[str, Format] = {}
+    by_name: dict[str, Format | Sniffer] = {}
     for fid, patterns in PATTERNS.items():
         for pattern in patterns:
             table = by_ext if pattern.startswith(".") else by_name
             claimed = table.get(pattern)
-            if claimed is not None and pattern not in _SNIFFERS:
+            if claimed is not None and pattern not in _SNIFFERS and pattern not in _NAME_SNIFFERS:
                 raise ValueError(f"{pattern!r} is claimed by {claimed.id} and {fid}: add a sniffer")
             table[pattern] = FORMATS[fid]
     by_ext.update(_SNIFFERS)
+    by_name.update(_NAME_SNIFFERS)
     return by_ext, by_name
 
 

@@ -122,3 +122,108 @@ def test_gpl_host_tools_and_native_tests_are_not_linked(tree, beside):
     files[beside] = tagged("GPL-3.0-only")
     _, result, _ = scan(tree(files))
     assert gpl_in_firmware(result) == []
+
+
+# Firmware builds kept at the root of the tree, or in a folder beside the code (Keil's Project/),
+# take in the code of the whole tree, which the default components split by top-level folder.
+ESP_IDF_ROOT = (
+    "# The following lines of boilerplate have to be in your project's\n"
+    "# CMakeLists in this exact order for cmake to work correctly\n"
+    "cmake_minimum_required(VERSION 3.16)\n\n"
+    "include($ENV{IDF_PATH}/tools/cmake/project.cmake)\n"
+    "project(plant_monitor)\n"
+)
+UVPROJX = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="no" ?>\n'
+    '<Project xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
+    ' xsi:noNamespaceSchemaLocation="project_projx.xsd">\n'
+    "  <SchemaVersion>2.1</SchemaVersion>\n  <Header>### uVision Project, (C) Keil Software</Header>\n"
+    "  <Targets>\n    <Target>\n      <TargetName>LED</TargetName>\n"
+    "      <ToolsetNumber>0x4</ToolsetNumber>\n"
+    "      <ToolsetName>ARM-ADS</ToolsetName>\n    </Target>\n  </Targets>\n</Project>\n"
+)
+ROOT_BUILDS = {
+    "platformio": {
+        "platformio.ini": PLATFORMIO,
+        "src/main.cpp": tagged("MIT"),
+        "lib/driver/driver.cpp": "int driver;\n",
+    },
+    "esp-idf": {
+        "CMakeLists.txt": ESP_IDF_ROOT,
+        "sdkconfig.defaults": "CONFIG_ESPTOOLPY_FLASHSIZE_4MB=y\n",
+        "main/CMakeLists.txt": 'idf_component_register(SRCS "app_main.c" INCLUDE_DIRS ".")\n',
+        "main/app_main.c": tagged("MIT"),
+        "components/driver/CMakeLists.txt": 'idf_component_register(SRCS "driver.c" INCLUDE_DIRS ".")\n',
+        "components/driver/driver.c": "int driver;\n",
+    },
+    "keil": {
+        "Project/LED.uvprojx": UVPROJX,
+        "USER/main.c": tagged("MIT"),
+        "HARDWARE/driver/driver.c": "int driver;\n",
+    },
+}
+DRIVER = {
+    "platformio": "lib/driver/driver.cpp",
+    "esp-idf": "components/driver/driver.c",
+    "keil": "HARDWARE/driver/driver.c",
+}
+
+
+def root_build(kind: str, driver: str) -> dict[str, str]:
+    files = {"LICENSE": "SPDX-License-Identifier: MIT\n", **ROOT_BUILDS[kind]}
+    files[DRIVER[kind]] = tagged(driver) + files[DRIVER[kind]]
+    return files
+
+
+@pytest.mark.parametrize("kind", sorted(ROOT_BUILDS))
+def test_a_gpl_driver_in_a_firmware_built_from_the_root(tree, kind):
+    # The default components put the driver's folder apart from the application's: both rules
+    # were silent unless [components] named them one.
+    _, result, _ = scan(tree(root_build(kind, "GPL-3.0-only")))
+    [found] = gpl_in_firmware(result)
+    assert found["path"] == DRIVER[kind] and found["licenses"] == ["GPL-3.0-only"]
+    assert "Component '.' is firmware presented under MIT" in found["message"]
+
+
+@pytest.mark.parametrize("kind", sorted(ROOT_BUILDS))
+def test_an_lgpl_driver_in_a_firmware_built_from_the_root(tree, kind):
+    _, result, _ = scan(tree(root_build(kind, "LGPL-2.1-or-later")))
+    assert [f["path"] for f in static_linking(result)] == [DRIVER[kind]]
+
+
+def test_a_vendored_library_with_example_sketches_is_part_of_the_root_build(tree):
+    # Arduino libraries ship examples/*.ino: a sketch there does not make lib/ a build of its own.
+    files = root_build("platformio", "GPL-3.0-only")
+    files["lib/driver/examples/Demo/Demo.ino"] = "void setup() {}\nvoid loop() {}\n"
+    _, result, _ = scan(tree(files))
+    assert [f["path"] for f in gpl_in_firmware(result)] == ["lib/driver/driver.cpp"]
+
+
+def test_a_root_build_leaves_host_code_and_other_firmware_apart(tree):
+    files = root_build("platformio", "MIT")
+    files["host/flasher/flasher.c"] = tagged("GPL-3.0-only")  # runs on the PC
+    files["bootloader/platformio.ini"] = PLATFORMIO  # a firmware of its own, built apart
+    files["bootloader/src/boot.c"] = tagged("GPL-2.0-or-later")
+    files["bootloader/LICENSE"] = "SPDX-License-Identifier: GPL-2.0-or-later\n"
+    _, result, _ = scan(tree(files))
+    assert gpl_in_firmware(result) == [] and static_linking(result) == []
+
+
+def test_a_released_image_does_not_make_the_tree_one_firmware(tree):
+    # An image says nothing of what was linked into it: a desktop program beside it stays apart.
+    files = {
+        "LICENSE": "SPDX-License-Identifier: MIT\n",
+        "release/plant-v1.2.bin": b"\x00\x20\x00\x20\xc1\x01\x00\x08" * 8,
+        "app/main.c": tagged("MIT"),
+        "app/vendor/chart.c": tagged("GPL-3.0-only"),
+        "gui/window.c": tagged("MIT"),
+    }
+    _, result, _ = scan(tree(files))
+    assert gpl_in_firmware(result) == []
+
+
+def test_configured_components_are_kept_as_configured(tree):
+    files = root_build("platformio", "GPL-3.0-only")
+    files[".licensecheck.toml"] = '[components]\napp = ["src/**"]\ndrivers = ["lib/**"]\n'
+    _, result, _ = scan(tree(files))
+    assert gpl_in_firmware(result) == []
