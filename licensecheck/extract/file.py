@@ -215,7 +215,8 @@ def _scan_file(root: Path, file: DiscoveredFile, with_checksums: bool) -> FileSc
 _NOTICE_HINT = re.compile(
     r"licen[cs]|permission is (?:hereby )?granted|permission to use|public domain|redistribution and use"
     r"|许可|版权|开源协议|許可|版權|授權|開源協議"  # and in traditional characters (Taiwan, Hong Kong)
-    r"|仅供学习|只供学习|禁止商用|personal use only|commercial use",  # a restriction: not open
+    r"|仅供学习|只供学习|禁止商用|personal use only|commercial use"  # a restriction: not open
+    r"|manufactured by nanjing qinheng|within development tools",  # vendors' notices: for their chips only
     re.IGNORECASE,
 )
 # What makes the code below a source file's leading notice worth reading too: another notice

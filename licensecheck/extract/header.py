@@ -107,6 +107,8 @@ _TERMINATORS = {"gerber": "*"}
 # Gerber's "*" and "*%", comment box frames ("*|", "#"), XML end tags,
 # string escapes and line continuations, list punctuation.
 _TRAILING_JUNK = re.compile(r"(?:</[\w:.-]+>|[*|#]+%?|\\[nrt]|\\|[;,])$")
+# ST's library files end with "/****** (C) COPYRIGHT 2011 STMicroelectronics *****END OF FILE****/".
+_END_OF_FILE = re.compile(r"[\s*]*\bEND OF FILE\b.*$", re.IGNORECASE)
 # A line break written as an escape inside a string literal ends the value.
 _ESCAPED_BREAKS = ("\\n", "\\r")
 _QUOTES = ('"', "'")
@@ -299,6 +301,8 @@ def _clean(value: str, prefix: str, syntax: _Syntax) -> str:
         closing = _UNESCAPED[quote].search(value)
         value = value[: closing.start()] if closing else value
     value = value[: _first_stop(value, syntax)]
+    if "END OF FILE" in value.upper():
+        value = _END_OF_FILE.sub("", value)
     value = _strip_trailing(value.strip())
     if quote:
         value = value.replace("\\" + quote, quote)

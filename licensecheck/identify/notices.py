@@ -37,6 +37,9 @@ _GRANT = re.compile(
     r"|made\s+available|dedicated)\s+(?:to\s+you\s+)?(?:under|by|as)\b"
     r"|\bsubject\s+to\b|\bunder\s+the\s+terms\b|\blicen[cs]ed\s+to\s+you\b|\blicen[cs]es?\s*:"
     r"|\bspecify\s+the\s+licen[cs]e\b|\bunder\s+(?=the\s+\[?[a-z]+\s+licen[cs]e)"
+    # ST's LICENSE files: "... without applicable license terms, the terms of the BSD-3-Clause
+    # license shall apply"
+    r"|\bterms\s+of\s+(?=the\s+\S+\s+licen[cs]e\s+shall\s+apply\b)"
     # "This project is MIT licensed", "is [MIT](…) licensed", for the common licences only: "The SDK
     # is Nokia licensed" and "This board is Intel licensed" name a company's terms, and Nokia and
     # Intel are SPDX ids too. Not "is not MIT licensed", "is it …?", "Are parts MIT licensed?".
@@ -67,6 +70,7 @@ _LONGEST_NAME = 24  # words; a Chinese name is a word per character (知识共�
 
 STUDY_USE_ONLY = "LicenseRef-Study-Use-Only"  # a restriction, not a licence (licenses-restricted.toml)
 STUDY_USE_ONLY_DETAIL = "study or non-commercial use only"
+VENDOR_CHIPS_ONLY = "LicenseRef-Vendor-Chips-Only"  # WCH's, ARM's CMSIS 1.x notices: not a licence
 PHRASES: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (
         re.compile(r"waived\s+all\s+copyright\s+and\s+related\s+(?:or|and)\s+neighbou?ring\s+rights"),
@@ -99,6 +103,27 @@ PHRASES: tuple[tuple[re.Pattern[str], str, str], ...] = (
         ),
         STUDY_USE_ONLY,
         STUDY_USE_ONLY_DETAIL,
+    ),
+    # Chip vendors' terms on SDK code (licenses-restricted.toml): ST's headers and LICENSE files
+    # name them ("licensed by ST under Ultimate Liberty license SLA0044", "the terms of the SLA0044
+    # license shall apply"); WCH's and ARM's CMSIS 1.x headers say what the code may be used with.
+    (
+        re.compile(r"\bsla0044\b|\bultimate\s+liberty\s+(?:software\s+)?licen[cs]e"),
+        "LicenseRef-ST-SLA0044",
+        "ST SLA0044",
+    ),
+    (
+        re.compile(r"\bmcd-?st\s+liberty\s+(?:sw|software)\s+licen[cs]e"),
+        "LicenseRef-MCD-ST-Liberty-SW-2.0",
+        "MCD-ST Liberty SW License Agreement",
+    ),
+    (
+        re.compile(
+            r"\bused\s+for\s+microcontrollers?\s+manufactured\s+by\s+nanjing\s+qinheng\b"
+            r"|\bcan\s+be\s+freely\s+distributed\s+within\s+development\s+tools\s+that\s+are\s+supporting\s+such\b"
+        ),
+        VENDOR_CHIPS_ONLY,
+        "for the vendor's chips only",
     ),
 )
 # Exceptions named in notices (their full texts are matched by the index).

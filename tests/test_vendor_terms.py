@@ -1,0 +1,212 @@
+# SPDX-FileCopyrightText: 2026 The licensecheck authors
+# SPDX-License-Identifier: Apache-2.0
+# REUSE-IgnoreStart: the fixtures below hold licence notices of their own.
+"""Chip vendors' terms on the SDK code makers build firmware from (licenses-restricted.toml).
+
+The headers and LICENSE files below are worded as ST's STM32Cube packages, ST's USB-FS device
+library and WCH's EVT packages write them. Such code took the maker's MIT or Apache-2.0 from the
+root LICENSE and the report said PASS.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import file_entry, scan
+
+from licensecheck.identify import identify
+
+SLA0044_HEADER = """/**
+  ******************************************************************************
+  * @file    usbd_core.c
+  * @author  MCD Application Team
+  * @brief   This file provides all the USBD core functions.
+  ******************************************************************************
+  * @attention
+  *
+  * <h2><center>&copy; Copyright (c) 2015 STMicroelectronics.
+  * All rights reserved.</center></h2>
+  *
+  * This software component is licensed by ST under Ultimate Liberty license
+  * SLA0044, the "License"; You may not use this file except in compliance with
+  * the License. You may obtain a copy of the License at:
+  *                      www.st.com/SLA0044
+  *
+  ******************************************************************************
+  */
+#include "usbd_core.h"
+"""
+LIBERTY_V2_HEADER = """/**
+  ******************************************************************************
+  * @file    usb_core.c
+  * @author  MCD Application Team
+  * @version V4.0.0
+  ******************************************************************************
+  * @attention
+  *
+  * <h2><center>&copy; COPYRIGHT 2012 STMicroelectronics</center></h2>
+  *
+  * Licensed under MCD-ST Liberty SW License Agreement V2, (the "License");
+  * You may not use this file except in compliance with the License.
+  * You may obtain a copy of the License at:
+  *
+  *        http://www.st.com/software_license_agreement_liberty_v2
+  *
+  * Unless required by applicable law or agreed to in writing, software
+  * distributed under the License is distributed on an "AS IS" BASIS,
+  * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+  * See the License for the specific language governing permissions and
+  * limitations under the License.
+  *
+  ******************************************************************************
+  */
+#include "usb_lib.h"
+"""
+WCH_HEADER = """/********************************** (C) COPYRIGHT *******************************
+ * File Name          : main.c
+ * Author             : WCH
+ * Version            : V1.0.0
+ * Date               : 2021/06/06
+ * Description        : Main program body.
+ *********************************************************************************
+ * Copyright (c) 2021 Nanjing Qinheng Microelectronics Co., Ltd.
+ * Attention: This software (modified or not) and binary are used for
+ * microcontroller manufactured by Nanjing Qinheng Microelectronics.
+ *******************************************************************************/
+#include "debug.h"
+"""
+CMSIS_1_HEADER = """/**************************************************************************//**
+ * @file     core_cm3.h
+ * @brief    CMSIS Cortex-M3 Core Peripheral Access Layer Header File
+ * @version  V1.30
+ * @date     30. October 2009
+ *
+ * @note
+ * Copyright (C) 2009 ARM Limited. All rights reserved.
+ *
+ * @par
+ * ARM Limited (ARM) is supplying this software for use with Cortex-M
+ * processor based microcontrollers.  This file can be freely distributed
+ * within development tools that are supporting such ARM based processors.
+ *
+ * @par
+ * THIS SOFTWARE IS PROVIDED "AS IS".  NO WARRANTIES, WHETHER EXPRESS, IMPLIED
+ * OR STATUTORY, INCLUDING, BUT NOT LIMITED TO, IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE APPLY TO THIS SOFTWARE.
+ * ARM SHALL NOT, IN ANY CIRCUMSTANCES, BE LIABLE FOR SPECIAL, INCIDENTAL, OR
+ * CONSEQUENTIAL DAMAGES, FOR ANY REASON WHATSOEVER.
+ *
+ ******************************************************************************/
+#ifndef __CM3_CORE_H__
+"""
+HAL_HEADER = """/**
+  ******************************************************************************
+  * @file    stm32f4xx_hal.c
+  * @author  MCD Application Team
+  ******************************************************************************
+  * @attention
+  *
+  * Copyright (c) 2017 STMicroelectronics.
+  * All rights reserved.
+  *
+  * This software is licensed under terms that can be found in the LICENSE file
+  * in the root directory of this software component.
+  * If no LICENSE file comes with this software, it is provided AS-IS.
+  *
+  ******************************************************************************
+  */
+#include "stm32f4xx_hal.h"
+"""
+
+
+def package_license(name: str, reproduced: bool = False) -> str:
+    """An STM32Cube component's LICENSE.txt: the licence that applies outside ST's package."""
+    tail = " and are fully reproduced below:\n\n" if reproduced else ".\nYou may obtain a copy of it.\n"
+    return (
+        "This software component is provided to you as part of a software package and\n"
+        "applicable license terms are in the  Package_license file. If you received this\n"
+        "software component outside of a package or without applicable license terms,\n"
+        f"the terms of the {name} license shall apply{tail}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (SLA0044_HEADER, "LicenseRef-ST-SLA0044"),
+        (
+            package_license("SLA0044", reproduced=True) + "SLA0044 Rev5/February 2018\n",
+            "LicenseRef-ST-SLA0044",
+        ),
+        (package_license("BSD-3-Clause"), "BSD-3-Clause"),
+        (package_license("Apache-2.0"), "Apache-2.0"),
+        (LIBERTY_V2_HEADER, "LicenseRef-MCD-ST-Liberty-SW-2.0"),
+        (WCH_HEADER, "LicenseRef-Vendor-Chips-Only"),
+        (CMSIS_1_HEADER, "LicenseRef-Vendor-Chips-Only"),
+        # Look-alikes: another maker's chips, liberty as a word, terms that do not apply a licence.
+        ("/* Used for microcontrollers manufactured by Microchip. (c) 2020 Bob */", None),
+        ("// Liberty BASIC port. Copyright 2019 Ann\n", None),
+        ("The terms of the agreement shall apply to all users.\n", None),
+    ],
+)
+def test_vendor_terms_are_identified(text, expected):
+    assert identify(text).expression == expected
+
+
+def test_st_middleware_is_not_the_projects_mit(tree):
+    root = tree(
+        {
+            "LICENSE": "SPDX-License-Identifier: MIT\n",
+            "Core/Src/main.c": "int main(void) { return 0; }\n",
+            "Drivers/STM32F4xx_HAL_Driver/LICENSE.txt": package_license("BSD-3-Clause"),
+            "Drivers/STM32F4xx_HAL_Driver/Src/stm32f4xx_hal.c": HAL_HEADER,
+            "Middlewares/ST/STM32_USB_Device_Library/LICENSE.txt": package_license(
+                "SLA0044", reproduced=True
+            ),
+            "Middlewares/ST/STM32_USB_Device_Library/Core/Src/usbd_core.c": SLA0044_HEADER,
+        }
+    )
+    _, result, _ = scan(root)
+    # The HAL's LICENSE.txt names BSD-3-Clause for the files its header points to it.
+    assert file_entry(result, "Drivers/STM32F4xx_HAL_Driver/Src/stm32f4xx_hal.c")["licenses"] == [
+        "BSD-3-Clause"
+    ]
+    usb = "Middlewares/ST/STM32_USB_Device_Library/Core/Src/usbd_core.c"
+    assert file_entry(result, usb)["licenses"] == ["LicenseRef-ST-SLA0044"]
+    [found] = [f for f in result["findings"] if f["rule"] == "non-open-license" and f["path"] == usb]
+    assert found["severity"] == "error" and "only with its vendor's own chips" in found["message"]
+    assert "cannot relicense" in found["message"] and "Relicense it" not in found["message"]
+
+
+def test_wch_sdk_code_is_not_the_projects_apache(tree):
+    root = tree(
+        {
+            "LICENSE": "SPDX-License-Identifier: Apache-2.0\n",
+            "User/main.c": WCH_HEADER,
+            "CORE/core_cm3.h": CMSIS_1_HEADER.encode("latin-1"),
+            "User/app/sht30.c": "// SPDX-License-Identifier: Apache-2.0\nint sht30;\n",
+        }
+    )
+    _, result, _ = scan(root, "--lang", "zh")
+    assert file_entry(result, "User/main.c")["licenses"] == ["LicenseRef-Vendor-Chips-Only"]
+    assert file_entry(result, "User/app/sht30.c")["licenses"] == ["Apache-2.0"]
+    assert file_entry(result, "CORE/core_cm3.h")["licenses"] == ["LicenseRef-Vendor-Chips-Only"]
+    closed = [f for f in result["findings"] if f["rule"] == "non-open-license"]
+    assert [f["path"] for f in closed] == ["CORE/core_cm3.h", "User/main.c"]
+    assert all("芯片厂商的代码" in f["message"] for f in closed)
+    # A notice, not a licence: no licence text to add for it.
+    texts = [f["licenses"] for f in result["findings"] if f["rule"] == "missing-license-text"]
+    assert ["LicenseRef-Vendor-Chips-Only"] not in texts
+
+
+def test_st_library_footer_is_not_part_of_the_notice(tree):
+    # The Standard Peripheral Library's files end with a banner holding the notice.
+    misc = (
+        "/**\n  * @file    misc.c\n  * @author  MCD Application Team\n  * @version V3.5.0\n"
+        "  * <h2><center>&copy; COPYRIGHT 2011 STMicroelectronics</center></h2>\n  */\n"
+        '#include "misc.h"\nvoid NVIC_Init(void) {}\n'
+        "/******************* (C) COPYRIGHT 2011 STMicroelectronics *****END OF FILE****/\n"
+    )
+    _, result, _ = scan(tree({"STM32F10x_FWLib/src/misc.c": misc}))
+    assert file_entry(result, "STM32F10x_FWLib/src/misc.c")["copyrights"] == [
+        "COPYRIGHT 2011 STMicroelectronics"
+    ]
