@@ -99,7 +99,8 @@ def _conclude(scans: list[FileScan], discovery_problems: tuple[tuple[str, str], 
     tomls = _reuse_tomls(roles.reuse_tomls, problems)
     dep5_data = _dep5(roles.dep5, problems)
     folder_evidence = _folder_evidence(roles.folder_sources, license_files)
-    shared = _Shared(roles.sidecars, tomls, dep5_data, _NearestFolder(folder_evidence))
+    unknown = _unknown_folders(roles.folder_sources, license_files)
+    shared = _Shared(roles.sidecars, tomls, dep5_data, _NearestFolder(folder_evidence, unknown))
 
     files = []
     covered = roles.covered
@@ -358,12 +359,37 @@ def _folder_evidence(scans: list[FileScan], license_files: frozenset[str]) -> di
     return folders
 
 
-class _NearestFolder:
-    """The license evidence of a path's nearest folder that has some; each folder is looked
-    up once, not once per file in it."""
+# A license file by one of these names states its folder's own licence (not NOTICE, COPYRIGHT or
+# THIRD_PARTY_LICENSES, which list or credit others).
+_OWN_LICENSE_NAME = re.compile(r"(?:licen[cs]e|copying|unlicense)(?:[-_.][^/]*)?", re.IGNORECASE)
 
-    def __init__(self, folders: dict[str, list[Evidence]]) -> None:
+
+def states_folder_license(path: str) -> bool:
+    """A license file that states its folder's licence ("LICENSE.txt", "COPYING"), by its name."""
+    return not in_licenses_dir(path) and _OWN_LICENSE_NAME.fullmatch(name_of(path)) is not None
+
+
+def _unknown_folders(scans: list[FileScan], license_files: frozenset[str]) -> frozenset[str]:
+    """Folders whose own license file was read and matches no licence (`scans`: at least the
+    license files): what is below has an unknown licence, not the one of a folder further up
+    (an STM32Cube driver whose LICENSE.txt names ST's terms is not under the project's MIT)."""
+    return frozenset(
+        folder_of(scan.file.path)
+        for scan in scans
+        if scan.file.path in license_files
+        and scan.problem is None
+        and states_folder_license(scan.file.path)
+        and not _license_evidence(scan.evidence)
+    )
+
+
+class _NearestFolder:
+    """The license evidence of a path's nearest folder that has some, up to a folder whose own
+    license file matches no licence; each folder is looked up once, not once per file in it."""
+
+    def __init__(self, folders: dict[str, list[Evidence]], unknown: frozenset[str] = frozenset()) -> None:
         self.folders = folders
+        self.unknown = unknown
         self.by_folder: dict[str, list[Evidence]] = {}
 
     def __call__(self, path: str) -> list[Evidence]:
@@ -377,7 +403,7 @@ class _NearestFolder:
         while True:
             if self.folders.get(folder):
                 return self.folders[folder]
-            if not folder:
+            if not folder or folder in self.unknown:
                 return []
             folder = folder_of(folder)
 

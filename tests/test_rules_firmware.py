@@ -182,7 +182,7 @@ def test_a_gpl_driver_in_a_firmware_built_from_the_root(tree, kind):
     _, result, _ = scan(tree(root_build(kind, "GPL-3.0-only")))
     [found] = gpl_in_firmware(result)
     assert found["path"] == DRIVER[kind] and found["licenses"] == ["GPL-3.0-only"]
-    assert "Component '.' is firmware presented under MIT" in found["message"]
+    assert "The project is firmware built from its root, presented under MIT" in found["message"]
 
 
 @pytest.mark.parametrize("kind", sorted(ROOT_BUILDS))

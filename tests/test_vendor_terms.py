@@ -98,6 +98,48 @@ CMSIS_1_HEADER = """/***********************************************************
  ******************************************************************************/
 #ifndef __CM3_CORE_H__
 """
+STDPERIPH_HEADER = """/**
+  ******************************************************************************
+  * @file    stm32f10x_gpio.c
+  * @author  MCD Application Team
+  * @version V3.5.0
+  * @date    11-March-2011
+  * @brief   This file provides all the GPIO firmware functions.
+  ******************************************************************************
+  * @attention
+  *
+  * THE PRESENT FIRMWARE WHICH IS FOR GUIDANCE ONLY AIMS AT PROVIDING CUSTOMERS
+  * WITH CODING INFORMATION REGARDING THEIR PRODUCTS IN ORDER FOR THEM TO SAVE
+  * TIME. AS A RESULT, STMICROELECTRONICS SHALL NOT BE HELD LIABLE FOR ANY
+  * DIRECT, INDIRECT OR CONSEQUENTIAL DAMAGES WITH RESPECT TO ANY CLAIMS ARISING
+  * FROM THE CONTENT OF SUCH FIRMWARE AND/OR THE USE MADE BY CUSTOMERS OF THE
+  * CODING INFORMATION CONTAINED HEREIN IN CONNECTION WITH THEIR PRODUCTS.
+  *
+  * <h2><center>&copy; COPYRIGHT 2011 STMicroelectronics</center></h2>
+  ******************************************************************************
+  */
+#include "stm32f10x_gpio.h"
+"""
+FATFS_BLOCK = """/*----------------------------------------------------------------------------/
+/  FatFs - Generic FAT Filesystem Module  R0.15                               /
+/-----------------------------------------------------------------------------/
+/
+/ Copyright (C) 2022, ChaN, all right reserved.
+/
+/ FatFs module is an open source software. Redistribution and use of FatFs in
+/ source and binary forms, with or without modification, are permitted provided
+/ that the following condition is met:
+/
+/ 1. Redistributions of source code must retain the above copyright notice,
+/    this condition and the following disclaimer.
+/
+/ This software is provided by the copyright holder and contributors "AS IS"
+/ and any warranties related to this software are DISCLAIMED.
+/ The copyright owner or contributors be NOT LIABLE for any damages caused
+/ by use of this software.
+/
+/----------------------------------------------------------------------------*/
+"""
 HAL_HEADER = """/**
   ******************************************************************************
   * @file    stm32f4xx_hal.c
@@ -142,6 +184,8 @@ def package_license(name: str, reproduced: bool = False) -> str:
         (LIBERTY_V2_HEADER, "LicenseRef-MCD-ST-Liberty-SW-2.0"),
         (WCH_HEADER, "LicenseRef-Vendor-Chips-Only"),
         (CMSIS_1_HEADER, "LicenseRef-Vendor-Chips-Only"),
+        (STDPERIPH_HEADER, "LicenseRef-All-Rights-Reserved"),
+        (FATFS_BLOCK, "LicenseRef-FatFs"),
         # Look-alikes: another maker's chips, liberty as a word, terms that do not apply a licence.
         ("/* Used for microcontrollers manufactured by Microchip. (c) 2020 Bob */", None),
         ("// Liberty BASIC port. Copyright 2019 Ann\n", None),
@@ -198,6 +242,15 @@ def test_wch_sdk_code_is_not_the_projects_apache(tree):
     assert ["LicenseRef-Vendor-Chips-Only"] not in texts
 
 
+def test_the_standard_peripheral_library_is_not_the_projects_mit(tree):
+    # In most STM32F1 projects: a copyright and ST's disclaimer, no licence at all.
+    root = tree({"LICENSE": "SPDX-License-Identifier: MIT\n", "FWLib/src/stm32f10x_gpio.c": STDPERIPH_HEADER})
+    _, result, _ = scan(root)
+    assert file_entry(result, "FWLib/src/stm32f10x_gpio.c")["licenses"] == ["LicenseRef-All-Rights-Reserved"]
+    [found] = [f for f in result["findings"] if f["rule"] == "non-open-license"]
+    assert "for someone else's code get their permission" in found["message"]
+
+
 def test_st_library_footer_is_not_part_of_the_notice(tree):
     # The Standard Peripheral Library's files end with a banner holding the notice.
     misc = (
@@ -210,3 +263,42 @@ def test_st_library_footer_is_not_part_of_the_notice(tree):
     assert file_entry(result, "STM32F10x_FWLib/src/misc.c")["copyrights"] == [
         "COPYRIGHT 2011 STMicroelectronics"
     ]
+
+
+def test_fatfs_is_its_own_open_licence(tree):
+    # In most STM32, ESP32 and Pico firmware; matched nothing and took the project's GPL.
+    root = tree(
+        {
+            "LICENSE": "SPDX-License-Identifier: GPL-3.0-or-later\n",
+            "lib/FatFs/LICENSE.txt": "FatFs License\n\n" + FATFS_BLOCK,
+            "lib/FatFs/source/ff.c": FATFS_BLOCK + '#include "ff.h"\n',
+            "lib/FatFs/source/diskio.h": "#define DISKIO_H\n",
+        }
+    )
+    _, result, _ = scan(root)
+    for path in ("lib/FatFs/source/ff.c", "lib/FatFs/source/diskio.h"):
+        assert file_entry(result, path)["licenses"] == ["LicenseRef-FatFs"]
+    assert not [
+        f for f in result["findings"] if f["rule"] in ("non-open-license", "unrecognized-license-text")
+    ]
+
+
+def test_a_license_file_that_matches_nothing_stops_the_projects_licence(tree):
+    # A vendored library whose LICENSE names terms licensecheck does not know is not under the
+    # project's MIT: its files are told why they have no licence.
+    root = tree(
+        {
+            "LICENSE": "SPDX-License-Identifier: MIT\n",
+            "src/main.c": "int main(void) { return 0; }\n",
+            "lib/vendor/LICENSE.txt": "ACME SDK licence\n\nYou may use this SDK only with ACME radios.\n",
+            "lib/vendor/src/radio.c": "int radio;\n",
+            "lib/other/NOTICE": "This product includes software developed by Bob.\n",  # not its licence
+            "lib/other/other.c": "int other;\n",
+        }
+    )
+    _, result, _ = scan(root)
+    assert file_entry(result, "lib/vendor/src/radio.c")["licenses"] == []
+    assert file_entry(result, "lib/other/other.c")["licenses"] == ["MIT"]
+    [found] = [f for f in result["findings"] if f["rule"] == "missing-license"]
+    assert found["path"] == "lib/vendor/src/radio.c"
+    assert "lib/vendor/LICENSE.txt, the license file over it, matches no known license" in found["message"]

@@ -216,7 +216,7 @@ _NOTICE_HINT = re.compile(
     r"licen[cs]|permission is (?:hereby )?granted|permission to use|public domain|redistribution and use"
     r"|许可|版权|开源协议|許可|版權|授權|開源協議"  # and in traditional characters (Taiwan, Hong Kong)
     r"|仅供学习|只供学习|禁止商用|personal use only|commercial use"  # a restriction: not open
-    r"|manufactured by nanjing qinheng|within development tools",  # vendors' notices: for their chips only
+    r"|manufactured by nanjing qinheng|within development tools|for guidance only",  # vendors' notices
     re.IGNORECASE,
 )
 # What makes the code below a source file's leading notice worth reading too: another notice

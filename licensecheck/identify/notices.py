@@ -104,6 +104,19 @@ PHRASES: tuple[tuple[re.Pattern[str], str, str], ...] = (
         STUDY_USE_ONLY,
         STUDY_USE_ONLY_DETAIL,
     ),
+    # ChaN's FatFs licence (not on the SPDX list), in its LICENSE.txt and in every ff.c header.
+    (
+        re.compile(r"\bredistribution\s+and\s+use\s+of\s+fatfs\s+in\s+source\s+and\s+binary\s+forms\b"),
+        "LicenseRef-FatFs",
+        "FatFs licence",
+    ),
+    # ST's Standard Peripheral Libraries up to 2011 (in most STM32F1 projects): a copyright and
+    # a disclaimer, no licence ("THE PRESENT FIRMWARE WHICH IS FOR GUIDANCE ONLY ...").
+    (
+        re.compile(r"\bthe\s+present\s+(?:firmware|software)\s+which\s+is\s+for\s+guidance\s+only\b"),
+        "LicenseRef-All-Rights-Reserved",
+        "a vendor's disclaimer, no licence",
+    ),
     # Chip vendors' terms on SDK code (licenses-restricted.toml): ST's headers and LICENSE files
     # name them ("licensed by ST under Ultimate Liberty license SLA0044", "the terms of the SLA0044
     # license shall apply"); WCH's and ARM's CMSIS 1.x headers say what the code may be used with.

@@ -138,6 +138,13 @@ def _units(
         yield _Firmware(name, top, frozenset(members), sorted(code))
 
 
+def _named(context: Context, firmware: _Firmware) -> str:
+    """'Component 'fw' is firmware', or for the firmware built from the root, what it is."""
+    if firmware.name == components.ROOT:
+        return context.say("firmware-root")
+    return context.say("firmware-component", component=firmware.name)
+
+
 Linked = list[tuple[str, str]]  # (path, licence expression)
 
 
@@ -162,7 +169,7 @@ def lgpl_static_linking(context: Context) -> Iterator[Issue]:
                 library[0][0],
                 context.say(
                     "lgpl-static-linking",
-                    component=firmware.name,
+                    firmware=_named(context, firmware),
                     library=say.files(context, sorted({p for p, _ in library})),
                     lgpl=", ".join(sorted({e for _, e in library})),
                     others=", ".join(sorted({e for _, e in rest})),
@@ -196,7 +203,7 @@ def gpl_in_firmware(context: Context) -> Iterator[Issue]:
             library[0][0],
             context.say(
                 "gpl-in-firmware",
-                component=firmware.name,
+                firmware=_named(context, firmware),
                 library=say.files(context, sorted({p for p, _ in library})),
                 gpl=separator.join(gpl),
                 others=separator.join(sorted({e for _, e in rest})),
