@@ -42,7 +42,7 @@ def make_file(
         Evidence("header", expression=lic, raw=lic, line=2, detail="SPDX-License-Identifier")
         for lic in licenses
     )
-    return FileResult(path, category, fmt, licenses, copyrights, evidence)
+    return FileResult(path, category, fmt, licenses, copyrights, evidence, size=120)
 
 
 def make_result(
@@ -135,6 +135,22 @@ def test_chart_counts_files_per_license_and_category():
     svg = section(render(make_result(files)), "verdict")
     assert svg.count("<svg") == 2  # documentation has no files: a sentence, not an empty chart
     assert "<title>CERN-OHL-S-2.0: 2</title>" in svg and "(no license)" in svg
+
+
+def test_chart_counts_no_license_texts_as_unlicensed():
+    # A project's LICENSE files, sidecars and REUSE.toml made a red "(no license)" bar: they
+    # need no license of their own (REUSE 3.3), and missing-license is silent on them.
+    files = [
+        make_file("fw/main.c", "software", "c", ("MIT",)),
+        make_file("LICENSE", "documentation", "license-text", ()),
+        make_file("LICENSES/MIT.txt", "documentation", "license-text", ()),
+        make_file("docs/photo.jpg.license", "other", "license-sidecar", ()),
+        make_file("docs/guide.md", "documentation", "markdown", ()),
+    ]
+    panels = {
+        p.category: {b.key: b.count for b in p.bars} for p in view.build(make_result(files), "en").chart
+    }
+    assert panels["documentation"] == {"none": 1}  # the guide, not the license texts
 
 
 # -- findings -------------------------------------------------------------------------------

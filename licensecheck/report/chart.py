@@ -76,7 +76,7 @@ def _panel(category: str, files: list[FileResult]) -> Panel:
         rest_terms = {term for term, _ in rest}
         covered = sum(any(t in rest_terms for lic in f.licenses for t in terms(lic)) for f in files)
         rows.append((OTHERS, covered, len(rest)))
-    unlicensed = sum(not file.licenses for file in files)
+    unlicensed = sum(not file.licenses and _needs_license(file) for file in files)
     if unlicensed:
         rows.append((NO_LICENSE, unlicensed, 0))
     longest = max((count for _, count, _ in rows), default=1)
@@ -92,6 +92,17 @@ def _panel(category: str, files: list[FileResult]) -> Panel:
         for index, (key, count, extra) in enumerate(rows)
     )
     return Panel(category, len(files), bars)
+
+
+# Files about licensing, which need no license of their own (conclude.is_covered, REUSE 3.3): told
+# apart by the format classification gives them, so that the report need not load conclusion.
+_LICENSING_FORMATS = frozenset(
+    {"license-text", "license-sidecar", "reuse-toml", "dep5", "spdx-document", "licensecheck-report"}
+)
+
+
+def _needs_license(file: FileResult) -> bool:
+    return file.size != 0 and file.format not in _LICENSING_FORMATS and not file.path.startswith(".reuse/")
 
 
 def _shorten(text: str) -> str:
