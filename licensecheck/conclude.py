@@ -12,7 +12,8 @@ Precedence, following REUSE 3.3 and documented in the README:
    licensing and copyright; `aggregate` annotations and `.reuse/dep5` always add;
 5. a file still without a license takes the license of the nearest folder that has
    a license file or a manifest license field (`directory` / `manifest` evidence),
-   unless it could not be read (its own license is then unknown).
+   unless it could not be read (its own license is then unknown); a folder whose own
+   license file matches no licence stops the search (`Concluded.cut_off`).
 
 The license of a component library copied into a design (an Eagle library inside a
 schematic) is kept as evidence but is not the design's license.
@@ -51,6 +52,9 @@ class Concluded:
     license_texts: dict[str, tuple[str, ...]]  # license id -> files holding its text
     licenses_dir: dict[str, str]  # LICENSES/ file -> the id its name gives
     unrecognized_texts: tuple[str, ...]  # license-like files whose text matched no license
+    # Folder -> its own license file that matched no license, where a folder above has one: the
+    # files below it do not take that licence (an STM32Cube driver's LICENSE.txt names ST's terms).
+    cut_off: dict[str, str]
     covered: frozenset[str]  # files that must carry licensing information (REUSE 3.3)
     problems: tuple[tuple[str, str], ...]  # (path, reason) for files that could not be read or parsed
     license_files: frozenset[str]  # license texts by their name or place (classify.is_license_file)
@@ -99,8 +103,9 @@ def _conclude(scans: list[FileScan], discovery_problems: tuple[tuple[str, str], 
     tomls = _reuse_tomls(roles.reuse_tomls, problems)
     dep5_data = _dep5(roles.dep5, problems)
     folder_evidence = _folder_evidence(roles.folder_sources, license_files)
-    unknown = _unknown_folders(roles.folder_sources, license_files)
-    shared = _Shared(roles.sidecars, tomls, dep5_data, _NearestFolder(folder_evidence, unknown))
+    unrecognized = _unrecognized(roles.license_like, license_files)
+    cut_off = _cut_off(unrecognized, folder_evidence)
+    shared = _Shared(roles.sidecars, tomls, dep5_data, _NearestFolder(folder_evidence, frozenset(cut_off)))
 
     files = []
     covered = roles.covered
@@ -117,14 +122,8 @@ def _conclude(scans: list[FileScan], discovery_problems: tuple[tuple[str, str], 
         project=_project(license_like, folder_evidence, license_files),
         license_texts=_license_texts(license_like, license_files),
         licenses_dir={s.file.path: _stem(s.file.path) for s in license_like if in_licenses_dir(s.file.path)},
-        unrecognized_texts=tuple(
-            s.file.path
-            for s in license_like
-            if s.file.path in license_files
-            and not in_licenses_dir(s.file.path)
-            and s.problem is None
-            and not _license_evidence(s.evidence)
-        ),
+        unrecognized_texts=unrecognized,
+        cut_off=cut_off,
         covered=frozenset(covered),
         problems=tuple(sorted(set(problems))),
         license_files=license_files,
@@ -360,36 +359,51 @@ def _folder_evidence(scans: list[FileScan], license_files: frozenset[str]) -> di
 
 
 # A license file by one of these names states its folder's own licence (not NOTICE, COPYRIGHT or
-# THIRD_PARTY_LICENSES, which list or credit others).
-_OWN_LICENSE_NAME = re.compile(r"(?:licen[cs]e|copying|unlicense)(?:[-_.][^/]*)?", re.IGNORECASE)
+# THIRD_PARTY_LICENSES, which list or credit others), as a text: not a documentation page about
+# licensing (docs/license.md including the LICENSE, a web UI's license.html).
+_OWN_LICENSE_NAME = re.compile(r"(?:licen[cs]e|copying|unlicense)(?:[-_.](?!html?$)[^/]*)?", re.IGNORECASE)
+_DOCUMENTATION_FOLDER = re.compile(
+    r"(?:^|/)(?:docs?|documentation|site|website|web|www|public|static|assets|data)/", re.IGNORECASE
+)
 
 
-def states_folder_license(path: str) -> bool:
-    """A license file that states its folder's licence ("LICENSE.txt", "COPYING"), by its name."""
-    return not in_licenses_dir(path) and _OWN_LICENSE_NAME.fullmatch(name_of(path)) is not None
-
-
-def _unknown_folders(scans: list[FileScan], license_files: frozenset[str]) -> frozenset[str]:
-    """Folders whose own license file was read and matches no licence (`scans`: at least the
-    license files): what is below has an unknown licence, not the one of a folder further up
-    (an STM32Cube driver whose LICENSE.txt names ST's terms is not under the project's MIT)."""
-    return frozenset(
-        folder_of(scan.file.path)
-        for scan in scans
-        if scan.file.path in license_files
-        and scan.problem is None
-        and states_folder_license(scan.file.path)
-        and not _license_evidence(scan.evidence)
+def _unrecognized(license_like: list[FileScan], license_files: frozenset[str]) -> tuple[str, ...]:
+    """The license files, outside LICENSES/, that were read and match no licence."""
+    return tuple(
+        s.file.path
+        for s in license_like
+        if s.file.path in license_files
+        and not in_licenses_dir(s.file.path)
+        and s.problem is None
+        and not _license_evidence(s.evidence)
     )
+
+
+def _cut_off(unrecognized: tuple[str, ...], folders: dict[str, list[Evidence]]) -> dict[str, str]:
+    """Folder -> its license file, for the unrecognized files that state their folder's licence
+    (by name and place) below a folder with a licence: that licence does not reach the files."""
+    above = _NearestFolder(folders)
+    found = {}
+    for path in unrecognized:
+        folder = folder_of(path)
+        if (
+            folder
+            and _OWN_LICENSE_NAME.fullmatch(name_of(path))
+            and not _DOCUMENTATION_FOLDER.search(path)
+            and not folders.get(folder)
+            and above(folder + "/(folder)")  # the licence of the folders above it
+        ):
+            found[folder] = path
+    return found
 
 
 class _NearestFolder:
     """The license evidence of a path's nearest folder that has some, up to a folder whose own
     license file matches no licence; each folder is looked up once, not once per file in it."""
 
-    def __init__(self, folders: dict[str, list[Evidence]], unknown: frozenset[str] = frozenset()) -> None:
+    def __init__(self, folders: dict[str, list[Evidence]], cut_off: frozenset[str] = frozenset()) -> None:
         self.folders = folders
-        self.unknown = unknown
+        self.cut_off = cut_off
         self.by_folder: dict[str, list[Evidence]] = {}
 
     def __call__(self, path: str) -> list[Evidence]:
@@ -403,7 +417,7 @@ class _NearestFolder:
         while True:
             if self.folders.get(folder):
                 return self.folders[folder]
-            if not folder or folder in self.unknown:
+            if not folder or folder in self.cut_off:
                 return []
             folder = folder_of(folder)
 

@@ -182,7 +182,7 @@ def test_a_gpl_driver_in_a_firmware_built_from_the_root(tree, kind):
     _, result, _ = scan(tree(root_build(kind, "GPL-3.0-only")))
     [found] = gpl_in_firmware(result)
     assert found["path"] == DRIVER[kind] and found["licenses"] == ["GPL-3.0-only"]
-    assert "The project is firmware built from its root, presented under MIT" in found["message"]
+    assert "The project is one firmware image, presented under MIT" in found["message"]
 
 
 @pytest.mark.parametrize("kind", sorted(ROOT_BUILDS))
@@ -227,3 +227,75 @@ def test_configured_components_are_kept_as_configured(tree):
     files[".licensecheck.toml"] = '[components]\napp = ["src/**"]\ndrivers = ["lib/**"]\n'
     _, result, _ = scan(tree(files))
     assert gpl_in_firmware(result) == []
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"lib/driver/fw/coproc.bin": b"\x00\x01\x02\x03" * 16},  # a co-processor image it ships
+        {"lib/tinyusb/hw/bsp/board.ld": "MEMORY { FLASH (rx) : ORIGIN = 0x08000000, LENGTH = 64K }\n"},
+        {"lib/driver/Examples/Demo/Demo.ino": tagged("GPL-3.0-only")},  # examples, any case
+        {"lib/driver/sdkconfig.rename": "CONFIG_OLD CONFIG_NEW\n"},
+    ],
+)
+def test_what_a_vendored_library_carries_does_not_make_it_a_build_of_its_own(tree, extra):
+    files = {**root_build("platformio", "GPL-3.0-only"), **extra}
+    _, result, _ = scan(tree(files))
+    assert [f["path"] for f in gpl_in_firmware(result)] == ["lib/driver/driver.cpp"]
+
+
+@pytest.mark.parametrize(
+    "host",
+    [
+        {"pc-app/main.cpp": tagged("GPL-3.0-only"), "pc-app/CMakeLists.txt": "project(flasher)\n"},
+        {"上位机/main.cpp": tagged("GPL-3.0-only")},
+        {"gui/window.cpp": tagged("GPL-3.0-only")},
+    ],
+)
+def test_a_host_program_beside_a_root_build_is_not_linked(tree, host):
+    files = {**root_build("platformio", "MIT"), **host}
+    _, result, _ = scan(tree(files))
+    assert gpl_in_firmware(result) == []
+
+
+def test_an_incompatible_pair_in_unlinked_tools_does_not_hide_the_firmwares_gpl(tree):
+    files = root_build("platformio", "GPL-3.0-only")
+    files["tools/flash.py"] = "# SPDX-License-Identifier: GPL-2.0-only\n"
+    files["tools/gen.py"] = "# SPDX-License-Identifier: Apache-2.0\n"
+    _, result, _ = scan(tree(files))
+    assert [f["path"] for f in gpl_in_firmware(result)] == ["lib/driver/driver.cpp"]
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [
+        # µVision 5 keeps its run-time environment beside the project file.
+        {"Project/LED.uvprojx": UVPROJX, "Project/RTE/_Target_1/RTE_Components.h": "#define RTE_H\n"},
+        # ALIENTEK's tutorials keep the project file beside main.c in USER/.
+        {"USER/LED.uvprojx": UVPROJX, "OBJ/LED.sct": "LR_IROM1 0x08000000 0x00080000 {\n}\n"},
+    ],
+)
+def test_keil_layouts_build_the_whole_tree(tree, layout):
+    files = {
+        "LICENSE": "SPDX-License-Identifier: MIT\n",
+        "USER/main.c": tagged("MIT"),
+        "HARDWARE/OLED/oled.c": tagged("GPL-3.0-only"),
+        **layout,
+    }
+    _, result, _ = scan(tree(files))
+    [found] = gpl_in_firmware(result)
+    assert found["path"] == "HARDWARE/OLED/oled.c"
+    assert "The project is one firmware image" in found["message"]
+
+
+def test_two_keil_firmwares_stay_two(tree):
+    files = {
+        "LICENSE": "SPDX-License-Identifier: MIT\n",
+        "board_a/LED.uvprojx": UVPROJX,
+        "board_a/main.c": tagged("MIT"),
+        "board_b/MOTOR.uvprojx": UVPROJX,
+        "board_b/main.c": tagged("GPL-3.0-only"),
+        "board_b/LICENSE": "SPDX-License-Identifier: GPL-3.0-only\n",
+    }
+    _, result, _ = scan(tree(files))
+    assert gpl_in_firmware(result) == []  # board_b is GPL as a whole, board_a links no GPL code

@@ -19,6 +19,7 @@ def _context(files: tuple[FileResult, ...] = ()) -> Context:
         license_texts={},
         licenses_dir={},
         unrecognized_texts=(),
+        cut_off={},
         covered=frozenset(f.path for f in files),
         problems=(),
         license_files=frozenset(),

@@ -217,7 +217,10 @@ def test_st_middleware_is_not_the_projects_mit(tree):
     usb = "Middlewares/ST/STM32_USB_Device_Library/Core/Src/usbd_core.c"
     assert file_entry(result, usb)["licenses"] == ["LicenseRef-ST-SLA0044"]
     [found] = [f for f in result["findings"] if f["rule"] == "non-open-license" and f["path"] == usb]
-    assert found["severity"] == "error" and "only with its vendor's own chips" in found["message"]
+    assert (
+        found["severity"] == "error"
+        and "only with the chips or development tools its vendor names" in found["message"]
+    )
     assert "cannot relicense" in found["message"] and "Relicense it" not in found["message"]
 
 
@@ -236,7 +239,7 @@ def test_wch_sdk_code_is_not_the_projects_apache(tree):
     assert file_entry(result, "CORE/core_cm3.h")["licenses"] == ["LicenseRef-Vendor-Chips-Only"]
     closed = [f for f in result["findings"] if f["rule"] == "non-open-license"]
     assert [f["path"] for f in closed] == ["CORE/core_cm3.h", "User/main.c"]
-    assert all("芯片厂商的代码" in f["message"] for f in closed)
+    assert all("芯片或工具厂商的代码" in f["message"] for f in closed)
     # A notice, not a licence: no licence text to add for it.
     texts = [f["licenses"] for f in result["findings"] if f["rule"] == "missing-license-text"]
     assert ["LicenseRef-Vendor-Chips-Only"] not in texts
@@ -302,3 +305,132 @@ def test_a_license_file_that_matches_nothing_stops_the_projects_licence(tree):
     [found] = [f for f in result["findings"] if f["rule"] == "missing-license"]
     assert found["path"] == "lib/vendor/src/radio.c"
     assert "lib/vendor/LICENSE.txt, the license file over it, matches no known license" in found["message"]
+
+
+@pytest.mark.parametrize(
+    ("page", "text"),
+    [
+        ("docs/license.md", '# License\n\n--8<-- "LICENSE"\n'),  # MkDocs includes the project's LICENSE
+        ("docs/license.rst", "License\n=======\n\n.. include:: ../LICENSE\n"),
+        ("firmware/data/license.html", "<h1>Licenses</h1><p>See the project's LICENSE.</p>\n"),
+    ],
+)
+def test_a_documentation_page_about_licensing_does_not_stop_the_projects_licence(tree, page, text):
+    folder = page.rpartition("/")[0]
+    root = tree({"LICENSE": "SPDX-License-Identifier: MIT\n", page: text, f"{folder}/index.md": "# Plant\n"})
+    _, result, _ = scan(root)
+    assert file_entry(result, f"{folder}/index.md")["licenses"] == ["MIT"]
+
+
+def test_an_unknown_licence_with_no_licence_above_says_nothing_of_one(tree):
+    # "so the license of a folder further up does not reach it": there was none to reach it.
+    root = tree({"LICENSE": "Do what you like with it, but tell Bob.\n", "src/a.c": "int a;\n"})
+    _, result, _ = scan(root)
+    [found] = [f for f in result["findings"] if f["rule"] == "missing-license"]
+    assert "further up" not in found["message"]
+
+
+BSD_CLAUSES = (
+    "Redistribution and use in source and binary forms, with or without modification,\n"
+    "are permitted provided that the following conditions are met:\n\n"
+    "1. Redistributions of source code must retain the above copyright notice, this\n"
+    "   list of conditions and the following disclaimer.\n\n"
+    "2. Redistributions in binary form must reproduce the above copyright notice,\n"
+    "   this list of conditions and the following disclaimer in the documentation\n"
+    "   and/or other materials provided with the distribution.\n\n"
+    "3. Neither the name of the copyright holder nor the names of its\n"
+    "   contributors may be used to endorse or promote products derived from this\n"
+    "   software without specific prior written permission.\n\n"
+)
+BSD_DISCLAIMER = (
+    'THIS SOFTWARE IS PROVIDED BY THE COPYRIGHT HOLDERS AND CONTRIBUTORS "AS IS"\n'
+    "AND ANY EXPRESS OR IMPLIED WARRANTIES, INCLUDING, BUT NOT LIMITED TO, THE\n"
+    "IMPLIED WARRANTIES OF MERCHANTABILITY AND FITNESS FOR A PARTICULAR PURPOSE ARE\n"
+    "DISCLAIMED. IN NO EVENT SHALL THE COPYRIGHT HOLDER OR CONTRIBUTORS BE LIABLE\n"
+    "FOR ANY DIRECT, INDIRECT, INCIDENTAL, SPECIAL, EXEMPLARY, OR CONSEQUENTIAL\n"
+    "DAMAGES (INCLUDING, BUT NOT LIMITED TO, PROCUREMENT OF SUBSTITUTE GOODS OR\n"
+    "SERVICES; LOSS OF USE, DATA, OR PROFITS; OR BUSINESS INTERRUPTION) HOWEVER\n"
+    "CAUSED AND ON ANY THEORY OF LIABILITY, WHETHER IN CONTRACT, STRICT LIABILITY,\n"
+    "OR TORT (INCLUDING NEGLIGENCE OR OTHERWISE) ARISING IN ANY WAY OUT OF THE USE\n"
+    "OF THIS SOFTWARE, EVEN IF ADVISED OF THE POSSIBILITY OF SUCH DAMAGE.\n"
+)
+
+
+def comment(text: str) -> str:
+    return "/*\n" + "".join(f" * {line}\n" for line in text.splitlines()) + " */\nint x;\n"
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        # A vendor's fourth clause on a BSD text: the text, and the restriction it adds.
+        (
+            "4. This software, with or without modification, must only be used with a\n"
+            "   Nordic Semiconductor ASA integrated circuit.\n\n",
+            "BSD-3-Clause AND LicenseRef-Vendor-Chips-Only",
+        ),
+        (
+            "4. This software, including modifications and/or derivative works of this\n"
+            "   software, must execute solely and exclusively on microcontroller or\n"
+            "   microprocessor devices manufactured by or for STMicroelectronics.\n\n",
+            "BSD-3-Clause AND LicenseRef-Vendor-Chips-Only",
+        ),
+        (
+            "4. This software may only be redistributed and used in connection with an\n"
+            "   Atmel microcontroller product.\n\n",
+            "BSD-3-Clause AND LicenseRef-Vendor-Chips-Only",
+        ),
+        ("", "BSD-3-Clause"),  # the control: the BSD text alone
+    ],
+)
+def test_a_vendors_clause_added_to_a_bsd_text_restricts_it(clause, expected):
+    text = comment(
+        "Copyright (c) 2018 Vendor\nAll rights reserved.\n\n" + BSD_CLAUSES + clause + BSD_DISCLAIMER
+    )
+    assert identify(text).expression == expected
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "Subject to your compliance with these terms, you may use Microchip software\n"
+        "and any derivatives exclusively with Microchip products.",
+        "Permission to use, copy, modify, and distribute this software and its\n"
+        "documentation is hereby granted, under NXP Semiconductors' relevant copyright\n"
+        "in the software, without fee, provided that it is used in conjunction with\n"
+        "NXP Semiconductors microcontrollers.",
+        "Texas Instruments (TI) is supplying this software for use solely and\n"
+        "exclusively on TI's microcontroller products.",
+        "This software is supplied by Renesas Electronics America Inc. and may only be used with products of"
+        " Renesas\n"
+        "Electronics Corp. and its affiliates.",
+        "The software is provided for use and development in conjunction with Artery\nmicrocontrollers.",
+    ],
+)
+def test_vendor_notices_tying_code_to_their_chips(tree, notice):
+    root = tree({"LICENSE": "SPDX-License-Identifier: MIT\n", "sdk/driver.c": comment(notice)})
+    _, result, _ = scan(root)
+    assert file_entry(result, "sdk/driver.c")["licenses"] == ["LicenseRef-Vendor-Chips-Only"]
+
+
+def test_nordic_connect_sdk_tags_are_known_and_not_open(tree):
+    tagged = (
+        "/*\n * Copyright (c) 2021 Nordic Semiconductor ASA\n *\n"
+        " * SPDX-License-Identifier: LicenseRef-Nordic-5-Clause\n */\n"
+    )
+    _, result, _ = scan(tree({"app/src/main.c": tagged}))
+    rules = {f["rule"] for f in result["findings"] if f["path"] == "app/src/main.c"}
+    assert "non-open-license" in rules and "unknown-license" not in rules
+
+
+def test_a_disclaimer_beside_bsd_clauses_is_not_all_rights_reserved():
+    # MindMotion's 2023 MM32 files put BSD's clauses above their "only for reference" disclaimer.
+    text = comment(
+        "Copyright(c) 2023 MindMotion\n\n"
+        + BSD_CLAUSES
+        + "THE EXISTING FIRMWARE IS ONLY FOR REFERENCE, WHICH IS "
+        "DESIGNED TO PROVIDE\nCUSTOMERS WITH CODING INFORMATION ABOUT THEIR PRODUCTS SO THEY CAN SAVE TIME.\n"
+    )
+    assert identify(text).expression != "LicenseRef-All-Rights-Reserved"
+    bare = comment("THE EXISTING FIRMWARE IS ONLY FOR REFERENCE, WHICH IS DESIGNED TO PROVIDE\nCUSTOMERS.\n")
+    assert identify(bare).expression == "LicenseRef-All-Rights-Reserved"

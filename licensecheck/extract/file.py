@@ -215,10 +215,17 @@ def _scan_file(root: Path, file: DiscoveredFile, with_checksums: bool) -> FileSc
 _NOTICE_HINT = re.compile(
     r"licen[cs]|permission is (?:hereby )?granted|permission to use|public domain|redistribution and use"
     r"|许可|版权|开源协议|許可|版權|授權|開源協議"  # and in traditional characters (Taiwan, Hong Kong)
-    r"|仅供学习|只供学习|禁止商用|personal use only|commercial use"  # a restriction: not open
-    r"|manufactured by nanjing qinheng|within development tools|for guidance only",  # vendors' notices
+    r"|仅供学习|只供学习|禁止商用|personal use only|commercial use",  # a restriction: not open
     re.IGNORECASE,
 )
+# Chip vendors' notices may say none of those: "for use solely and exclusively on TI's
+# microcontroller products", WCH's "used for microcontroller manufactured by Nanjing Qinheng",
+# ST's "FOR GUIDANCE ONLY" disclaimer. Looked for with str.find in the lower-cased text, and
+# only in a text without a hint: more alternatives in _NOTICE_HINT slowed every comment line.
+_VENDOR_NOTICE_WORDS = (
+    "exclusively", "conjunction", "in connection with", "only be used with", "qinheng",
+    "development tools", "guidance only", "only for reference",
+)  # fmt: skip
 # What makes the code below a source file's leading notice worth reading too: another notice
 # there (a BSD notice under a glibc header's #include lines) says one of these. Looked for
 # with str.find in the lower-cased code: a regex of alternatives, case-blind, took a third of
@@ -228,6 +235,11 @@ _ANOTHER_NOTICE = (
     *("许可", "版权", "开源协议", "許可", "版權", "授權", "開源協議"),
 )
 NOTICE_HEAD = 8192  # a notice sits at the top of a source file
+
+
+def _vendor_notice(text: str) -> bool:
+    lowered = text.lower()
+    return any(word in lowered for word in _VENDOR_NOTICE_WORDS)
 
 
 def _is_notice_candidate(evidence: list[Evidence], found: classify.Format) -> bool:
@@ -251,7 +263,7 @@ def _identified(text: str, path: str, style: comments.CommentStyle, whole: bool)
         head = text[:NOTICE_HEAD]
         end = notice_end(head, style, _NOTICE_HINT)
         candidate, detail = head if _another_notice(head[end:]) else head[:end], "license notice"
-    if detail != README_SECTION and not _NOTICE_HINT.search(candidate):
+    if detail != README_SECTION and not _NOTICE_HINT.search(candidate) and not _vendor_notice(candidate):
         return []
     from licensecheck.identify import identify
 

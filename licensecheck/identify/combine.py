@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .normalize import Prepared
-from .notices import MPL_NO_COPYLEFT, OR_CUE, STUDY_USE_ONLY, Notice
+from .notices import MPL_NO_COPYLEFT, OR_CUE, STUDY_USE_ONLY, VENDOR_CHIPS_ONLY, Notice
 
 _GNU = re.compile(r"^(?:A|L)?GPL-|^GFDL-")
 # A non-commercial licence (CC BY-NC, PolyForm Noncommercial) with a line that sums it up ("not
@@ -152,8 +152,15 @@ def combine(prepared: Prepared, found: list[Found], notices: list[Notice]) -> tu
     exceptions = [f for f in found if f.kind == "exception"]
     own = _own_gnu_notices(found, notices)
     for notice in notices:
-        if notice not in own and (
-            _inside(notice, blocked) or (notice.expression in _UNVERSIONED and _inside(notice, in_exception))
+        # A vendor's "only with our chips" clause added to a BSD text (ST's, Nordic's, Atmel's
+        # fourth clause) is no part of the text it sits in: it restricts it.
+        if (
+            notice not in own
+            and notice.expression != VENDOR_CHIPS_ONLY
+            and (
+                _inside(notice, blocked)
+                or (notice.expression in _UNVERSIONED and _inside(notice, in_exception))
+            )
         ):
             continue
         item = Found(

@@ -71,6 +71,49 @@ _LONGEST_NAME = 24  # words; a Chinese name is a word per character (知识共�
 STUDY_USE_ONLY = "LicenseRef-Study-Use-Only"  # a restriction, not a licence (licenses-restricted.toml)
 STUDY_USE_ONLY_DETAIL = "study or non-commercial use only"
 VENDOR_CHIPS_ONLY = "LicenseRef-Vendor-Chips-Only"  # WCH's, ARM's CMSIS 1.x notices: not a licence
+# A chip vendor's clause tying its code to its chips, in each vendor's own wording, as its SDK
+# files write it (licenses-restricted.toml names the sources): a generic "only with ... devices"
+# would catch descriptions of what code runs on. Searched in matched licence texts too: it is a
+# clause added to a BSD or MIT text (ST's, Nordic's and Atmel's fourth clause).
+VENDOR_CHIPS_CLAUSE = re.compile(
+    r"\bused\s+for\s+microcontrollers?\s+manufactured\s+by\s+nanjing\s+qinheng\b"  # WCH
+    r"|\bcan\s+be\s+freely\s+distributed\s+within\s+development\s+tools\s+that\s+are\s+supporting\s+such\b"
+    r"|\bmust\s+execute\s+solely\s+and\s+exclusively\s+on\s+microcontroller\s+or\s+microprocessor\s+devices"
+    r"\s+manufactured\s+by\s+or\s+for\s+stmicroelectronics\b"  # ST's 5-clause licence (2016-2018)
+    r"|\bmust\s+only\s+be\s+used\s+with\s+a\s+nordic\s+semiconductor\s+asa\s+integrated\s+circuit\b"
+    r"|\bmay\s+only\s+be\s+redistributed\s+and\s+used\s+in\s+connection\s+with\s+an?\s+atmel\s+microcontroller"
+    r"|\bpermission\s+is\s+hereby\s+granted\s+for\s+use\s+on\s+(?:all\s+)?espressif\s+systems\b"
+    r"|\bin\s+conjunction\s+with\s+artery\s+microcontrollers\b"
+    r"|\bany\s+derivatives\s+exclusively\s+with\s+microchip\s+products\b"
+    r"|\bused\s+in\s+conjunction\s+with\s+nxp\s+semiconductors\s+microcontrollers\b"
+    r"|\bsolely\s+and\s+exclusively\s+(?:on\s+ti\W{0,2}s?\s+microcontroller|in\s+conjunction\s+with\s+a\s+texas\s+instruments)"
+    r"|\bmay\s+only\s+be\s+used\s+with\s+products\s+of\s+renesas\b"
+    r"|\bsolely\s+for\s+use\s+in\s+connection\s+with\s+cypress\W{0,2}s?\s+integrated\s+circuit\s+products\b"
+)
+# ST's Standard Peripheral Libraries up to 2011 (in most STM32F1 projects) and MindMotion's MM32
+# libraries: a copyright and a disclaimer, no licence ("THE PRESENT FIRMWARE WHICH IS FOR GUIDANCE
+# ONLY ..."). Unless the text grants something too (MindMotion's 2023 files add BSD clauses).
+DISCLAIMER_ONLY = re.compile(
+    r"\bthe\s+present\s+(?:firmware|software)\s+which\s+is\s+for\s+guidance\s+only\b"
+    r"|\bthe\s+existing\s+firmware\s+is\s+only\s+for\s+reference\b"
+)
+DISCLAIMER_ONLY_DETAIL = "a vendor's disclaimer, no licence"
+NO_LICENSE = "LicenseRef-All-Rights-Reserved"
+_ANY_GRANT = re.compile(
+    r"\bare\s+permitted\b|\bpermission\s+is\s+(?:hereby\s+)?granted\b|\blicen[cs]ed\s+under\b"
+)
+# Words one of which every VENDOR_CHIPS_CLAUSE holds: most texts skip its twelve alternatives.
+_VENDOR_WORDS = (
+    "qinheng", "development tools", "stmicroelectronics", "nordic", "atmel", "espressif", "artery",
+    "microchip", "nxp", "texas instruments", "microcontroller", "renesas", "cypress",
+)  # fmt: skip
+
+
+def vendor_clause(cleaned: str) -> bool:
+    """Whether the cleaned text holds a chip vendor's clause tying the code to its chips."""
+    return any(word in cleaned for word in _VENDOR_WORDS) and VENDOR_CHIPS_CLAUSE.search(cleaned) is not None
+
+
 PHRASES: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (
         re.compile(r"waived\s+all\s+copyright\s+and\s+related\s+(?:or|and)\s+neighbou?ring\s+rights"),
@@ -112,11 +155,7 @@ PHRASES: tuple[tuple[re.Pattern[str], str, str], ...] = (
     ),
     # ST's Standard Peripheral Libraries up to 2011 (in most STM32F1 projects): a copyright and
     # a disclaimer, no licence ("THE PRESENT FIRMWARE WHICH IS FOR GUIDANCE ONLY ...").
-    (
-        re.compile(r"\bthe\s+present\s+(?:firmware|software)\s+which\s+is\s+for\s+guidance\s+only\b"),
-        "LicenseRef-All-Rights-Reserved",
-        "a vendor's disclaimer, no licence",
-    ),
+    (DISCLAIMER_ONLY, NO_LICENSE, DISCLAIMER_ONLY_DETAIL),
     # Chip vendors' terms on SDK code (licenses-restricted.toml): ST's headers and LICENSE files
     # name them ("licensed by ST under Ultimate Liberty license SLA0044", "the terms of the SLA0044
     # license shall apply"); WCH's and ARM's CMSIS 1.x headers say what the code may be used with.
@@ -130,14 +169,7 @@ PHRASES: tuple[tuple[re.Pattern[str], str, str], ...] = (
         "LicenseRef-MCD-ST-Liberty-SW-2.0",
         "MCD-ST Liberty SW License Agreement",
     ),
-    (
-        re.compile(
-            r"\bused\s+for\s+microcontrollers?\s+manufactured\s+by\s+nanjing\s+qinheng\b"
-            r"|\bcan\s+be\s+freely\s+distributed\s+within\s+development\s+tools\s+that\s+are\s+supporting\s+such\b"
-        ),
-        VENDOR_CHIPS_ONLY,
-        "for the vendor's chips only",
-    ),
+    (VENDOR_CHIPS_CLAUSE, VENDOR_CHIPS_ONLY, "for the vendor's chips only"),
 )
 # Exceptions named in notices (their full texts are matched by the index).
 EXCEPTION_MENTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -272,12 +304,16 @@ def find(
     whole = any(start <= 0 and end >= len(prepared.words) - 1 for start, end in skip)
     if not whole and _GRANT.search(cleaned):
         notices += _grants(prepared, _names_for(table), list(skip))
+    vendor = vendor_clause(cleaned)
     for pattern, expression, detail in PHRASES:
+        if pattern is VENDOR_CHIPS_CLAUSE and not vendor:
+            continue
         notices += [
             Notice(expression, at(m.start()), at(m.end()) - 1, detail, 0.9)
             for m in pattern.finditer(cleaned)
             # CC BY-NC's own text says what it forbids: that is the licence, not a notice beside it
-            if expression != STUDY_USE_ONLY or not any(start <= at(m.start()) <= end for start, end in skip)
+            if (expression != STUDY_USE_ONLY or not any(start <= at(m.start()) <= end for start, end in skip))
+            and (pattern is not DISCLAIMER_ONLY or not _ANY_GRANT.search(cleaned))
         ]
     for pattern, exception in EXCEPTION_MENTIONS:
         notices += [

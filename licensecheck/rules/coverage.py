@@ -6,35 +6,32 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from licensecheck.conclude import folder_of, states_folder_license
+from licensecheck.conclude import folder_of
 from licensecheck.rules import Context, Issue, Rule
 
 REUSE_SPEC = "https://reuse.software/spec-3.3/"
 
 
 def missing_license(context: Context) -> Iterator[Issue]:
-    # Folder -> its own license file that matches no licence: a file below it that has none is
-    # told why its folder's licence did not reach it.
-    unknown = {
-        folder_of(path): path for path in context.concluded.unrecognized_texts if states_folder_license(path)
-    }
+    cut_off = context.concluded.cut_off
     for file in context.concluded.files:
         if file.path in context.concluded.covered and not file.licenses and file.problem is None:
-            license_file = _nearest(unknown, file.path) if unknown else None
+            license_file = _cut_off_by(cut_off, file.path) if cut_off else None
             if license_file is None:
                 yield Issue(file.path, context.say("missing-license", path=file.path))
             else:
                 yield Issue(file.path, context.say("missing-license-unknown", license_file=license_file))
 
 
-def _nearest(by_folder: dict[str, str], path: str) -> str | None:
+def _cut_off_by(cut_off: dict[str, str], path: str) -> str | None:
+    """The license file that kept a folder's licence from `path`, a file with none: the nearest
+    folder above it that is cut off (no folder between has a licence, or the file would have it)."""
     folder = folder_of(path)
-    while True:
-        if folder in by_folder:
-            return by_folder[folder]
-        if not folder:
-            return None
+    while folder:
+        if folder in cut_off:
+            return cut_off[folder]
         folder = folder_of(folder)
+    return None
 
 
 def missing_copyright(context: Context) -> Iterator[Issue]:

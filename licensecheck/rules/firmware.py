@@ -58,16 +58,35 @@ LINKED_FORMATS = frozenset(
 )
 GNU_COPYLEFT = ("GPL-", "AGPL-", "LGPL-")
 # Code beside the firmware that the image does not hold: host tools, native unit tests (PlatformIO's
-# test/), examples, scripts.
-_NOT_LINKED = re.compile(r"(?:^|/)(?:tests?|tools|scripts|examples?|extras|docs?|host)/")
-# The files of a part of a firmware build: an ESP-IDF component, built into whichever project uses it.
-_PART_FORMATS = frozenset({"idf-component", "idf-component-cmake"})
-# The files of a firmware build (all but parts and a built image). One at the root of the tree
-# (platformio.ini, an ESP-IDF or Pico SDK CMakeLists.txt), or in a top-level folder that holds no
-# code of its own (Keil's Project/ or MDK-ARM/ beside USER/, Core/ and Drivers/), builds the code of
-# the whole tree, which the default components split by top-level folder (src/ apart from lib/,
-# main/ from components/).
-_BUILD_FORMATS = FIRMWARE_FORMATS - _PART_FORMATS - {"firmware-image"}
+# test/), examples and samples, scripts.
+_NOT_LINKED = re.compile(
+    r"(?:^|/)(?:tests?|test_apps|tools|scripts|examples?|samples?|extras|docs?|host)/", re.IGNORECASE
+)
+# A firmware build's project or configuration (not a part of one, a linker script or an image,
+# which vendored libraries carry too: TinyUSB's board .ld files, a co-processor's .bin).
+# An IDE's project file lists sources from across the tree (Keil's Project/ or USER/ beside
+# HARDWARE/, CORE/ and STM32F10x_FWLib/); a build system's sits where its sources start.
+_IDE_PROJECTS = frozenset(
+    {
+        "keil-project",
+        "iar-project",
+        "mounriver-project",
+        "segger-project",
+        "atmel-studio-project",
+        "stm32cubemx",
+    }
+)
+_BUILD_SYSTEMS = frozenset({"arduino", "platformio", "esp-idf-config", "zephyr-config", "firmware-cmake"})
+# Top-level folders of a firmware repository that hold another program: a host tool (上位机).
+_HOST_FOLDER = re.compile(
+    r"(?:host|pc|pc[-_ ]?(?:app|tool|software)|desktop|gui|client|server|web|webui|android|ios|mobile"
+    r"|simulator|emulator|上位机)(?:[-_ ].*)?",
+    re.IGNORECASE,
+)
+# Build files of another kind of program, at the top of a folder: the folder is that program.
+_PROGRAM_BUILDS = frozenset(
+    {"cmake", "qmake", "npm-package", "cargo-manifest", "pyproject", "go-mod", "meson"}
+)
 
 
 def _lgpl(member: str) -> bool:
@@ -86,16 +105,21 @@ def _strong(member: str) -> bool:
 
 @dataclass(frozen=True)
 class _Firmware:
-    name: str  # the component holding its mark, or ROOT for the tree's firmware
-    top: str  # the folder it is presented from ("" for the root)
-    members: frozenset[str]  # the components its code comes from
+    name: str  # the component holding its build, as messages name it
+    whole_tree: bool  # its build takes in the code of the tree's other folders
+    members: frozenset[str]  # the components its linked code comes from
     code: list[tuple[str, str]]  # (path, licence expression) of its linked code
+
+    @property
+    def top(self) -> str:
+        """The folder it is presented from ("" for the root)."""
+        return "" if self.whole_tree or self.name == components.ROOT else f"{self.name}/"
 
 
 def _firmware(context: Context) -> Iterator[_Firmware]:
-    """Each firmware of the tree: a component holding a firmware file; with no [components]
-    configured, a build of the whole tree (`_BUILD_FORMATS`) takes in every component that is
-    no build of its own."""
+    """Each firmware of the tree: a component holding a firmware file. With no [components]
+    configured, one build of the whole tree (`_whole_tree_builds`) takes in every component
+    that is no build or other program of its own."""
     if views.paths_by_format(context).keys().isdisjoint(FIRMWARE_FORMATS):
         return  # no firmware component at all (most trees): no need to group the files
     by_path = {f.path: f for f in context.concluded.files}
@@ -105,42 +129,61 @@ def _firmware(context: Context) -> Iterator[_Firmware]:
         name: [p for p in paths if p in licensed and not _NOT_LINKED.search(p)]
         for name, paths in grouped.items()
     }
-    marks = {name: {by_path[p].format for p in paths} & FIRMWARE_FORMATS for name, paths in grouped.items()}
-    units = {name: {name} for name, found in marks.items() if found}
-    if context.policy.config.components:
-        yield from _units(units, linked, by_path)
-        return
-    # What makes a build, left out what is not linked (a vendored library's examples/*.ino).
-    builds = {
-        name: {by_path[p].format for p in paths if not _NOT_LINKED.search(p)} & FIRMWARE_FORMATS
-        for name, paths in grouped.items()
-    }
-    whole = [
-        name
-        for name, found in builds.items()
-        if found & _BUILD_FORMATS
-        and (name == components.ROOT or all(by_path[p].format == "object-code" for p in linked[name]))
+    marked = [
+        name for name, paths in grouped.items() if any(by_path[p].format in FIRMWARE_FORMATS for p in paths)
     ]
-    if whole:  # one firmware, the tree's: named as the root component is
-        joining = [name for name, found in builds.items() if found <= _PART_FORMATS]  # unmarked ones too
-        for name in (*whole, *joining, components.ROOT):
-            units.pop(name, None)
-        units[components.ROOT] = {*whole, *joining, *(grouped.keys() & {components.ROOT})}
-    yield from _units(units, linked, by_path)
-
-
-def _units(
-    units: dict[str, set[str]], linked: dict[str, list[str]], by_path: dict[str, FileResult]
-) -> Iterator[_Firmware]:
+    units = {name: {name} for name in marked}
+    whole: list[str] = []
+    if not context.policy.config.components:
+        builds = {name: _builds(paths, by_path) for name, paths in grouped.items()}
+        whole = _whole_tree_builds(builds, linked, by_path)
+        if whole:  # one firmware, the tree's
+            joining = [n for n in grouped if n not in whole and _joins(n, grouped[n], builds, by_path)]
+            for name in (*whole, *joining):
+                units.pop(name, None)
+            units[components.ROOT if components.ROOT in whole else whole[0]] = {*whole, *joining}
     for name, members in sorted(units.items()):
         code = [(p, e) for member in sorted(members) for p in linked[member] for e in by_path[p].licenses]
-        top = "" if name == components.ROOT else f"{name}/"
-        yield _Firmware(name, top, frozenset(members), sorted(code))
+        contributing = frozenset(member for member in members if linked[member])
+        yield _Firmware(name, name in whole, contributing, sorted(code))
+
+
+def _builds(paths: tuple[str, ...], by_path: dict[str, FileResult]) -> frozenset[str]:
+    """The formats of the firmware builds at the top of a component (Project/LED.uvprojx,
+    bootloader/platformio.ini): deeper ones are a vendored library's (components/drv/
+    sdkconfig.rename, lib/driver/examples/Demo/Demo.ino)."""
+    return frozenset(
+        by_path[p].format
+        for p in paths
+        if p.count("/") <= 1 and by_path[p].format in _IDE_PROJECTS | _BUILD_SYSTEMS
+    )
+
+
+def _whole_tree_builds(
+    builds: dict[str, frozenset[str]], linked: dict[str, list[str]], by_path: dict[str, FileResult]
+) -> list[str]:
+    """The components whose build takes in the tree: a build at the root, an IDE project in a
+    top-level folder (not a build system's, whose sources start where it sits). None when two of
+    them hold code of their own: two firmwares, each built from its folder."""
+    found = [
+        name
+        for name, formats in builds.items()
+        if (name == components.ROOT and formats) or (formats & _IDE_PROJECTS and not formats & _BUILD_SYSTEMS)
+    ]
+    with_code = [name for name in found if any(by_path[p].format != "object-code" for p in linked[name])]
+    return [] if len(with_code) > 1 else found
+
+
+def _joins(name: str, paths: tuple[str, ...], builds: dict[str, frozenset[str]], by_path: dict) -> bool:
+    """A component the tree's build takes in: no build of its own, no host program."""
+    if builds.get(name) or (name != components.ROOT and _HOST_FOLDER.fullmatch(name)):
+        return False
+    return not any(p.count("/") == 1 and by_path[p].format in _PROGRAM_BUILDS for p in paths)
 
 
 def _named(context: Context, firmware: _Firmware) -> str:
-    """'Component 'fw' is firmware', or for the firmware built from the root, what it is."""
-    if firmware.name == components.ROOT:
+    """'Component 'fw' is firmware', or for the tree's firmware, what it is."""
+    if firmware.whole_tree:
         return context.say("firmware-root")
     return context.say("firmware-component", component=firmware.name)
 
@@ -171,8 +214,8 @@ def lgpl_static_linking(context: Context) -> Iterator[Issue]:
                     "lgpl-static-linking",
                     firmware=_named(context, firmware),
                     library=say.files(context, sorted({p for p, _ in library})),
-                    lgpl=", ".join(sorted({e for _, e in library})),
-                    others=", ".join(sorted({e for _, e in rest})),
+                    lgpl=context.say("list-separator").join(sorted({e for _, e in library})),
+                    others=context.say("list-separator").join(sorted({e for _, e in rest})),
                 ),
                 tuple(sorted({e for _, e in library})),
             )
