@@ -13,7 +13,9 @@ Precedence, following REUSE 3.3 and documented in the README:
 5. a file still without a license takes the license of the nearest folder that has
    a license file or a manifest license field (`directory` / `manifest` evidence),
    unless it could not be read (its own license is then unknown); a folder whose own
-   license file matches no licence stops the search (`Concluded.cut_off`).
+   license file matches no licence stops the search (`Concluded.cut_off`), and a chip
+   vendor's file (its notice names the vendor, grants nothing and does not defer to a
+   LICENSE file) takes no folder licence whose file does not name that vendor.
 
 The license of a component library copied into a design (an Eagle library inside a
 schematic) is kept as evidence but is not the design's license.
@@ -31,10 +33,11 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from licensecheck import classify, dep5, expression, manifests, reuse_toml
-from licensecheck.extract import README_SECTION, FileScan
+from licensecheck.extract import POINTS_TO_LICENSE_FILE, README_SECTION, FileScan
 from licensecheck.extract.header_scan import CHINESE_COPYRIGHT_MARKERS
 from licensecheck.extract.readme import names_parts
 from licensecheck.model import Evidence, FileResult, Project, collector_paused
+from licensecheck.vendors import chip_vendor
 
 REUSE_TOML = "REUSE.toml"
 DEP5 = ".reuse/dep5"
@@ -105,7 +108,12 @@ def _conclude(scans: list[FileScan], discovery_problems: tuple[tuple[str, str], 
     folder_evidence = _folder_evidence(roles.folder_sources, license_files)
     unrecognized = _unrecognized(roles.license_like, license_files)
     cut_off = _cut_off(unrecognized, folder_evidence)
-    shared = _Shared(roles.sidecars, tomls, dep5_data, _NearestFolder(folder_evidence, frozenset(cut_off)))
+    notices = {
+        scan.file.path: " ".join(item.copyright for item in scan.evidence if item.copyright)
+        for scan in roles.folder_sources
+    }
+    nearest = _NearestFolder(folder_evidence, frozenset(cut_off))
+    shared = _Shared(roles.sidecars, tomls, dep5_data, nearest, notices)
 
     files = []
     covered = roles.covered
@@ -177,6 +185,7 @@ class _Shared:
     tomls: list[reuse_toml.ReuseToml]
     dep5: dep5.Dep5 | None
     nearest_folder: _NearestFolder
+    license_notices: dict[str, str]  # license file -> its copyright notices, joined
 
 
 def _conclude_file(scan: FileScan, covered: bool, shared: _Shared) -> FileResult:
@@ -205,6 +214,8 @@ def _conclude_file(scan: FileScan, covered: bool, shared: _Shared) -> FileResult
     # (unreadable-file says its license is unknown until it can be read).
     if not licenses and covered and scan.problem is None:
         licenses = shared.nearest_folder(path)
+        if licenses and copyrights and _vendors_file(own, copyrights, licenses, shared.license_notices):
+            licenses = []  # a chip vendor's code: the maker's licence is not its (missing-license says so)
     applied = [*applied_own, *licenses, *copyrights] if sidecar else [*licenses, *copyrights]
     evidence = _unique([*own, *applied])
     # In field order, without keywords: binding ten keywords costs as much again, for every file.
@@ -220,6 +231,19 @@ def _conclude_file(scan: FileScan, covered: bool, shared: _Shared) -> FileResult
         scan.problem,
         scan.checksums,
     )
+
+
+def _vendors_file(
+    own: tuple[Evidence, ...], copyrights: list[Evidence], folder: list[Evidence], notices: dict[str, str]
+) -> bool:
+    """Whether a file without a licence of its own is a chip vendor's (its notice names one) that
+    the folder's licence does not cover: that licence's file does not name the vendor (the maker's
+    LICENSE above GD32's or Nuvoton's files), and the notice does not defer to it (ST's headers)."""
+    vendor = chip_vendor([item.copyright or "" for item in copyrights])
+    if vendor is None or any(item.detail == POINTS_TO_LICENSE_FILE for item in own):
+        return False
+    named = vendor.casefold()
+    return not any(named in notices.get(_evidence_file(item), "").casefold() for item in folder)
 
 
 def _from_sidecar(item: Evidence, sidecar: str) -> Evidence:

@@ -434,3 +434,98 @@ def test_a_disclaimer_beside_bsd_clauses_is_not_all_rights_reserved():
     assert identify(text).expression != "LicenseRef-All-Rights-Reserved"
     bare = comment("THE EXISTING FIRMWARE IS ONLY FOR REFERENCE, WHICH IS DESIGNED TO PROVIDE\nCUSTOMERS.\n")
     assert identify(bare).expression == "LicenseRef-All-Rights-Reserved"
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        (
+            "/**\n * @file     M480.h\n"
+            " * @copyright (C) 2018 Nuvoton Technology Corp. All rights reserved.\n */\n",
+            "(C) 2018 Nuvoton Technology Corp. All rights reserved.",
+        ),
+        (
+            "/*\n * Copyright [2019] Renesas Electronics Corporation and/or its affiliates."
+            "  All Rights Reserved.\n */\n",
+            "Copyright [2019] Renesas Electronics Corporation and/or its affiliates. All Rights Reserved.",
+        ),
+        (
+            "/*\n    © [2024] Microchip Technology Inc. and its subsidiaries.\n*/\n",
+            "© [2024] Microchip Technology Inc. and its subsidiaries.",
+        ),
+    ],
+)
+def test_vendor_copyright_notices_are_read(tree, header, expected):
+    # Read as no notice, the vendor's file was told to take the maker's own SPDX-FileCopyrightText.
+    _, result, _ = scan(tree({"sdk/device.h": header + "#define DEVICE_H\n"}))
+    assert file_entry(result, "sdk/device.h")["copyrights"] == [expected]
+
+
+GD32_HEADER = """/*!
+    \\file    gd32f1x0_gpio.c
+    \\brief   GPIO driver
+
+    \\version 2016-01-15, V1.0.0, firmware for GD32F1x0
+*/
+
+/*
+    Copyright (C) 2016 GigaDevice
+
+    2016-01-15, V1.0.0, firmware for GD32F1x0
+*/
+#include "gd32f1x0_gpio.h"
+"""
+CUBEMX_MAIN = """/* USER CODE BEGIN Header */
+/**
+  ******************************************************************************
+  * @file           : main.c
+  * @brief          : Main program body
+  ******************************************************************************
+  * @attention
+  *
+  * Copyright (c) 2023 STMicroelectronics.
+  * All rights reserved.
+  *
+  * This software is licensed under terms that can be found in the LICENSE file
+  * in the root directory of this software component.
+  * If no LICENSE file comes with this software, it is provided AS-IS.
+  *
+  ******************************************************************************
+  */
+/* USER CODE END Header */
+#include "main.h"
+"""
+
+
+def test_a_chip_vendors_file_without_a_licence_is_not_the_projects(tree):
+    # GD32's, Nuvoton's and others' library files carry the vendor's copyright and nothing else.
+    root = tree(
+        {
+            "LICENSE": "Copyright (c) 2024 Zhang San\n\nSPDX-License-Identifier: MIT\n",
+            "Firmware/GD32F1x0_standard_peripheral/Source/gd32f1x0_gpio.c": GD32_HEADER,
+            "Core/Src/main.c": CUBEMX_MAIN,  # ST's header defers to the project's LICENSE
+            "User/app.c": "/* Copyright (c) 2024 Zhang San */\nint app;\n",
+        }
+    )
+    _, result, _ = scan(root, "--lang", "zh")
+    gd32 = "Firmware/GD32F1x0_standard_peripheral/Source/gd32f1x0_gpio.c"
+    assert file_entry(result, gd32)["licenses"] == []
+    assert file_entry(result, "Core/Src/main.c")["licenses"] == ["MIT"]
+    assert file_entry(result, "User/app.c")["licenses"] == ["MIT"]
+    [found] = [f for f in result["findings"] if f["rule"] == "missing-license"]
+    assert found["path"] == gd32 and "GigaDevice" in found["message"] and "芯片厂商的代码" in found["message"]
+
+
+def test_a_vendors_licence_file_covers_the_vendors_files(tree):
+    root = tree(
+        {
+            "LICENSE": "SPDX-License-Identifier: MIT\n",
+            "GD32F1x0_Firmware_Library/LICENSE.txt": "Copyright (c) 2016, GigaDevice Semiconductor Inc.\n\n"
+            + BSD_CLAUSES
+            + BSD_DISCLAIMER,
+            "GD32F1x0_Firmware_Library/Source/gd32f1x0_gpio.c": GD32_HEADER,
+        }
+    )
+    _, result, _ = scan(root)
+    path = "GD32F1x0_Firmware_Library/Source/gd32f1x0_gpio.c"
+    assert file_entry(result, path)["licenses"] == ["BSD-3-Clause"]

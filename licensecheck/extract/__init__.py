@@ -25,6 +25,8 @@ from licensecheck.model import DiscoveredFile, Evidence
 
 TIMED_OUT = "took longer than"  # a machine under load may do better next time: never cached
 README_SECTION = "README license section"  # the detail of what a README's licence section names
+# The detail of a notice that defers to the LICENSE file at its component's root (ST's headers).
+POINTS_TO_LICENSE_FILE = "licensed as the LICENSE file at its component's root says"
 SIBLING_LIMIT = 4 * 1024 * 1024  # a project file read beside a design file (.kicad_pro) is small
 OPEN_FLAGS = (
     os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)

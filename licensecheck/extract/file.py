@@ -23,6 +23,7 @@ from licensecheck import classify, comments, envvars, expression, manifests, tex
 from licensecheck.extract import (
     HEAD_ONLY_FORMATS,
     OPEN_FLAGS,
+    POINTS_TO_LICENSE_FILE,
     README_SECTION,
     REGISTRY,
     TIMED_OUT,
@@ -269,7 +270,7 @@ def _identified(text: str, path: str, style: comments.CommentStyle, whole: bool)
 
     found = identify(candidate)
     if not found.expression:
-        return []
+        return _pointer(candidate) if detail == "license notice" else []
     note = f"{detail}: {found.detail}" if found.detail else detail
     raw = found.expression
     named = _named_variant(raw, path) if whole else None
@@ -277,6 +278,19 @@ def _identified(text: str, path: str, style: comments.CommentStyle, whole: bool)
         raw, note = named, f"{note}; named {named} in LICENSES/"
     said = Evidence(source="text-match", raw=raw, detail=f"{note} (confidence {found.confidence:.2f})")
     return [said, *(_restriction_beside_parts(raw) if detail == README_SECTION else [])]
+
+
+# ST's headers since 2021 (HAL drivers, and the main.c CubeMX generates): the licence is the one
+# of the LICENSE file at the component's root, which conclusion finds as the folder's licence.
+_POINTER = re.compile(
+    r"licensed\W+under\W+terms\W+that\W+can\W+be\W+found\W+in\W+the\W+LICENSE\W+file", re.IGNORECASE
+)
+
+
+def _pointer(candidate: str) -> list[Evidence]:
+    if not _POINTER.search(candidate):
+        return []
+    return [Evidence(source="header", detail=POINTS_TO_LICENSE_FILE)]
 
 
 def _restriction_beside_parts(identified: str) -> list[Evidence]:

@@ -76,7 +76,9 @@ _NOTICE_DETAIL = {
     "(c)": "(c)",
     "(C)": "(c)",
 }
-_YEAR = re.compile(r"\d{4}(?!\d)")
+_YEAR = re.compile(r"\[?\d{4}(?!\d)")  # Renesas and Microchip write "Copyright [2019] Renesas ..."
+# Doxygen's command before a notice: "@copyright (C) 2018 Nuvoton Technology Corp."
+_DOXYGEN_COPYRIGHT = re.compile(r"[@\\]copyright[ \t]*$", re.IGNORECASE)
 _FIRST_WORD = re.compile(r"\w+")
 
 # Words that follow "Copyright" in prose and license texts, never a holder's name.
@@ -260,7 +262,8 @@ def _is_notice(m: re.Match[str], rest: str, prefix: str, syntax: _Syntax) -> boo
     needs a year and must open the comment text.
     """
     if m["kw"] in ("(c)", "(C)"):
-        return _YEAR.match(rest) is not None and _at_comment_start(prefix, syntax.markers)
+        opening = _DOXYGEN_COPYRIGHT.sub("", prefix)
+        return _YEAR.match(rest) is not None and _at_comment_start(opening, syntax.markers)
     return _YEAR.match(rest) is not None or _names_holder(rest)
 
 

@@ -116,10 +116,7 @@ def _identify(cleaned: str) -> Identification:
     # vendor's clause restricts the text it sits in (ST's, Nordic's 4th clause of a BSD text).
     gnu_text = any(m.kind == "text" and GNU_TEXT.match(m.expression) for m in matches)
     wanted = (
-        gnu_text
-        or not covered
-        or len(words) - covered > NOTICE_MIN_WORDS
-        or notices.vendor_clause(cleaned)
+        gnu_text or not covered or len(words) - covered > NOTICE_MIN_WORDS or notices.vendor_clause(cleaned)
     )
     texts = [(m.first, m.last) for m in matches if m.kind == "text"]
     found_notices = notices.find(prepared, index.names, known, texts) if wanted else []

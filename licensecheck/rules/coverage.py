@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from licensecheck.conclude import folder_of
 from licensecheck.rules import Context, Issue, Rule
+from licensecheck.vendors import chip_vendor
 
 REUSE_SPEC = "https://reuse.software/spec-3.3/"
 
@@ -17,10 +18,13 @@ def missing_license(context: Context) -> Iterator[Issue]:
     for file in context.concluded.files:
         if file.path in context.concluded.covered and not file.licenses and file.problem is None:
             license_file = _cut_off_by(cut_off, file.path) if cut_off else None
-            if license_file is None:
-                yield Issue(file.path, context.say("missing-license", path=file.path))
-            else:
+            vendor = chip_vendor(file.copyrights) if file.copyrights else None
+            if license_file is not None:
                 yield Issue(file.path, context.say("missing-license-unknown", license_file=license_file))
+            elif vendor is not None:
+                yield Issue(file.path, context.say("missing-license-vendor", vendor=vendor))
+            else:
+                yield Issue(file.path, context.say("missing-license", path=file.path))
 
 
 def _cut_off_by(cut_off: dict[str, str], path: str) -> str | None:
