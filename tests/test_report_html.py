@@ -156,6 +156,30 @@ def test_chart_counts_no_license_texts_as_unlicensed():
 # -- findings -------------------------------------------------------------------------------
 
 
+def test_folders_of_missing_licenses_get_a_reuse_toml_to_paste():
+    # One fix per file buried makers: a vendored library or a folder of Gerbers is one annotation.
+    missing = [Finding("missing-license", "warning", f"hw/gerbers/board-{n}.gbr", "m") for n in range(4)]
+    missing += [Finding("missing-license", "warning", 'lib/odd "name"*/a.c', "m") for _ in range(3)]
+    missing += [Finding("missing-license", "warning", "src/main.c", "m")]  # one file: its own fix
+    missing += [Finding("missing-license", "warning", f"hw/gerbers/drill/{n}.drl", "m") for n in range(3)]
+    page = section(render(make_result(findings=missing)), "findings")
+    [snippet] = re.findall(r'<pre class="reuse-toml"><code>(.*?)</code></pre>', page, re.S)
+    toml = html_module.unescape(snippet)
+    assert toml.startswith("version = 1\n")
+    assert 'path = "hw/gerbers/**"\nSPDX-License-Identifier = "<license>"' in toml
+    assert 'path = "lib/odd \\"name\\"\\\\*/**"' in toml  # TOML-escaped quote, glob-escaped star
+    assert "src/**" not in toml and "drill" not in toml  # hw/gerbers/** covers it
+    import tomllib
+
+    parsed = tomllib.loads(toml)
+    assert [a["path"] for a in parsed["annotations"]] == ["hw/gerbers/**", 'lib/odd "name"\\*/**']
+
+
+def test_no_reuse_toml_for_rules_it_cannot_answer():
+    found = [Finding("non-open-license", "error", f"lib/x/{n}.c", "NC terms") for n in range(5)]
+    assert "reuse-toml" not in section(render(make_result(findings=found)), "findings")
+
+
 def test_findings_grouped_by_severity_then_rule_with_why_sources_and_fix():
     findings = [
         Finding("missing-copyright", "info", "b.c", "no copyright"),

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from licensecheck.model import SEVERITIES, Finding
+from licensecheck.report.reuse_snippet import snippet
 from licensecheck.rules import catalog
 
 FOLD_AT = 50  # findings of one rule above which the group is folded
@@ -40,6 +41,7 @@ class RuleGroup:
     waived: int
     folders: tuple[FolderCount, ...]  # when folded
     sources: tuple[str, ...]  # the norms the rule stands on (URLs)
+    reuse_toml: str | None = None  # annotations answering the rule for its biggest folders
 
     @property
     def folded(self) -> bool:
@@ -88,11 +90,11 @@ def _rule_group(rule: str, severity: str, findings: list[Finding]) -> RuleGroup:
     waived = sum(f.waived is not None for f in ordered)
     known = catalog().get(rule)
     sources = known.sources if known else ()
+    reuse_toml = snippet(rule, ordered)
     if len(ordered) <= FOLD_AT:
-        return RuleGroup(rule, severity, tuple(ordered), len(ordered), waived, (), sources)
-    return RuleGroup(
-        rule, severity, tuple(ordered[:EXAMPLES]), len(ordered), waived, folder_counts(ordered), sources
-    )
+        return RuleGroup(rule, severity, tuple(ordered), len(ordered), waived, (), sources, reuse_toml)
+    shown = tuple(ordered[:EXAMPLES])
+    return RuleGroup(rule, severity, shown, len(ordered), waived, folder_counts(ordered), sources, reuse_toml)
 
 
 def folder_counts(findings: list[Finding], limit: int = MAX_FOLDERS) -> tuple[FolderCount, ...]:
