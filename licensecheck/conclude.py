@@ -37,7 +37,7 @@ from licensecheck.extract import POINTS_TO_LICENSE_FILE, README_SECTION, FileSca
 from licensecheck.extract.header_scan import CHINESE_COPYRIGHT_MARKERS
 from licensecheck.extract.readme import names_parts
 from licensecheck.model import Evidence, FileResult, Project, collector_paused
-from licensecheck.vendors import chip_vendor
+from licensecheck.vendors import chip_vendor, names_vendor
 
 REUSE_TOML = "REUSE.toml"
 DEP5 = ".reuse/dep5"
@@ -58,6 +58,9 @@ class Concluded:
     # Folder -> its own license file that matched no license, where a folder above has one: the
     # files below it do not take that licence (an STM32Cube driver's LICENSE.txt names ST's terms).
     cut_off: dict[str, str]
+    # File -> the chip vendor whose code it is, for the files that did not take the project's
+    # licence for that reason (a GD32 library file under the maker's MIT).
+    vendor_files: dict[str, str]
     covered: frozenset[str]  # files that must carry licensing information (REUSE 3.3)
     problems: tuple[tuple[str, str], ...]  # (path, reason) for files that could not be read or parsed
     license_files: frozenset[str]  # license texts by their name or place (classify.is_license_file)
@@ -113,7 +116,7 @@ def _conclude(scans: list[FileScan], discovery_problems: tuple[tuple[str, str], 
         for scan in roles.folder_sources
     }
     nearest = _NearestFolder(folder_evidence, frozenset(cut_off))
-    shared = _Shared(roles.sidecars, tomls, dep5_data, nearest, notices)
+    shared = _Shared(roles.sidecars, tomls, dep5_data, nearest, notices, {})
 
     files = []
     covered = roles.covered
@@ -132,6 +135,7 @@ def _conclude(scans: list[FileScan], discovery_problems: tuple[tuple[str, str], 
         licenses_dir={s.file.path: _stem(s.file.path) for s in license_like if in_licenses_dir(s.file.path)},
         unrecognized_texts=unrecognized,
         cut_off=cut_off,
+        vendor_files=shared.vendor_files,
         covered=frozenset(covered),
         problems=tuple(sorted(set(problems))),
         license_files=license_files,
@@ -186,6 +190,7 @@ class _Shared:
     dep5: dep5.Dep5 | None
     nearest_folder: _NearestFolder
     license_notices: dict[str, str]  # license file -> its copyright notices, joined
+    vendor_files: dict[str, str]  # filled in: files that took no licence, being a chip vendor's
 
 
 def _conclude_file(scan: FileScan, covered: bool, shared: _Shared) -> FileResult:
@@ -214,8 +219,11 @@ def _conclude_file(scan: FileScan, covered: bool, shared: _Shared) -> FileResult
     # (unreadable-file says its license is unknown until it can be read).
     if not licenses and covered and scan.problem is None:
         licenses = shared.nearest_folder(path)
-        if licenses and copyrights and _vendors_file(own, copyrights, licenses, shared.license_notices):
-            licenses = []  # a chip vendor's code: the maker's licence is not its (missing-license says so)
+        if licenses and copyrights:
+            vendor = _vendor_of(own, copyrights, licenses, shared.license_notices)
+            if vendor is not None:  # a chip vendor's code: the maker's licence is not its
+                shared.vendor_files[path] = vendor
+                licenses = []
     applied = [*applied_own, *licenses, *copyrights] if sidecar else [*licenses, *copyrights]
     evidence = _unique([*own, *applied])
     # In field order, without keywords: binding ten keywords costs as much again, for every file.
@@ -233,17 +241,24 @@ def _conclude_file(scan: FileScan, covered: bool, shared: _Shared) -> FileResult
     )
 
 
-def _vendors_file(
+def _vendor_of(
     own: tuple[Evidence, ...], copyrights: list[Evidence], folder: list[Evidence], notices: dict[str, str]
-) -> bool:
-    """Whether a file without a licence of its own is a chip vendor's (its notice names one) that
-    the folder's licence does not cover: that licence's file does not name the vendor (the maker's
-    LICENSE above GD32's or Nuvoton's files), and the notice does not defer to it (ST's headers)."""
-    vendor = chip_vendor([item.copyright or "" for item in copyrights])
-    if vendor is None or any(item.detail == POINTS_TO_LICENSE_FILE for item in own):
-        return False
-    named = vendor.casefold()
-    return not any(named in notices.get(_evidence_file(item), "").casefold() for item in folder)
+) -> str | None:
+    """The chip vendor whose code the file is, when the licence it would take from its folder
+    is the project's, declared at the root, and does not cover it: every notice of the file is
+    the vendor's (not "Portions Copyright", not the maker's), none defers to a LICENSE file
+    (ST's headers), and the root's license file does not name the vendor (a vendor's own
+    repository). A licence file inside the tree is a vendored library's own: it covers it."""
+    if any(item.detail == POINTS_TO_LICENSE_FILE for item in own):
+        return None
+    sources = {_evidence_file(item) for item in folder}
+    if any("/" in source for source in sources):
+        return None
+    vendors = {chip_vendor(item.copyright or "") for item in copyrights}
+    if len(vendors) != 1 or None in vendors:
+        return None
+    vendor = vendors.pop()
+    return None if any(names_vendor(notices.get(source, ""), vendor) for source in sources) else vendor
 
 
 def _from_sidecar(item: Evidence, sidecar: str) -> Evidence:

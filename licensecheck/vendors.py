@@ -2,31 +2,60 @@
 # SPDX-License-Identifier: Apache-2.0
 """Chip vendors, by the names their SDK files' copyright notices give them.
 
-A file whose own notice is a chip vendor's copyright and grants nothing ("Copyright (c) 2016
-GigaDevice", a Nuvoton or STC banner) is the vendor's code, whatever licence the maker's project
-declares: conclusion does not give it the project's licence, and missing-license says why.
+A file whose notices are all a chip vendor's and grant nothing ("Copyright (C) 2016
+GigaDevice", a Nuvoton or MindMotion banner) is the vendor's code: conclusion does not give it
+the licence the maker's project declares at its root, and missing-license says why.
 """
 
 from __future__ import annotations
 
 import re
 
-# The names as the vendors write them in their notices (English and Chinese).
-_CHIP_VENDOR = re.compile(
-    r"\b(?:STMicroelectronics|GigaDevice|Nuvoton|Nanjing\s+Qinheng|WCH|STC\s+MCU|ArteryTek|Artery\s+Technology"
-    r"|MindMotion|Espressif|Nordic\s+Semiconductor|Microchip\s+Technology|Atmel|NXP|Freescale|Texas\s+Instruments"
-    r"|Renesas|Infineon|Cypress\s+Semiconductor|Silicon\s+Lab(?:oratorie)?s|Holtek|SONiX|Geehy|Puya|HDSC"
-    r"|Huada\s+Semiconductor|Bouffalo|Beken|Realtek|WinnerMicro|Synwit|HPMicro|AutoChips|Nations\s+Technologies"
-    r"|Chipsea|ARM\s+Limited|Arm\s+Limited|Analog\s+Devices|Maxim\s+Integrated)\b"
-    r"|沁恒|宏晶|兆易创新|新唐|雅特力|灵动微电子|航顺|中微半导体|芯海|国民技术|乐鑫",
-    re.IGNORECASE,  # "COPYRIGHT MINDMOTION", "nuvoton Technology Corp."
+# (the name as messages write it, the pattern of the names notices give it)
+_VENDORS = (
+    ("STMicroelectronics", r"STMicroelectronics"),
+    ("GigaDevice", r"GigaDevice|兆易创新"),
+    ("Nuvoton", r"Nuvoton|新唐"),
+    ("WCH (Nanjing Qinheng)", r"Nanjing\s+Qinheng|WCH|沁恒"),
+    ("STC", r"STC\s+MCU|宏晶"),
+    ("Artery", r"ArteryTek|Artery\s+Technology|雅特力"),
+    ("MindMotion", r"MindMotion|灵动微电子"),
+    ("Espressif", r"Espressif|乐鑫"),
+    ("Nordic Semiconductor", r"Nordic\s+Semiconductor"),
+    ("Microchip", r"Microchip\s+Technology|Atmel"),
+    ("NXP", r"NXP|Freescale"),
+    ("Texas Instruments", r"Texas\s+Instruments"),
+    ("Renesas", r"Renesas"),
+    ("Infineon", r"Infineon|Cypress\s+Semiconductor"),
+    ("Silicon Labs", r"Silicon\s+Lab(?:oratorie)?s"),
+    ("Holtek", r"Holtek"),
+    ("Geehy", r"Geehy"),
+    ("Puya", r"Puya|航顺"),
+    ("HDSC", r"HDSC|Huada\s+Semiconductor"),
+    ("Arm", r"ARM\s+Limited"),
+    ("Analog Devices", r"Analog\s+Devices|Maxim\s+Integrated"),
+    ("Realtek", r"Realtek"),
+    ("Bouffalo Lab", r"Bouffalo"),
+    ("Beken", r"Beken"),
 )
+_PATTERNS = tuple(
+    (name, re.compile(rf"(?<![\w@.-])(?:{pattern})(?![\w@-])", re.IGNORECASE)) for name, pattern in _VENDORS
+)
+# An e-mail address names its domain, not its holder ("Jane Doe <jane.doe@nxp.com>").
+_EMAIL = re.compile(r"<[^<>\s]*>|[\w.+-]+@[\w.-]+")
+_PORTIONS = re.compile(r"\bportions\b", re.IGNORECASE)
 
 
-def chip_vendor(notices: tuple[str, ...] | list[str]) -> str | None:
-    """The chip vendor a copyright notice names, if any."""
-    for notice in notices:
-        found = _CHIP_VENDOR.search(notice)
-        if found:
-            return " ".join(found.group(0).split())
-    return None
+def chip_vendor(notice: str) -> str | None:
+    """The chip vendor a copyright notice gives as the holder, or None (also for "Portions
+    Copyright ...", which says the rest is someone else's)."""
+    if _PORTIONS.search(notice):
+        return None
+    text = _EMAIL.sub(" ", notice)
+    return next((name for name, pattern in _PATTERNS if pattern.search(text)), None)
+
+
+def names_vendor(text: str, vendor: str) -> bool:
+    """Whether `text` (a license file's notices) names the vendor, by any of its names."""
+    pattern = dict(_PATTERNS)[vendor]
+    return pattern.search(_EMAIL.sub(" ", text)) is not None

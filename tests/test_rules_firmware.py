@@ -249,7 +249,7 @@ def test_what_a_vendored_library_carries_does_not_make_it_a_build_of_its_own(tre
     [
         {"pc-app/main.cpp": tagged("GPL-3.0-only"), "pc-app/CMakeLists.txt": "project(flasher)\n"},
         {"上位机/main.cpp": tagged("GPL-3.0-only")},
-        {"gui/window.cpp": tagged("GPL-3.0-only")},
+        {"desktop-app/window.cpp": tagged("GPL-3.0-only")},
     ],
 )
 def test_a_host_program_beside_a_root_build_is_not_linked(tree, host):
@@ -299,3 +299,44 @@ def test_two_keil_firmwares_stay_two(tree):
     }
     _, result, _ = scan(tree(files))
     assert gpl_in_firmware(result) == []  # board_b is GPL as a whole, board_a links no GPL code
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [
+        # ALIENTEK's HAL layout and ST's templates: the project one folder further down.
+        {"Projects/MDK-ARM/LED.uvprojx": UVPROJX, "USER/main.c": tagged("MIT")},
+        # A Makefile project: its linker script at the root.
+        {
+            "Makefile": "all:\n\tarm-none-eabi-gcc -T STM32F103C8Tx_FLASH.ld\n",
+            "STM32F103C8Tx_FLASH.ld": "MEMORY {}\n",
+        },
+        # STM32CubeMX's .ioc with a Keil and an IAR folder, each with its startup file.
+        {
+            "blink.ioc": "#MicroXplorer Configuration settings - do not modify\n",
+            "MDK-ARM/blink.uvprojx": UVPROJX,
+            "MDK-ARM/startup_stm32f103xb.s": "  AREA RESET, DATA\n",
+            "EWARM/blink.ewp": "<project></project>\n",
+            "EWARM/startup_stm32f103xb.s": "  SECTION .intvec:CODE:NOROOT(2)\n",
+        },
+        # A Pico SDK build: src/ and lib/ keep CMakeLists.txt of the build's own.
+        {
+            "CMakeLists.txt": "include(pico_sdk_import.cmake)\npico_sdk_init()\nadd_subdirectory(src)\n",
+            "src/CMakeLists.txt": "add_executable(clock main.c)\n",
+            "GUI/CMakeLists.txt": "add_library(gui STATIC ugui.c)\n",
+        },
+    ],
+)
+def test_more_layouts_that_build_the_whole_tree(tree, layout):
+    files = {"LICENSE": "SPDX-License-Identifier: MIT\n", "src/main.c": tagged("MIT"), **layout}
+    files["GUI/ugui/ugui.c"] = tagged("GPL-3.0-only")  # firmware keeps its graphics library in GUI/
+    _, result, _ = scan(tree(files))
+    assert [f["path"] for f in gpl_in_firmware(result)] == ["GUI/ugui/ugui.c"]
+
+
+def test_a_bootloader_in_its_own_keil_project_stays_apart_from_the_root_build(tree):
+    files = root_build("platformio", "MIT")
+    files["bootloader/boot.uvprojx"] = UVPROJX
+    files["bootloader/boot.c"] = tagged("GPL-3.0-only")
+    _, result, _ = scan(tree(files))
+    assert gpl_in_firmware(result) == []

@@ -20,6 +20,7 @@ def _context(files: tuple[FileResult, ...] = ()) -> Context:
         licenses_dir={},
         unrecognized_texts=(),
         cut_off={},
+        vendor_files={},
         covered=frozenset(f.path for f in files),
         problems=(),
         license_files=frozenset(),

@@ -529,3 +529,62 @@ def test_a_vendors_licence_file_covers_the_vendors_files(tree):
     _, result, _ = scan(root)
     path = "GD32F1x0_Firmware_Library/Source/gd32f1x0_gpio.c"
     assert file_entry(result, path)["licenses"] == ["BSD-3-Clause"]
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "expected"),
+    [
+        # A vendored library's own LICENSE (a GNU or Apache text names no holder) covers it.
+        (
+            "lib/ESP32Ext/src/ext.cpp",
+            "// Copyright (c) 2017 Espressif Systems (Shanghai) PTE LTD\n",
+            "LGPL-2.1-only",
+        ),
+        # The maker's own files: an address at a vendor, a vendor's portion of the maker's file.
+        ("src/a.c", "// Copyright (c) 2024 Jane Doe <jane.doe@nxp.com>\n", "MIT"),
+        (
+            "src/b.c",
+            "// Copyright (c) 2024 Jane Doe\n// Portions Copyright (c) 2019 STMicroelectronics\n",
+            "MIT",
+        ),
+    ],
+)
+def test_what_is_not_a_chip_vendors_unlicensed_file(tree, path, text, expected):
+    from licensecheck.identify import data
+
+    lgpl = data.load().licenses["LGPL-2.1-only"]
+    root = tree(
+        {"LICENSE": "SPDX-License-Identifier: MIT\n", "lib/ESP32Ext/LICENSE": lgpl, path: text + "int x;\n"}
+    )
+    _, result, _ = scan(root)
+    assert file_entry(result, path)["licenses"] == [expected]
+
+
+def test_a_vendors_file_in_a_project_without_a_licence_gets_the_plain_message(tree):
+    _, result, _ = scan(tree({"sdk/gpio.c": GD32_HEADER}))
+    [found] = [f for f in result["findings"] if f["rule"] == "missing-license"]
+    assert "GigaDevice" not in found["message"]  # no project licence was kept from it
+
+
+@pytest.mark.parametrize(
+    "comment_text",
+    [
+        "// Released under the GNU GPL v3 for the Foo board.\n",
+        "// Released under the GNU GPL v3, exclusively for the Foo board.\n",
+    ],
+)
+def test_a_vendor_word_in_a_comment_changes_nothing(tree, comment_text):
+    # "exclusively" let this comment reach the matcher, where its twin without the word did not.
+    root = tree({"LICENSE": "SPDX-License-Identifier: MIT\n", "src/foo.c": comment_text + "int foo;\n"})
+    _, result, _ = scan(root)
+    assert file_entry(result, "src/foo.c")["licenses"] == ["MIT"]
+
+
+def test_an_st_disclaimer_is_read_as_the_header_it_is(tree):
+    # A licence word in a later comment made the "notice" run on to it, and its grant cancelled
+    # the disclaimer.
+    text = (
+        STDPERIPH_HEADER + "\n/* The font below is licensed under the SIL Open Font License. */\nint font;\n"
+    )
+    _, result, _ = scan(tree({"LICENSE": "SPDX-License-Identifier: MIT\n", "FWLib/font.c": text}))
+    assert file_entry(result, "FWLib/font.c")["licenses"] == ["LicenseRef-All-Rights-Reserved"]

@@ -227,6 +227,14 @@ _VENDOR_NOTICE_WORDS = (
     "exclusively", "conjunction", "in connection with", "only be used with", "qinheng",
     "development tools", "guidance only", "only for reference",
 )  # fmt: skip
+# The same words as a line hint for notice_end, used only on a head that holds one of them:
+# ST's "FOR GUIDANCE ONLY" header is a notice of its own, not the start of a longer one.
+_NOTICE_OR_VENDOR_HINT = re.compile(
+    _NOTICE_HINT.pattern
+    + r"|exclusively|conjunction|in\W+connection\W+with|only\W+be\W+used\W+with|qinheng"
+    + r"|development\W+tools|guidance\W+only|only\W+for\W+reference",
+    re.IGNORECASE,
+)
 # What makes the code below a source file's leading notice worth reading too: another notice
 # there (a BSD notice under a glibc header's #include lines) says one of these. Looked for
 # with str.find in the lower-cased code: a regex of alternatives, case-blind, took a third of
@@ -238,9 +246,21 @@ _ANOTHER_NOTICE = (
 NOTICE_HEAD = 8192  # a notice sits at the top of a source file
 
 
-def _vendor_notice(text: str) -> bool:
+def _vendor_words(text: str) -> bool:
     lowered = text.lower()
     return any(word in lowered for word in _VENDOR_NOTICE_WORDS)
+
+
+def _vendor_notice(text: str) -> bool:
+    """Whether a text without a licence word holds a vendor's notice: its words, then the
+    clause itself (not "released under the GPL, exclusively for the Foo board")."""
+    if not _vendor_words(text):
+        return False
+    from licensecheck.identify.normalize import Prepared
+    from licensecheck.identify.notices import DISCLAIMER_ONLY, vendor_clause
+
+    cleaned = Prepared(text).cleaned
+    return vendor_clause(cleaned) or DISCLAIMER_ONLY.search(cleaned) is not None
 
 
 def _is_notice_candidate(evidence: list[Evidence], found: classify.Format) -> bool:
@@ -262,7 +282,7 @@ def _identified(text: str, path: str, style: comments.CommentStyle, whole: bool)
         # The leading notice alone, unless the code below holds another (a BSD notice under a
         # glibc header's #include lines): then the whole head, as the notices may combine.
         head = text[:NOTICE_HEAD]
-        end = notice_end(head, style, _NOTICE_HINT)
+        end = notice_end(head, style, _NOTICE_OR_VENDOR_HINT if _vendor_words(head) else _NOTICE_HINT)
         candidate, detail = head if _another_notice(head[end:]) else head[:end], "license notice"
     if detail != README_SECTION and not _NOTICE_HINT.search(candidate) and not _vendor_notice(candidate):
         return []

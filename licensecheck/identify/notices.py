@@ -70,9 +70,9 @@ _LONGEST_NAME = 24  # words; a Chinese name is a word per character (知识共�
 
 STUDY_USE_ONLY = "LicenseRef-Study-Use-Only"  # a restriction, not a licence (licenses-restricted.toml)
 STUDY_USE_ONLY_DETAIL = "study or non-commercial use only"
-VENDOR_CHIPS_ONLY = "LicenseRef-Vendor-Chips-Only"  # WCH's, ARM's CMSIS 1.x notices: not a licence
+VENDOR_CHIPS_ONLY = "LicenseRef-Vendor-Chips-Only"  # chip vendors' clauses: not an open licence
 # A chip vendor's clause tying its code to its chips, in each vendor's own wording, as its SDK
-# files write it (licenses-restricted.toml names the sources): a generic "only with ... devices"
+# files write it (sources.toml's vendor-sdk-* keys): a generic "only with ... devices"
 # would catch descriptions of what code runs on. Searched in matched licence texts too: it is a
 # clause added to a BSD or MIT text (ST's, Nordic's and Atmel's fourth clause).
 VENDOR_CHIPS_CLAUSE = re.compile(
@@ -313,7 +313,8 @@ def find(
             for m in pattern.finditer(cleaned)
             # CC BY-NC's own text says what it forbids: that is the licence, not a notice beside it
             if (expression != STUDY_USE_ONLY or not any(start <= at(m.start()) <= end for start, end in skip))
-            and (pattern is not DISCLAIMER_ONLY or not _ANY_GRANT.search(cleaned))
+            # a disclaimer below a grant is the grant's (MindMotion's BSD clauses), not "no licence"
+            and (pattern is not DISCLAIMER_ONLY or not _ANY_GRANT.search(cleaned, 0, m.start()))
         ]
     for pattern, exception in EXCEPTION_MENTIONS:
         notices += [

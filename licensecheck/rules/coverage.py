@@ -8,7 +8,6 @@ from collections.abc import Iterator
 
 from licensecheck.conclude import folder_of
 from licensecheck.rules import Context, Issue, Rule
-from licensecheck.vendors import chip_vendor
 
 REUSE_SPEC = "https://reuse.software/spec-3.3/"
 
@@ -18,7 +17,7 @@ def missing_license(context: Context) -> Iterator[Issue]:
     for file in context.concluded.files:
         if file.path in context.concluded.covered and not file.licenses and file.problem is None:
             license_file = _cut_off_by(cut_off, file.path) if cut_off else None
-            vendor = chip_vendor(file.copyrights) if file.copyrights else None
+            vendor = context.concluded.vendor_files.get(file.path)
             if license_file is not None:
                 yield Issue(file.path, context.say("missing-license-unknown", license_file=license_file))
             elif vendor is not None:

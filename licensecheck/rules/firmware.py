@@ -78,11 +78,14 @@ _IDE_PROJECTS = frozenset(
 )
 _BUILD_SYSTEMS = frozenset({"arduino", "platformio", "esp-idf-config", "zephyr-config", "firmware-cmake"})
 # Top-level folders of a firmware repository that hold another program: a host tool (上位机).
+# Not gui/, web/, server/ or client/: firmware keeps LVGL or emWin in GUI/, an HTTP server in web/.
 _HOST_FOLDER = re.compile(
-    r"(?:host|pc|pc[-_ ]?(?:app|tool|software)|desktop|gui|client|server|web|webui|android|ios|mobile"
-    r"|simulator|emulator|上位机)(?:[-_ ].*)?",
+    r"(?:host|pc|pc[-_ ]?(?:app|tool|software)|desktop|android|ios|mobile|simulator|emulator|上位机)"
+    r"(?:[-_ ].*)?",
     re.IGNORECASE,
 )
+# A linker script at the root: a Makefile build (libopencm3, GD32 and CH32 Makefile projects).
+_ROOT_BUILDS = frozenset({"linker-script", "scatter-file", "iar-linker-config"})
 # Build files of another kind of program, at the top of a folder: the folder is that program.
 _PROGRAM_BUILDS = frozenset(
     {"cmake", "qmake", "npm-package", "cargo-manifest", "pyproject", "go-mod", "meson"}
@@ -135,50 +138,72 @@ def _firmware(context: Context) -> Iterator[_Firmware]:
     units = {name: {name} for name in marked}
     whole: list[str] = []
     if not context.policy.config.components:
-        builds = {name: _builds(paths, by_path) for name, paths in grouped.items()}
+        builds = {name: _builds(name, paths, by_path) for name, paths in grouped.items()}
         whole = _whole_tree_builds(builds, linked, by_path)
         if whole:  # one firmware, the tree's
-            joining = [n for n in grouped if n not in whole and _joins(n, grouped[n], builds, by_path)]
+            cmake_build = "firmware-cmake" in builds[whole[0]]
+            joining = [
+                n for n in grouped if n not in whole and _joins(n, grouped[n], builds, by_path, cmake_build)
+            ]
             for name in (*whole, *joining):
                 units.pop(name, None)
-            units[components.ROOT if components.ROOT in whole else whole[0]] = {*whole, *joining}
+            units[whole[0]] = {*whole, *joining}
     for name, members in sorted(units.items()):
         code = [(p, e) for member in sorted(members) for p in linked[member] for e in by_path[p].licenses]
         contributing = frozenset(member for member in members if linked[member])
         yield _Firmware(name, name in whole, contributing, sorted(code))
 
 
-def _builds(paths: tuple[str, ...], by_path: dict[str, FileResult]) -> frozenset[str]:
-    """The formats of the firmware builds at the top of a component (Project/LED.uvprojx,
-    bootloader/platformio.ini): deeper ones are a vendored library's (components/drv/
-    sdkconfig.rename, lib/driver/examples/Demo/Demo.ino)."""
-    return frozenset(
-        by_path[p].format
-        for p in paths
-        if p.count("/") <= 1 and by_path[p].format in _IDE_PROJECTS | _BUILD_SYSTEMS
-    )
+def _builds(name: str, paths: tuple[str, ...], by_path: dict[str, FileResult]) -> frozenset[str]:
+    """The formats of a component's own firmware build: a build system's file at its top
+    (bootloader/platformio.ini), an IDE project up to one folder down (Projects/MDK-ARM/), at
+    the root a linker script too. Deeper files, and the rest, are a vendored library's
+    (components/drv/sdkconfig.rename, lib/tinyusb/hw/bsp/board.ld, examples/Demo/Demo.ino)."""
+    found = set()
+    for path in paths:
+        kind = by_path[path].format
+        depth = path.count("/")
+        if (
+            (kind in _BUILD_SYSTEMS and depth <= 1)
+            or (kind in _IDE_PROJECTS and depth <= 2 and not _NOT_LINKED.search(path))
+            or (kind in _ROOT_BUILDS and name == components.ROOT)
+        ):
+            found.add(kind)
+    return frozenset(found)
 
 
 def _whole_tree_builds(
     builds: dict[str, frozenset[str]], linked: dict[str, list[str]], by_path: dict[str, FileResult]
 ) -> list[str]:
-    """The components whose build takes in the tree: a build at the root, an IDE project in a
-    top-level folder (not a build system's, whose sources start where it sits). None when two of
-    them hold code of their own: two firmwares, each built from its folder."""
-    found = [
-        name
-        for name, formats in builds.items()
-        if (name == components.ROOT and formats) or (formats & _IDE_PROJECTS and not formats & _BUILD_SYSTEMS)
+    """The components whose build takes in the tree, the first naming it:
+    - a build at the root; with an IDE's or a linker script only, also the top-level folders
+      holding only IDE projects (STM32CubeMX's EWARM/ and MDK-ARM/ beside its .ioc), while a
+      build system's root leaves them apart (a bootloader in its own Keil project);
+    - else a top-level folder holding an IDE project (Keil's Project/ or ALIENTEK's USER/),
+      unless two such folders hold code of their own: two firmwares, each built from its folder."""
+    ide_only = [
+        n for n, formats in builds.items() if formats and formats <= _IDE_PROJECTS and n != components.ROOT
     ]
-    with_code = [name for name in found if any(by_path[p].format != "object-code" for p in linked[name])]
-    return [] if len(with_code) > 1 else found
+    root = builds.get(components.ROOT, frozenset())
+    if root:
+        return [components.ROOT] if root & _BUILD_SYSTEMS else [components.ROOT, *ide_only]
+    with_code = [n for n in ide_only if any(by_path[p].format != "object-code" for p in linked[n])]
+    return [] if len(with_code) > 1 else ide_only
 
 
-def _joins(name: str, paths: tuple[str, ...], builds: dict[str, frozenset[str]], by_path: dict) -> bool:
-    """A component the tree's build takes in: no build of its own, no host program."""
+def _joins(
+    name: str,
+    paths: tuple[str, ...],
+    builds: dict[str, frozenset[str]],
+    by_path: dict[str, FileResult],
+    cmake: bool,
+) -> bool:
+    """A component the tree's build takes in: no build of its own, no host program (by its name,
+    or a build file of another kind at its top; CMake's is the build's own in a CMake build)."""
     if builds.get(name) or (name != components.ROOT and _HOST_FOLDER.fullmatch(name)):
         return False
-    return not any(p.count("/") == 1 and by_path[p].format in _PROGRAM_BUILDS for p in paths)
+    other_programs = _PROGRAM_BUILDS - {"cmake"} if cmake else _PROGRAM_BUILDS
+    return not any(p.count("/") == 1 and by_path[p].format in other_programs for p in paths)
 
 
 def _named(context: Context, firmware: _Firmware) -> str:
