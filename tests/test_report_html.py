@@ -161,6 +161,7 @@ def test_folders_of_missing_licenses_get_a_reuse_toml_to_paste():
     missing = [Finding("missing-license", "warning", f"hw/gerbers/board-{n}.gbr", "m") for n in range(4)]
     missing += [Finding("missing-license", "warning", 'lib/odd "name"*/a.c', "m") for _ in range(3)]
     missing += [Finding("missing-license", "warning", "src/main.c", "m")]  # one file: its own fix
+    missing += [Finding("missing-license", "warning", f"bad\nname/{n}.c", "m") for n in range(3)]
     missing += [Finding("missing-license", "warning", f"hw/gerbers/drill/{n}.drl", "m") for n in range(3)]
     page = section(render(make_result(findings=missing)), "findings")
     [snippet] = re.findall(r'<pre class="reuse-toml"><code>(.*?)</code></pre>', page, re.S)

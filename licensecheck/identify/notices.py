@@ -153,8 +153,6 @@ PHRASES: tuple[tuple[re.Pattern[str], str, str], ...] = (
         "LicenseRef-FatFs",
         "FatFs licence",
     ),
-    # ST's Standard Peripheral Libraries up to 2011 (in most STM32F1 projects): a copyright and
-    # a disclaimer, no licence ("THE PRESENT FIRMWARE WHICH IS FOR GUIDANCE ONLY ...").
     (DISCLAIMER_ONLY, NO_LICENSE, DISCLAIMER_ONLY_DETAIL),
     # Chip vendors' terms on SDK code (licenses-restricted.toml): ST's headers and LICENSE files
     # name them ("licensed by ST under Ultimate Liberty license SLA0044", "the terms of the SLA0044

@@ -28,7 +28,8 @@ def snippet(rule: str, findings: tuple[Finding, ...] | list[Finding]) -> str | N
         return None
     counts = Counter(_folder(f.path) for f in findings if f.path and f.waived is None)
     folders = sorted(
-        (folder for folder, count in counts.items() if folder and count >= AT_LEAST),
+        # A control character cannot be written in a TOML string as the path holds it.
+        (folder for folder, count in counts.items() if folder and count >= AT_LEAST and folder.isprintable()),
         key=lambda folder: (-counts[folder], folder),
     )[:MOST]
     # "hardware/**" annotates hardware/production/ too.
