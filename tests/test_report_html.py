@@ -691,3 +691,27 @@ def test_identifications_evidence_is_worded_in_the_reports_language(tmp_path, la
     inventory = visible_text(section(out.read_text(encoding="utf-8"), "inventory"))
     assert all(phrase in inventory for phrase in expected), inventory
     assert absent not in inventory
+
+
+def test_vendor_evidence_is_worded_in_chinese(tmp_path):
+    project = tmp_path / "project"
+    (project / "Core").mkdir(parents=True)
+    (project / "sdk").mkdir()
+    (project / "Core" / "main.c").write_text(
+        "/* Copyright (c) 2023 STMicroelectronics.\n"
+        " * This software is licensed under terms that can be found in the LICENSE file\n"
+        " * in the root directory of this software component. */\nint main(void) { return 0; }\n",
+        encoding="utf-8",
+    )
+    (project / "sdk" / "gpio.c").write_text(
+        "/* Copyright (c) 2021 Nanjing Qinheng Microelectronics Co., Ltd.\n"
+        " * Attention: This software (modified or not) and binary are used for\n"
+        " * microcontroller manufactured by Nanjing Qinheng Microelectronics. */\nint gpio;\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "report.html"
+    outcome = CliRunner().invoke(main, ["scan", str(project), "-o", str(out), "-j", "1", "--lang", "zh"])
+    assert outcome.exit_code in (0, 1), outcome.output
+    inventory = visible_text(section(out.read_text(encoding="utf-8"), "inventory"))
+    assert "按其组件根目录的 LICENSE 文件授权" in inventory and "仅限用于厂商的芯片" in inventory
+    assert "component's root" not in inventory and "vendor's chips" not in inventory

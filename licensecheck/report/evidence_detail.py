@@ -36,6 +36,10 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bPerl's terms\b", "perl_terms"),
         (r"\bUnlicense statement\b", "unlicense_statement"),
         (r"\bstudy or non-commercial use only\b", "study_use_only"),
+        (r"\bfor the vendor's chips only\b", "vendor_chips_only"),
+        (r"\ba vendor's disclaimer, no licence\b", "vendor_disclaimer"),
+        (r"\bFatFs licence\b", "fatfs_licence"),
+        (r"^licensed as the LICENSE file at its component's root says$", "points_to_license_file"),
         (r"; named (?P<id>\S+) in LICENSES/", "named_in_licenses"),
         (r" ?\(confidence (?P<value>[\d.]+)\)", "confidence"),
         # Directory and manifest evidence (conclude.py, manifests.py): "LICENSE covers the project".
@@ -44,7 +48,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^(?P<path>\S+) license field$", "license_field"),
     )
 )
-_ANY = re.compile(r"licens|GNU|text\b|header|exception|waiver|Perl|Unlicense|confidence|covers|study")
+_ANY = re.compile(
+    r"licens|licenc|GNU|text\b|header|exception|waiver|Perl|Unlicense|confidence|covers|study|vendor"
+)
 
 
 @lru_cache(maxsize=4096)
