@@ -220,7 +220,7 @@ def _conclude_file(scan: FileScan, covered: bool, shared: _Shared) -> FileResult
     if not licenses and covered and scan.problem is None:
         licenses = shared.nearest_folder(path)
         if licenses and copyrights:
-            vendor = _vendor_of(own, copyrights, licenses, shared.license_notices)
+            vendor = _vendor_of(path, own, copyrights, licenses, shared.license_notices)
             if vendor is not None:  # a chip vendor's code: the maker's licence is not its
                 shared.vendor_files[path] = vendor
                 licenses = []
@@ -241,15 +241,27 @@ def _conclude_file(scan: FileScan, covered: bool, shared: _Shared) -> FileResult
     )
 
 
+# ST's own components in an STM32Cube project: their header defers to the LICENSE file at the
+# component's root, which CubeMX does not always copy ("If no LICENSE file comes with this
+# software, it is provided AS-IS"); the project's LICENSE is not theirs, as it is Core/'s.
+_ST_COMPONENT = re.compile(
+    r"(?:^|/)(?:Drivers/(?:CMSIS|BSP|STM32\w+_(?:HAL|LL|StdPeriph)_Driver)|Middlewares/ST)/"
+)
+
+
 def _vendor_of(
-    own: tuple[Evidence, ...], copyrights: list[Evidence], folder: list[Evidence], notices: dict[str, str]
+    path: str,
+    own: tuple[Evidence, ...],
+    copyrights: list[Evidence],
+    folder: list[Evidence],
+    notices: dict[str, str],
 ) -> str | None:
     """The chip vendor whose code the file is, when the licence it would take from its folder
     is the project's, declared at the root, and does not cover it: every notice of the file is
     the vendor's (not "Portions Copyright", not the maker's), none defers to a LICENSE file
     (ST's headers), and the root's license file does not name the vendor (a vendor's own
     repository). A licence file inside the tree is a vendored library's own: it covers it."""
-    if any(item.detail == POINTS_TO_LICENSE_FILE for item in own):
+    if any(item.detail == POINTS_TO_LICENSE_FILE for item in own) and not _ST_COMPONENT.search(path):
         return None
     sources = {_evidence_file(item) for item in folder}
     if any("/" in source for source in sources):

@@ -588,3 +588,18 @@ def test_an_st_disclaimer_is_read_as_the_header_it_is(tree):
     )
     _, result, _ = scan(tree({"LICENSE": "SPDX-License-Identifier: MIT\n", "FWLib/font.c": text}))
     assert file_entry(result, "FWLib/font.c")["licenses"] == ["LicenseRef-All-Rights-Reserved"]
+
+
+def test_st_drivers_without_their_license_file_are_not_the_projects(tree):
+    # CubeMX does not always copy Drivers/*/LICENSE.txt; the HAL's header then says the code is
+    # provided AS-IS. CubeMX's Core/ files, generated into the project, take its licence.
+    root = tree(
+        {
+            "LICENSE": "SPDX-License-Identifier: MIT\n",
+            "Core/Src/main.c": CUBEMX_MAIN,
+            "Drivers/STM32F4xx_HAL_Driver/Src/stm32f4xx_hal.c": HAL_HEADER,
+        }
+    )
+    _, result, _ = scan(root)
+    assert file_entry(result, "Core/Src/main.c")["licenses"] == ["MIT"]
+    assert file_entry(result, "Drivers/STM32F4xx_HAL_Driver/Src/stm32f4xx_hal.c")["licenses"] == []
