@@ -11,10 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 from licensecheck import compat, knowledge
 from licensecheck.conclude import Concluded, folder_of, in_licenses_dir
 from licensecheck.model import FileResult
+
+T = TypeVar("T")
 
 IGNORED = frozenset({"NONE", "NOASSERTION"})
 
@@ -57,12 +60,13 @@ def license_files(concluded: Concluded) -> dict[str, Declaration]:
     return table
 
 
-def nearest(path: str, table: dict[str, Declaration]) -> Declaration | None:
-    """The declaration of the file's folder or of its nearest ancestor that has one."""
+def nearest(path: str, table: dict[str, T]) -> T | None:
+    """The value for the file's folder or its nearest ancestor in `table` (folder -> value): a
+    declaration, a license file that cuts a folder off."""
     return _nearest_to_folder(folder_of(path), table)
 
 
-def _nearest_to_folder(folder: str, table: dict[str, Declaration]) -> Declaration | None:
+def _nearest_to_folder(folder: str, table: dict[str, T]) -> T | None:
     while True:
         if folder in table:
             return table[folder]

@@ -41,6 +41,7 @@ _VENDORS = (
 _PATTERNS = tuple(
     (name, re.compile(rf"(?<![\w@.-])(?:{pattern})(?![\w@-])", re.IGNORECASE)) for name, pattern in _VENDORS
 )
+_BY_NAME = dict(_PATTERNS)
 # An e-mail address names its domain, not its holder ("Jane Doe <jane.doe@nxp.com>").
 _EMAIL = re.compile(r"<[^<>\s]*>|[\w.+-]+@[\w.-]+")
 _PORTIONS = re.compile(r"\bportions\b", re.IGNORECASE)
@@ -57,5 +58,4 @@ def chip_vendor(notice: str) -> str | None:
 
 def names_vendor(text: str, vendor: str) -> bool:
     """Whether `text` (a license file's notices) names the vendor, by any of its names."""
-    pattern = dict(_PATTERNS)[vendor]
-    return pattern.search(_EMAIL.sub(" ", text)) is not None
+    return _BY_NAME[vendor].search(_EMAIL.sub(" ", text)) is not None

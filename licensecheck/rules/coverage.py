@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from licensecheck.conclude import folder_of
+from licensecheck.declarations import nearest
 from licensecheck.rules import Context, Issue, Rule
 
 REUSE_SPEC = "https://reuse.software/spec-3.3/"
@@ -16,7 +16,9 @@ def missing_license(context: Context) -> Iterator[Issue]:
     cut_off = context.concluded.cut_off
     for file in context.concluded.files:
         if file.path in context.concluded.covered and not file.licenses and file.problem is None:
-            license_file = _cut_off_by(cut_off, file.path) if cut_off else None
+            # The nearest folder above that is cut off: no folder between has a licence, or the
+            # file would have it.
+            license_file = nearest(file.path, cut_off) if cut_off else None
             vendor = context.concluded.vendor_files.get(file.path)
             if license_file is not None:
                 yield Issue(file.path, context.say("missing-license-unknown", license_file=license_file))
@@ -24,17 +26,6 @@ def missing_license(context: Context) -> Iterator[Issue]:
                 yield Issue(file.path, context.say("missing-license-vendor", vendor=vendor))
             else:
                 yield Issue(file.path, context.say("missing-license", path=file.path))
-
-
-def _cut_off_by(cut_off: dict[str, str], path: str) -> str | None:
-    """The license file that kept a folder's licence from `path`, a file with none: the nearest
-    folder above it that is cut off (no folder between has a licence, or the file would have it)."""
-    folder = folder_of(path)
-    while folder:
-        if folder in cut_off:
-            return cut_off[folder]
-        folder = folder_of(folder)
-    return None
 
 
 def missing_copyright(context: Context) -> Iterator[Issue]:

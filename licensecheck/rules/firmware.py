@@ -233,17 +233,7 @@ def lgpl_static_linking(context: Context) -> Iterator[Issue]:
     for firmware in _firmware(context):
         library, rest = _split(firmware.code, _lgpl)
         if library and rest:
-            yield Issue(
-                library[0][0],
-                context.say(
-                    "lgpl-static-linking",
-                    firmware=_named(context, firmware),
-                    library=say.files(context, sorted({p for p, _ in library})),
-                    lgpl=context.say("list-separator").join(sorted({e for _, e in library})),
-                    others=context.say("list-separator").join(sorted({e for _, e in rest})),
-                ),
-                tuple(sorted({e for _, e in library})),
-            )
+            yield _linking(context, "lgpl-static-linking", "lgpl", firmware, library, rest)
 
 
 def gpl_in_firmware(context: Context) -> Iterator[Issue]:
@@ -266,19 +256,26 @@ def gpl_in_firmware(context: Context) -> Iterator[Issue]:
         presented = declaration.expressions if declaration else tuple(sorted({e for _, e in rest}))
         if all(compat.into(e, presented).verdict == "yes" for e in gpl):
             continue  # a GPL firmware linking MIT code: GPL as a whole, as declared
-        separator = context.say("list-separator")
-        yield Issue(
-            library[0][0],
-            context.say(
-                "gpl-in-firmware",
-                firmware=_named(context, firmware),
-                library=say.files(context, sorted({p for p, _ in library})),
-                gpl=separator.join(gpl),
-                others=separator.join(sorted({e for _, e in rest})),
-                presented=say.declared(presented),
-            ),
-            gpl,
+        yield _linking(
+            context, "gpl-in-firmware", "gpl", firmware, library, rest, presented=say.declared(presented)
         )
+
+
+def _linking(
+    context: Context, key: str, named: str, firmware: _Firmware, library: Linked, rest: Linked, **more: str
+) -> Issue:
+    """The issue on a firmware's copyleft library, its licences given to the message as `named`."""
+    separator = context.say("list-separator")
+    licenses = tuple(sorted({e for _, e in library}))
+    message = context.say(
+        key,
+        firmware=_named(context, firmware),
+        library=say.files(context, sorted({p for p, _ in library})),
+        others=separator.join(sorted({e for _, e in rest})),
+        **{named: separator.join(licenses)},
+        **more,
+    )
+    return Issue(library[0][0], message, licenses)
 
 
 RULES = (
