@@ -35,7 +35,7 @@ _COMMON_NAME = (
 _GRANT = re.compile(
     r"\b(?:(?:dual|multi)?licen[cs]ed|released|distributed|available|provided|published|offered|covered|governed"
     r"|made\s+available|dedicated)\s+(?:to\s+you\s+)?(?:under|by|as)\b"
-    r"|\bsubject\s+to\b|\bunder\s+the\s+terms\b|\blicen[cs]ed\s+to\s+you\b|\blicen[cs]es?\s*:"
+    r"|\b(?:subject|pursuant)\s+to\b|\bunder\s+the\s+terms\b|\blicen[cs]ed\s+to\s+you\b|\blicen[cs]es?\s*:"
     r"|\bspecify\s+the\s+licen[cs]e\b|\bunder\s+(?=the\s+\[?[a-z]+\s+licen[cs]e)"
     # ST's LICENSE files: "... without applicable license terms, the terms of the BSD-3-Clause
     # license shall apply"
@@ -168,6 +168,22 @@ PHRASES: tuple[tuple[re.Pattern[str], str, str], ...] = (
         "MCD-ST Liberty SW License Agreement",
     ),
     (VENDOR_CHIPS_CLAUSE, VENDOR_CHIPS_ONLY, "for the vendor's chips only"),
+    # Silicon Labs' own agreement, not its Apache-2.0 files "supplemented by the ... MSLA".
+    (
+        re.compile(
+            r"\bgoverned\s+by\s+the\s+terms\s+of\s+(?:the\s+)?silicon\s+labs\s+master\s+software\s+licen[cs]e"
+        ),
+        "LicenseRef-MSLA",
+        "Silicon Labs MSLA",
+    ),
+    (
+        re.compile(
+            r"\bla_opt_nxp_software_licen[cs]e\b"
+            r"|\bowned\s+or\s+controlled\s+by\s+nxp\s+and\s+may\s+only\s+be\s+used\s+strictly\s+in\s+accordance\b"
+        ),
+        "LicenseRef-LA-OPT-NXP-Software-License",
+        "NXP LA_OPT software licence",
+    ),
 )
 # Exceptions named in notices (their full texts are matched by the index).
 EXCEPTION_MENTIONS: tuple[tuple[re.Pattern[str], str], ...] = (

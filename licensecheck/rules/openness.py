@@ -25,13 +25,17 @@ SOURCES = (
     "https://www.gnu.org/licenses/license-list.html",
 )
 NO_LICENSE = frozenset({"LicenseRef-All-Rights-Reserved"})
-# A chip vendor's terms (ST's SLA0044, WCH's notice): the maker cannot relicense the vendor's code.
+# A chip vendor's terms (ST's SLA0044, WCH's notice, Silicon Labs' MSLA): the maker cannot
+# relicense the vendor's code.
 VENDOR_CHIPS_ONLY = "vendor-chips-only"
+VENDOR_AGREEMENT = "vendor-agreement"
+VENDOR_REASONS = frozenset({"vendor", "vendor-agreement"})
 
 # Reason key (message.non-open-reason.KEY) -> test on a knowledge-base entry, first match wins.
 REASONS: tuple[tuple[str, Callable[[knowledge.License], bool]], ...] = (
     ("reserved", lambda entry: entry.id in NO_LICENSE),
     ("vendor", lambda entry: VENDOR_CHIPS_ONLY in entry.obligations),
+    ("vendor-agreement", lambda entry: VENDOR_AGREEMENT in entry.obligations),
     ("nc-nd", lambda entry: entry.non_commercial and entry.no_derivatives),
     ("nc", lambda entry: entry.non_commercial),
     ("nd", lambda entry: entry.no_derivatives),
@@ -77,7 +81,7 @@ def non_open_license(context: Context) -> Iterator[Issue]:
                 context.say(f"non-open-reason.{_worded(why, file.category)}", license=member)
                 for member, why in found
             )
-            vendor = any(why == "vendor" for _, why in found)
+            vendor = any(why in VENDOR_REASONS for _, why in found)
             yield Issue(
                 file.path,
                 context.say(
