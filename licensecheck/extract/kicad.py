@@ -108,18 +108,25 @@ class _Form:
 
 def extract(source: Source) -> list[Evidence]:
     """License and copyright evidence in a KiCad s-expression file."""
-    kind = _root_kind(source.data)
+    kind, root_end = _root_kind(source.data)
     scan = _Scan(source, kind)
     scan.run()
+    if kind == "footprint":
+        from licensecheck.extract.kicad_library import library_origin
+
+        origin = library_origin(source.data, root_end, scan.line)
+        if origin is not None:
+            scan.evidence.append(origin)
     return dedupe(comment_evidence(source.data) + scan.evidence)
 
 
-def _root_kind(data: bytes) -> str:
-    """What the file is, from its root form; ExtractError when it is not KiCad's."""
+def _root_kind(data: bytes) -> tuple[str, int]:
+    """What the file is, from its root form, and where the form's keyword ends; ExtractError
+    when it is not KiCad's."""
     found = _ROOT.match(data, len(_BOM) if data.startswith(_BOM) else 0, _ROOT_LIMIT)
     if found is None:
         raise ExtractError("not a KiCad s-expression file: no (kicad_sch, (kicad_pcb, (footprint ... form")
-    return _ROOTS[found.group(1)]
+    return _ROOTS[found.group(1)], found.end()
 
 
 def _head(data: bytes, pos: int, count: int) -> tuple[list[bytes], int]:

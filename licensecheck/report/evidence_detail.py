@@ -39,6 +39,9 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bfor the vendor's chips only\b", "vendor_chips_only"),
         (r"\ba vendor's disclaimer, no licence\b", "vendor_disclaimer"),
         (r"\bFatFs licence\b", "fatfs_licence"),
+        (r"^footprint of KiCad's library\b", "kicad_library"),
+        (r"\bits 3D model is (?P<model>\S+)$", "kicad_model"),
+        (r"\bwritten by its footprint generator$", "kicad_generator"),
         (r"^licensed as the LICENSE file at its component's root says$", "points_to_license_file"),
         (r"; named (?P<id>\S+) in LICENSES/", "named_in_licenses"),
         (r" ?\(confidence (?P<value>[\d.]+)\)", "confidence"),
@@ -49,7 +52,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     )
 )
 _ANY = re.compile(
-    r"licens|licenc|GNU|text\b|header|exception|waiver|Perl|Unlicense|confidence|covers|study|vendor"
+    r"licens|licenc|GNU|text\b|header|exception|waiver|Perl|Unlicense|confidence|covers|study|vendor|KiCad"
 )
 
 

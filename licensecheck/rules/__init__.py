@@ -89,6 +89,7 @@ MODULES = (
     "oshwa",
     "firmware",
     "reuse",
+    "kicad_libraries",
 )
 
 
@@ -110,7 +111,7 @@ RULE_IDS = frozenset(
         "bom-missing", "cc-license-on-software", "compatibility-review", "conflicting-file-license",
         "declared-license-mismatch", "dep5-deprecated", "dep5-with-reuse-toml", "deprecated-license",
         "gpl-in-firmware", "hardware-license-on-software", "hardware-source-missing", "incompatible-licenses",
-        "invalid-license-expression", "lgpl-static-linking", "license-not-allowed",
+        "invalid-license-expression", "kicad-library-copy", "lgpl-static-linking", "license-not-allowed",
         "license-not-in-reuse-form", "license-text-not-in-licenses-dir", "missing-copyright",
         "missing-license", "missing-license-text", "no-project-license", "non-open-license",
         "oshwa-license-missing", "software-license-on-hardware", "unknown-license", "unreadable-file",

@@ -1,0 +1,65 @@
+# SPDX-FileCopyrightText: 2026 The licensecheck authors
+# SPDX-License-Identifier: Apache-2.0
+"""`kicad-library-copy`: footprints copied from KiCad's libraries, kept without their licence.
+
+KiCad's libraries are under CC-BY-SA-4.0 with the KiCad libraries exception, which frees the
+designs made with them but not copies of the library files (extract.kicad_library says how a
+copy is told). A project that keeps such copies in its own `.pretty` folders under its own
+licence, with nothing saying they are KiCad's, misstates their licence and drops the
+attribution CC-BY-SA asks for (NORMS KICAD-002). One finding per folder: copies come by the
+library, dozens at a time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from licensecheck import compat
+from licensecheck.extract.kicad_library import KICAD_LIBRARIES, MODEL_SAID, ORIGIN
+from licensecheck.model import Evidence, FileResult
+from licensecheck.rules import Context, Issue, Rule
+from licensecheck.rules import wording as say
+
+SOURCES = ("https://www.kicad.org/libraries/license/",)
+_BY_SA = "CC-BY-SA-4.0"
+
+
+def kicad_library_copy(context: Context) -> Iterator[Issue]:
+    by_folder: dict[str, list[tuple[FileResult, Evidence]]] = {}
+    for file in context.concluded.files:
+        if file.format != "kicad-mod" or any(_names_by_sa(expression) for expression in file.licenses):
+            continue
+        origin = next((e for e in file.evidence if e.detail.startswith(ORIGIN)), None)
+        if origin is not None:
+            by_folder.setdefault(file.path.rpartition("/")[0], []).append((file, origin))
+    for folder, copies in sorted(by_folder.items()):
+        first, origin = copies[0]
+        yield Issue(
+            first.path,
+            context.say(
+                "kicad-library-copy" if first.licenses else "kicad-library-copy-undeclared",
+                folder=folder or ".",
+                count=len(copies),
+                files=say.files(context, [file.path for file, _ in copies]),
+                why=_why(context, first.path, origin.detail),
+                declared=" AND ".join(first.licenses),
+                pattern=f"{folder}/**" if folder else "*.kicad_mod",
+            ),
+            (KICAD_LIBRARIES, *first.licenses),
+        )
+
+
+def _why(context: Context, path: str, detail: str) -> str:
+    """How the first copy was told, in the message's language (the detail is English)."""
+    _, model_said, model = detail.partition(MODEL_SAID)
+    if model_said:
+        return context.say("kicad-library-why-model", file=path, model=model)
+    return context.say("kicad-library-why-generator", file=path)
+
+
+def _names_by_sa(expression: str) -> bool:
+    """Whether the expression holds CC-BY-SA-4.0, alone or with the KiCad exception."""
+    return any(compat.split(member)[0] == _BY_SA for member in compat.members(expression))
+
+
+RULES = (Rule("kicad-library-copy", "warning", SOURCES, kicad_library_copy),)
