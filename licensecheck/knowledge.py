@@ -54,6 +54,8 @@ _OPTIONAL = {
     "replacement": str,
     "aliases": list,
     "used_with": list,
+    "open_release": str,
+    "open_release_url": str,
     **{flag: bool for flag in _FLAGS},
 }
 _FILES = ("sources.toml", "obligations.toml", "aliases.toml", "compatibility.toml")
@@ -117,6 +119,9 @@ class License:
     url: str | None = None
     note: str = ""
     used_with: tuple[str, ...] = ()
+    # An open licence its holder has since released the same code under, and where.
+    open_release: str | None = None
+    open_release_url: str | None = None
 
     @property
     def is_open(self) -> bool:
@@ -231,6 +236,8 @@ class KnowledgeBase:
             raise KnowledgeError(f"{where}: 'kind' must name at least one of {', '.join(KINDS)}")
         if raw.get("replacement") and not raw.get("deprecated"):
             raise KnowledgeError(f"{where}: 'replacement' is only for deprecated entries")
+        if bool(raw.get("open_release")) != bool(raw.get("open_release_url")):
+            raise KnowledgeError(f"{where}: 'open_release' and 'open_release_url' go together")
         return License(
             id=raw["id"],
             name=raw["name"],
@@ -251,6 +258,8 @@ class KnowledgeBase:
             url=raw.get("url"),
             note=raw.get("note", ""),
             used_with=tuple(raw.get("used_with", ())),
+            open_release=raw.get("open_release"),
+            open_release_url=raw.get("open_release_url"),
         )
 
     def _check_sources(self, where: str, keys: list[str], note: str) -> None:
@@ -269,6 +278,8 @@ class KnowledgeBase:
                 self._check_expression(where, entry.replacement)
             for other in entry.used_with:
                 self._check_expression(where, other)
+            if entry.open_release:
+                self._check_expression(where, entry.open_release)
 
     def _check_expression(self, where: str, expression: str) -> None:
         for token in re.split(r"[\s()]+", expression):

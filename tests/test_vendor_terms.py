@@ -735,3 +735,106 @@ def test_silicon_labs_and_nxp_sdk_code_is_not_the_projects_mit(tree):
         if f["rule"] == "non-open-license" and f["path"] == "gecko_sdk/platform/radio/rail_lib/common/rail.h"
     ]
     assert "是芯片厂商自己的协议" in message
+
+
+# Micrium's headers until 2020, in the RTOS chapters of most STM32 tutorials' example projects.
+UCOS_II_HEADER = """/*
+*********************************************************************************************************
+*                                                uC/OS-II
+*                                          The Real-Time Kernel
+*                                          SEMAPHORE MANAGEMENT
+*
+*                              (c) Copyright 1992-2009, Micrium, Weston, FL
+*                                           All Rights Reserved
+*
+* File    : OS_SEM.C
+* By      : Jean J. Labrosse
+* Version : V2.91
+*
+* LICENSING TERMS:
+* ---------------
+*   uC/OS-II is provided in source form for FREE evaluation, for educational use or for peaceful research.
+* If you plan on using  uC/OS-II  in a commercial product you need to contact Micrium to properly license
+* its use in your product. We provide ALL the source code for your convenience and to help you experience
+* uC/OS-II.   The fact that the  source is provided does  NOT  mean that you can use it without  paying a
+* licensing fee.
+*********************************************************************************************************
+*/
+#include <ucos_ii.h>
+"""
+UC_CPU_ASM_HEADER = """;******************************************************************************
+;                                               uC/CPU
+;                          (c) Copyright 2004-2009; Micrium, Inc.; Weston, FL
+;
+;               All rights reserved.  Protected by international copyright laws.
+;
+;               uC/CPU is provided in source form for FREE evaluation, for educational
+;               use or peaceful research.  If you plan on using uC/CPU in a commercial
+;               product you need to contact Micrium to properly license its use in your
+;               product.
+;******************************************************************************
+    EXPORT  CPU_SR_Save
+"""
+UC_CPU_REGISTERED_HEADER = """/*
+*********************************************************************************************************
+*                                                uC/CPU
+*                          (c) Copyright 2004-2011; Micrium, Inc.; Weston, FL
+*
+*               All rights reserved.  Protected by international copyright laws.
+*
+*               uC/CPU is provided in source form to registered licensees ONLY.  It is
+*               illegal to distribute this source code to any third party unless you receive
+*               written permission by an authorized Micrium representative.  Knowledge of
+*               the source code may NOT be used to develop a similar product.
+*********************************************************************************************************
+*/
+#include <cpu_core.h>
+"""
+# The 2020 release: Apache-2.0 in Silicon Labs' words (no tag in some copies).
+UC_OS_APACHE_HEADER = """/*
+*********************************************************************************************************
+*                                              uC/OS-II
+*                                        The Real-Time Kernel
+*
+*                    Copyright 1992-2020 Silicon Laboratories Inc. www.silabs.com
+*
+*               This software is subject to an open source license and is distributed by
+*                Silicon Laboratories Inc. pursuant to the terms of the Apache License,
+*                    Version 2.0 available at www.apache.org/licenses/LICENSE-2.0.
+*
+*********************************************************************************************************
+*/
+#include <ucos_ii.h>
+"""
+
+
+def test_micriums_old_terms_are_not_the_projects_mit(tree):
+    root = tree(
+        {
+            "LICENSE": "SPDX-License-Identifier: MIT\n",
+            "USER/main.c": "// SPDX-License-Identifier: MIT\nint main(void) { return 0; }\n",
+            "UCOSII/CORE/os_sem.c": UCOS_II_HEADER,
+            "UCOSII/PORT/os_cpu_a.asm": UC_CPU_ASM_HEADER,
+            "UCOSIII/uC-CPU/cpu_core.c": UC_CPU_REGISTERED_HEADER,
+            "uCOS-II-2020/os_core.c": UC_OS_APACHE_HEADER,
+        }
+    )
+    _, result, _ = scan(root)
+    evaluation = "LicenseRef-Micrium-Evaluation"
+    assert file_entry(result, "UCOSII/CORE/os_sem.c")["licenses"] == [evaluation]
+    assert file_entry(result, "UCOSII/PORT/os_cpu_a.asm")["licenses"] == [evaluation]
+    assert file_entry(result, "UCOSIII/uC-CPU/cpu_core.c")["licenses"] == [
+        "LicenseRef-Micrium-Registered-Licensees"
+    ]
+    assert file_entry(result, "uCOS-II-2020/os_core.c")["licenses"] == ["Apache-2.0"]
+    found = {f["path"]: f["message"] for f in result["findings"] if f["rule"] == "non-open-license"}
+    assert set(found) == {"UCOSII/CORE/os_sem.c", "UCOSII/PORT/os_cpu_a.asm", "UCOSIII/uC-CPU/cpu_core.c"}
+    assert "forbids commercial use" in found["UCOSII/CORE/os_sem.c"]
+    assert "grants no license at all" in found["UCOSIII/uC-CPU/cpu_core.c"]
+    # Both say where the Apache-2.0 release is.
+    assert all(
+        "released the code under Apache-2.0 (https://github.com/weston-embedded" in m for m in found.values()
+    )
+    _, chinese, _ = scan(root, "--lang", "zh")
+    messages = [f["message"] for f in chinese["findings"] if f["path"] == "UCOSII/CORE/os_sem.c"]
+    assert any("其权利人后来已以 Apache-2.0 发布这些代码" in m for m in messages)

@@ -168,6 +168,21 @@ PHRASES: tuple[tuple[re.Pattern[str], str, str], ...] = (
         "MCD-ST Liberty SW License Agreement",
     ),
     (VENDOR_CHIPS_CLAUSE, VENDOR_CHIPS_ONLY, "for the vendor's chips only"),
+    # Micrium's headers until 2020 (uC/OS-II in most STM32 tutorials' RTOS chapters): for
+    # evaluation and education, commercial products need a licence; later, registered licensees
+    # only. The uC/ components have been Apache-2.0 since 2020.
+    (
+        re.compile(
+            r"\bprovided\s+in\s+source\s+form\s+for\s+free\s+evaluation,?\s+for\s+educational\s+use\s+or\s+(?:for\s+)?peaceful\s+research\b"
+        ),
+        "LicenseRef-Micrium-Evaluation",
+        "Micrium's evaluation terms",
+    ),
+    (
+        re.compile(r"\bprovided\s+in\s+source\s+form\s+to\s+registered\s+licensees\s+only\b"),
+        "LicenseRef-Micrium-Registered-Licensees",
+        "Micrium's notice: for registered licensees only",
+    ),
     # Silicon Labs' own agreement, not its Apache-2.0 files "supplemented by the ... MSLA".
     (
         re.compile(

@@ -30,12 +30,14 @@ NO_LICENSE = frozenset({"LicenseRef-All-Rights-Reserved"})
 VENDOR_CHIPS_ONLY = "vendor-chips-only"
 VENDOR_AGREEMENT = "vendor-agreement"
 VENDOR_REASONS = frozenset({"vendor", "vendor-agreement"})
+NO_LICENSE_GRANTED = "no-license-granted"  # a notice that licenses nothing (Micrium's registered licensees)
 
 # Reason key (message.non-open-reason.KEY) -> test on a knowledge-base entry, first match wins.
 REASONS: tuple[tuple[str, Callable[[knowledge.License], bool]], ...] = (
     ("reserved", lambda entry: entry.id in NO_LICENSE),
     ("vendor", lambda entry: VENDOR_CHIPS_ONLY in entry.obligations),
     ("vendor-agreement", lambda entry: VENDOR_AGREEMENT in entry.obligations),
+    ("reserved", lambda entry: NO_LICENSE_GRANTED in entry.obligations),
     ("nc-nd", lambda entry: entry.non_commercial and entry.no_derivatives),
     ("nc", lambda entry: entry.non_commercial),
     ("nd", lambda entry: entry.no_derivatives),
@@ -78,8 +80,13 @@ def non_open_license(context: Context) -> Iterator[Issue]:
             if not found:
                 continue
             reasons = context.clauses(
-                context.say(f"non-open-reason.{_worded(why, file.category)}", license=member)
-                for member, why in found
+                [
+                    *(
+                        context.say(f"non-open-reason.{_worded(why, file.category)}", license=member)
+                        for member, why in found
+                    ),
+                    *_open_releases(context, [member for member, _ in found]),
+                ]
             )
             vendor = any(why in VENDOR_REASONS for _, why in found)
             yield Issue(
@@ -91,6 +98,19 @@ def non_open_license(context: Context) -> Iterator[Issue]:
                     reasons=reasons,
                 ),
                 tuple(member for member, _ in found),
+            )
+
+
+def _open_releases(context: Context, members: list[str]) -> Iterator[str]:
+    """Where the holder has since released the code under an open licence (Micrium's uC/OS)."""
+    for member in members:
+        entry = knowledge.license(compat.split(member)[0].removesuffix("+"))
+        if entry is not None and entry.open_release:
+            yield context.say(
+                "non-open-open-release",
+                license=member,
+                release=entry.open_release,
+                url=entry.open_release_url,
             )
 
 
