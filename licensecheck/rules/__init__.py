@@ -114,8 +114,8 @@ RULE_IDS = frozenset(
         "invalid-license-expression", "kicad-library-copy", "lgpl-static-linking", "license-not-allowed",
         "license-not-in-reuse-form", "license-text-not-in-licenses-dir", "missing-copyright",
         "missing-license", "missing-license-text", "no-project-license", "non-open-license",
-        "oshwa-license-missing", "software-license-on-hardware", "unknown-license", "unreadable-file",
-        "unrecognized-license-text", "unused-license-text",
+        "oshwa-license-missing", "proprietary-format-only", "software-license-on-hardware",
+        "unknown-license", "unreadable-file", "unrecognized-license-text", "unused-license-text",
     }
 )  # fmt: skip
 

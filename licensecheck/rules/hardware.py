@@ -3,8 +3,9 @@
 """Open hardware norms that look at which files a project ships.
 
 `hardware-source-missing`: fabrication outputs without the editable design they come
-from (OSHWA definition, criterion 1). The pairs of outputs and sources are data, in
-licenses/fabrication.toml.
+from (OSHWA definition, criterion 1). `proprietary-format-only`: a design only in a proprietary
+tool's native files, with nothing an open tool can show (CERN-OHL v2's Complete Source, OSHWA's
+best practices). The formats of each kind of design are data, in licenses/fabrication.toml.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from licensecheck import compat
 from licensecheck.resources import data_path
 from licensecheck.rules import Context, Issue, Rule, views
 
@@ -23,9 +25,13 @@ SHOWN_OUTPUTS = 5
 
 @dataclass(frozen=True)
 class DesignKind:
+    """A kind of design (PCB, mechanical ...) by the format ids of its files."""
+
     key: str
     outputs: frozenset[str]
     sources: frozenset[str]
+    proprietary: frozenset[str] = frozenset()  # a proprietary tool's native files
+    viewable: frozenset[str] = frozenset()  # what a tool under an FSF- or OSI-approved licence shows
 
 
 @cache
@@ -33,7 +39,14 @@ def design_kinds() -> tuple[DesignKind, ...]:
     with open(data_path("licenses") / "fabrication.toml", "rb") as handle:
         table = tomllib.load(handle)
     return tuple(
-        DesignKind(key, frozenset(kind["outputs"]), frozenset(kind["sources"])) for key, kind in table.items()
+        DesignKind(
+            key,
+            frozenset(kind["outputs"]),
+            frozenset(kind["sources"]),
+            frozenset(kind.get("proprietary", ())),
+            frozenset(kind.get("viewable", ())),
+        )
+        for key, kind in table.items()
     )
 
 
@@ -58,4 +71,46 @@ def hardware_source_missing(context: Context) -> Iterator[Issue]:
         )
 
 
-RULES = (Rule("hardware-source-missing", "warning", (OSHWA_DEFINITION,), hardware_source_missing),)
+# Licences whose Complete Source asks for a viewable format beside a proprietary one.
+VIEWABLE_REQUIRED = ("CERN-OHL-S-2.0", "CERN-OHL-W-2.0", "CERN-OHL-1.2")
+
+
+def proprietary_format_only(context: Context) -> Iterator[Issue]:
+    by_format = views.paths_by_format(context)
+    for kind in design_kinds():
+        native = sorted(path for format_id in kind.proprietary for path in by_format.get(format_id, ()))
+        if not native or not by_format.keys().isdisjoint(kind.viewable):
+            continue
+        chosen = set(native)
+        licenses = {e for file in context.concluded.files if file.path in chosen for e in file.licenses}
+        required = sorted(
+            member
+            for expression in licenses
+            for member in compat.members(expression)
+            if member.removesuffix("+") in VIEWABLE_REQUIRED
+        )
+        shown = ", ".join(native[:SHOWN_OUTPUTS]) + (" …" if len(native) > SHOWN_OUTPUTS else "")
+        key = "proprietary-format-only-required" if required else "proprietary-format-only"
+        yield Issue(
+            None,
+            context.say(
+                key,
+                kind=context.say(f"design-kind.{kind.key}"),
+                count=len(native),
+                files=shown,
+                license=", ".join(dict.fromkeys(required)),
+                export=context.say(f"design-export.{kind.key}"),
+            ),
+            tuple(dict.fromkeys(required)),
+        )
+
+
+RULES = (
+    Rule("hardware-source-missing", "warning", (OSHWA_DEFINITION,), hardware_source_missing),
+    Rule(
+        "proprietary-format-only",
+        "warning",
+        ("https://ohwr.org/cern_ohl_s_v2.txt", "https://www.oshwa.org/sharing-best-practices/"),
+        proprietary_format_only,
+    ),
+)
