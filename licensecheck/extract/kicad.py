@@ -59,8 +59,9 @@ _ROOTS = {
     b"kicad_wks": "drawing sheet",
     b"page_layout": "drawing sheet",  # KiCad 5
 }
-# Comment lines may come first; possessive, so that a line of '#'s cannot backtrack.
-_ROOT = re.compile(rb"(?:\s*+#[^\n]*+)*+\s*+\(\s*(" + b"|".join(_ROOTS) + rb")(?=[\s()])")
+# Comment lines may come first ('#', and the ';' that KiCad cannot read: kicad_semicolons);
+# possessive, so that a line of '#'s cannot backtrack.
+_ROOT = re.compile(rb"(?:\s*+[#;][^\n]*+)*+\s*+\(\s*(" + b"|".join(_ROOTS) + rb")(?=[\s()])")
 
 # title_block, gr_text_box, gr_text, fp_text_box, fp_text, text_box, text, tbtext,
 # table_cell, property, descr. The engine tries a match at every '(' (every few
@@ -117,6 +118,10 @@ def extract(source: Source) -> list[Evidence]:
         origin = library_origin(source.data, root_end, scan.line)
         if origin is not None:
             scan.evidence.append(origin)
+    if b";" in source.data:
+        from licensecheck.extract.kicad_semicolons import semicolon_evidence
+
+        scan.evidence.extend(semicolon_evidence(source.data))
     return dedupe(comment_evidence(source.data) + scan.evidence)
 
 

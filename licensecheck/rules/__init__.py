@@ -89,7 +89,7 @@ MODULES = (
     "oshwa",
     "firmware",
     "reuse",
-    "kicad_libraries",
+    "kicad",
 )
 
 
@@ -110,12 +110,13 @@ RULE_IDS = frozenset(
     {
         "bom-missing", "cc-license-on-software", "compatibility-review", "conflicting-file-license",
         "declared-license-mismatch", "dep5-deprecated", "dep5-with-reuse-toml", "deprecated-license",
-        "gpl-in-firmware", "hardware-license-on-software", "hardware-source-missing", "incompatible-licenses",
-        "invalid-license-expression", "kicad-library-copy", "lgpl-static-linking", "license-not-allowed",
-        "license-not-in-reuse-form", "license-text-not-in-licenses-dir", "missing-copyright",
-        "missing-license", "missing-license-text", "no-project-license", "non-open-license",
-        "oshwa-license-missing", "proprietary-format-only", "software-license-on-hardware",
-        "unknown-license", "unreadable-file", "unrecognized-license-text", "unused-license-text",
+        "gpl-in-firmware", "hardware-license-on-software", "hardware-source-missing",
+        "incompatible-licenses", "invalid-license-expression", "kicad-library-copy", "kicad-unloadable",
+        "lgpl-static-linking", "license-not-allowed", "license-not-in-reuse-form",
+        "license-text-not-in-licenses-dir", "missing-copyright", "missing-license", "missing-license-text",
+        "no-project-license", "non-open-license", "oshwa-license-missing", "proprietary-format-only",
+        "software-license-on-hardware", "unknown-license", "unreadable-file", "unrecognized-license-text",
+        "unused-license-text",
     }
 )  # fmt: skip
 

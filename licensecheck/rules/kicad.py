@@ -1,13 +1,17 @@
 # SPDX-FileCopyrightText: 2026 The licensecheck authors
 # SPDX-License-Identifier: Apache-2.0
-"""`kicad-library-copy`: footprints copied from KiCad's libraries, kept without their licence.
+"""KiCad's own rules.
 
+`kicad-library-copy`: footprints copied from KiCad's libraries, kept without their licence.
 KiCad's libraries are under CC-BY-SA-4.0 with the KiCad libraries exception, which frees the
 designs made with them but not copies of the library files (extract.kicad_library says how a
 copy is told). A project that keeps such copies in its own `.pretty` folders under its own
 licence, with nothing saying they are KiCad's, misstates their licence and drops the
 attribution CC-BY-SA asks for (NORMS KICAD-002). One finding per folder: copies come by the
 library, dozens at a time.
+
+`kicad-unloadable`: a KiCad file with a line that starts with ';', which KiCad cannot open
+(extract.kicad_semicolons): usually a licence header written as a Lisp comment.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from collections.abc import Iterator
 
 from licensecheck import compat
 from licensecheck.extract.kicad_library import KICAD_LIBRARIES, MODEL_SAID, ORIGIN
+from licensecheck.extract.kicad_semicolons import BREAKS_KICAD
 from licensecheck.model import Evidence, FileResult
 from licensecheck.rules import Context, Issue, Rule
 from licensecheck.rules import wording as say
@@ -62,4 +67,23 @@ def _names_by_sa(expression: str) -> bool:
     return any(compat.split(member)[0] == _BY_SA for member in compat.members(expression))
 
 
-RULES = (Rule("kicad-library-copy", "warning", SOURCES, kicad_library_copy),)
+def kicad_unloadable(context: Context) -> Iterator[Issue]:
+    for file in context.concluded.files:
+        if not file.format.startswith("kicad-"):
+            continue
+        broken = next((e for e in file.evidence if e.detail.endswith(BREAKS_KICAD)), None)
+        if broken is not None:
+            name = file.path.rpartition("/")[2]
+            message = context.say("kicad-unloadable", path=file.path, line=broken.line, name=name)
+            yield Issue(file.path, message)
+
+
+RULES = (
+    Rule("kicad-library-copy", "warning", SOURCES, kicad_library_copy),
+    Rule(
+        "kicad-unloadable",
+        "error",
+        ("https://gitlab.com/kicad/code/kicad/-/blob/master/common/dsnlexer.cpp",),
+        kicad_unloadable,
+    ),
+)

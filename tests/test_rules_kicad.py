@@ -157,3 +157,41 @@ def test_the_message_in_chinese_and_without_a_project_licence(tree):
     _, result, _ = scan(root, "--lang", "zh")
     [message] = [f["message"] for f in result["findings"] if f["rule"] == "kicad-library-copy"]
     assert "项目中没有任何地方说明这一点" in message and "KiCad 官方库的" in message
+
+
+SCHEMATIC = (
+    '(kicad_sch\n\t(version 20231120)\n\t(generator "eeschema")\n\t(generator_version "8.0")\n'
+    '\t(uuid "5f1c6a3e-8a4d-4d7e-9d1e-2b7f0c9a1e11")\n\t(paper "A4")\n'
+    '\t(title_block\n\t\t(title "Sensor board")\n\t\t(comment 1 "Pins: SDA; SCL")\n\t)\n)\n'
+)
+
+
+def unloadable(result: dict) -> list[dict]:
+    return [f for f in result["findings"] if f["rule"] == "kicad-unloadable"]
+
+
+def test_a_licence_header_written_with_semicolons_breaks_the_file(tree):
+    header = "; SPDX-FileCopyrightText: 2025 Li Wei\n; SPDX-License-Identifier: CERN-OHL-S-2.0\n"
+    root = tree({"hw/board.kicad_sch": header + SCHEMATIC})
+    _, result, _ = scan(root)
+    [finding] = unloadable(result)
+    assert finding["path"] == "hw/board.kicad_sch" and finding["severity"] == "error"
+    assert "line 1 starts with ';'" in finding["message"] and "board.kicad_sch.license" in finding["message"]
+    # What the maker meant is still read, and the file is not taken for something else.
+    entry = file_entry(result, "hw/board.kicad_sch")
+    assert entry["licenses"] == ["CERN-OHL-S-2.0"] and entry["copyrights"] == ["2025 Li Wei"]
+    assert not [f for f in result["findings"] if f["rule"] == "unreadable-file"]
+
+
+def test_semicolons_inside_strings_and_hash_comments_are_fine(tree):
+    hashed = "# SPDX-License-Identifier: CERN-OHL-S-2.0\n" + SCHEMATIC
+    _, result, _ = scan(tree({"board.kicad_sch": hashed, "lib.pretty/R_0603.kicad_mod": LIBRARY_R0603}))
+    assert unloadable(result) == []
+
+
+def test_a_semicolon_line_inside_a_footprint_is_found_where_it_is(tree):
+    broken = LIBRARY_R0603.replace("\t(attr smd)\n", "\t(attr smd)\n\t; hand-tuned pads\n")
+    line = broken[: broken.index("; hand")].count("\n") + 1
+    _, result, _ = scan(tree({"lib.pretty/R_0603_1608Metric.kicad_mod": broken}), "--lang", "zh")
+    [finding] = unloadable(result)
+    assert f"第 {line} 行以 ';' 开头" in finding["message"]
