@@ -2,9 +2,9 @@
 # SPDX-License-Identifier: Apache-2.0
 """Lines of a KiCad s-expression file that start with ';' (NORMS KICAD-003).
 
-A maker who adds a licence header to a KiCad file as Lisp or assembler would,
-`; SPDX-License-Identifier: CERN-OHL-S-2.0`, breaks it: KiCad's lexer skips lines that start
-with '#' but reads ';' as an atom, and the file no longer opens [S35]. Such a line is found
+A maker who adds a licence header to a KiCad file as Lisp or assembler would, its SPDX tags
+on lines that start with ';', breaks it: KiCad's lexer skips lines that start with '#' but
+reads ';' as an atom, and the file no longer opens [S35]. Such a line is found
 here: its tags are the licensing the maker meant (read as the file's own, as '#' lines are),
 and the line itself is a fact for the kicad-unloadable rule. Evidence of that fact has no
 expression: it is not a licence.
