@@ -147,11 +147,42 @@ PHRASES: tuple[tuple[re.Pattern[str], str, str], ...] = (
         STUDY_USE_ONLY,
         STUDY_USE_ONLY_DETAIL,
     ),
-    # ChaN's FatFs licence (not on the SPDX list), in its LICENSE.txt and in every ff.c header.
+    # ChaN's FatFs licence (not on the SPDX list), in its LICENSE.txt and in every ff.c header;
+    # before R0.12 worded otherwise to the same effect, and copied by µGUI.
     (
-        re.compile(r"\bredistribution\s+and\s+use\s+of\s+fatfs\s+in\s+source\s+and\s+binary\s+forms\b"),
+        re.compile(
+            r"\bredistribution\s+and\s+use\s+of\s+fatfs\s+in\s+source\s+and\s+binary\s+forms\b"
+            r"|\bfatfs\s+module\s+is\s+a\s+free\s+software\s+that\s+opened\s+under\s+license\s+policy\b"
+            r"|\bno\s+restriction\s+on\s+use\.\s+you\s+can\s+use,\s+modify\s+and\s+redistribute\s+it\s+for\s+personal,"
+            r"\s+non-?profit\s+or\s+commercial\s+products\s+under\s+your\s+responsibility\b"
+        ),
         "LicenseRef-FatFs",
         "FatFs licence",
+    ),
+    # The Eclipse projects' dual licence (Paho MQTT): "the Eclipse Public License v1.0 and
+    # Eclipse Distribution License v1.0", the EDL being BSD-3-Clause; Eclipse lets the user choose.
+    (
+        re.compile(
+            r"\beclipse\s+public\s+licen[cs]e\s+v(?:ersion\s+)?1\.0\s+and\s+(?:the\s+)?eclipse\s+distribution\s+licen[cs]e"
+        ),
+        "EPL-1.0 OR BSD-3-Clause",
+        "Eclipse dual licence (EPL or EDL)",
+    ),
+    (
+        re.compile(
+            r"\beclipse\s+public\s+licen[cs]e\s+v(?:ersion\s+)?2\.0\s+and\s+(?:the\s+)?eclipse\s+distribution\s+licen[cs]e"
+        ),
+        "EPL-2.0 OR BSD-3-Clause",
+        "Eclipse dual licence (EPL or EDL)",
+    ),
+    # SEGGER's and Micrium's uC/GUI and emWin sources: no licence for anyone but the licensee.
+    (
+        re.compile(
+            r"\bthis\s+file\s+may\s+only\s+be\s+used\s+in\s+accordance\s+with\s+a\s+licen[cs]e\s+and\s+should\s+not\s+be"
+            r"\s+redistributed\b"
+        ),
+        NO_LICENSE,
+        "SEGGER's notice: only under a licence, not to be redistributed",
     ),
     (DISCLAIMER_ONLY, NO_LICENSE, DISCLAIMER_ONLY_DETAIL),
     # Chip vendors' terms on SDK code (licenses-restricted.toml): ST's headers and LICENSE files
@@ -206,6 +237,15 @@ EXCEPTION_MENTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bgcc\s+runtime\s+library\s+exception"), "GCC-exception-3.1"),
     (re.compile(r"\bllvm\s+exceptions?\b"), "LLVM-exception"),
     (re.compile(r"\blinux-syscall-note\b"), "Linux-syscall-note"),
+    # FreeRTOS before V10: "GPL (version 2) ... >>>> AND MODIFIED BY <<<< the FreeRTOS exception";
+    # V5-V6: "A special exception to the GPL can be applied ... a combined work that includes FreeRTOS".
+    (
+        re.compile(
+            r"\bthe\s+freertos\s+exception\b|\bspecial\s+exception\s+to\s+the\s+gpl\s+can\s+be\s+applied\s+should\s+you\s+wish"
+            r"\s+to\s+distribute\s+a\s+combined\s+work\s+that\s+includes\s+freertos\b"
+        ),
+        "freertos-exception-2.0",
+    ),
 )
 MPL_NO_COPYLEFT = re.compile(r"incompatible\s+with\s+secondary\s+licen[cs]es")
 OR_CUE = re.compile(
@@ -334,10 +374,11 @@ def find(
     if not whole and _GRANT.search(cleaned):
         notices += _grants(prepared, _names_for(table), list(skip))
     vendor = vendor_clause(cleaned)
+    phrased: list[Notice] = []
     for pattern, expression, detail in PHRASES:
         if pattern is VENDOR_CHIPS_CLAUSE and not vendor:
             continue
-        notices += [
+        phrased += [
             Notice(expression, at(m.start()), at(m.end()) - 1, detail, 0.9)
             for m in pattern.finditer(cleaned)
             # CC BY-NC's own text says what it forbids: that is the licence, not a notice beside it
@@ -345,12 +386,24 @@ def find(
             # a disclaimer below a grant is the grant's (MindMotion's BSD clauses), not "no licence"
             and (pattern is not DISCLAIMER_ONLY or not _ANY_GRANT.search(cleaned, 0, m.start()))
         ]
+    # A phrase naming a choice ("the Eclipse Public License v1.0 and Eclipse Distribution
+    # License v1.0": EPL-1.0 OR BSD-3-Clause) stands for the names a grant read in its words.
+    notices = [n for n in notices if not any(_restated(n, phrase) for phrase in phrased)] + phrased
     for pattern, exception in EXCEPTION_MENTIONS:
         notices += [
             Notice(exception, at(m.start()), at(m.end()) - 1, "exception named", 0.8, kind="exception")
             for m in pattern.finditer(cleaned)
         ]
     return sorted(notices, key=lambda n: n.start)
+
+
+def _restated(notice: Notice, phrase: Notice) -> bool:
+    return (
+        " OR " in phrase.expression
+        and notice.start <= phrase.end
+        and phrase.start <= notice.end
+        and notice.expression in phrase.expression.split(" OR ")
+    )
 
 
 _NAMES_CACHE: dict[int, _Names] = {}

@@ -1,0 +1,178 @@
+# SPDX-FileCopyrightText: 2026 The licensecheck authors
+# SPDX-License-Identifier: Apache-2.0
+# REUSE-IgnoreStart: the fixtures below hold licence notices of their own.
+"""Third-party headers vendored into makers' firmware, as published.
+
+Each fixture is the top of a real file: FreeRTOS V9.0.0 tasks.c and V5.1.2 (before V10 FreeRTOS
+was GPL-2.0 with its exception), Eclipse Paho's MQTTFormat.h (EPL or EDL), FatFs R0.11's ff.h and
+µGUI's ugui.h (ChaN's licence in its older wordings), uC/GUI V5.36 (SEGGER's and Micrium's
+notice, no licence). Each used to be misread, mostly as the maker's own MIT.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import file_entry, scan
+
+from licensecheck.identify import identify
+
+FREERTOS_V9 = """/*
+    FreeRTOS V9.0.0 - Copyright (C) 2016 Real Time Engineers Ltd.
+    All rights reserved
+
+    VISIT http://www.FreeRTOS.org TO ENSURE YOU ARE USING THE LATEST VERSION.
+
+    This file is part of the FreeRTOS distribution.
+
+    FreeRTOS is free software; you can redistribute it and/or modify it under
+    the terms of the GNU General Public License (version 2) as published by the
+    Free Software Foundation >>>> AND MODIFIED BY <<<< the FreeRTOS exception.
+
+    ***************************************************************************
+    >>!   NOTE: The modification to the GPL is included to allow you to     !<<
+    >>!   distribute a combined work that includes FreeRTOS without being   !<<
+    >>!   obliged to provide the source code for proprietary components     !<<
+    >>!   outside of the FreeRTOS kernel.                                   !<<
+    ***************************************************************************
+
+    FreeRTOS is distributed in the hope that it will be useful, but WITHOUT ANY
+    WARRANTY; without even the implied warranty of MERCHANTABILITY or FITNESS
+    FOR A PARTICULAR PURPOSE.  Full license text is available on the following
+    link: http://www.freertos.org/a00114.html
+*/
+"""
+FREERTOS_V5 = """/*
+	FreeRTOS.org V5.1.2 - Copyright (C) 2003-2009 Richard Barry.
+
+	This file is part of the FreeRTOS distribution.
+
+	FreeRTOS is free software; you can redistribute it and/or modify
+	it under the terms of the GNU General Public License as published by
+	the Free Software Foundation; either version 2 of the License, or
+	(at your option) any later version.
+
+	FreeRTOS is distributed in the hope that it will be useful,
+	but WITHOUT ANY WARRANTY; without even the implied warranty of
+	MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+	GNU General Public License for more details.
+
+	You should have received a copy of the GNU General Public License
+	along with FreeRTOS; if not, write to the Free Software
+	Foundation, Inc., 59 Temple Place, Suite 330, Boston, MA  02111-1307  USA
+
+	A special exception to the GPL can be applied should you wish to distribute
+	a combined work that includes FreeRTOS, without being obliged to provide
+	the source code for any proprietary components.  See the licensing section
+	of http://www.FreeRTOS.org for full details of how and when the exception
+	can be applied.
+
+*/
+"""
+PAHO = """/*******************************************************************************
+ * Copyright (c) 2014 IBM Corp.
+ *
+ * All rights reserved. This program and the accompanying materials
+ * are made available under the terms of the Eclipse Public License v1.0
+ * and Eclipse Distribution License v1.0 which accompany this distribution.
+ *
+ * The Eclipse Public License is available at
+ *    http://www.eclipse.org/legal/epl-v10.html
+ * and the Eclipse Distribution License is available at
+ *   http://www.eclipse.org/org/documents/edl-v10.php.
+ *
+ * Contributors:
+ *    Ian Craggs - initial API and implementation and/or initial documentation
+ *******************************************************************************/
+
+"""
+FATFS_R011 = """/*---------------------------------------------------------------------------/
+/  FatFs - FAT file system module include R0.11     (C)ChaN, 2015
+/----------------------------------------------------------------------------/
+/ FatFs module is a free software that opened under license policy of
+/ following conditions.
+/
+/ Copyright (C) 2015, ChaN, all right reserved.
+/
+/ 1. Redistributions of source code must retain the above copyright notice,
+/    this condition and the following disclaimer.
+/
+/ This software is provided by the copyright holder and contributors "AS IS"
+/ and any warranties related to this software are DISCLAIMED.
+/ The copyright owner or contributors be NOT LIABLE for any damages caused
+/ by use of this software.
+/---------------------------------------------------------------------------*/
+
+"""
+UGUI = """/* -------------------------------------------------------------------------------- */
+/* -- µGUI - Generic GUI module (C)Achim Döbler, 2015                            -- */
+/* -------------------------------------------------------------------------------- */
+// µGUI is a generic GUI module for embedded systems.
+// This is a free software that is open for education, research and commercial
+// developments under license policy of following terms.
+//
+//  Copyright (C) 2015, Achim Döbler, all rights reserved.
+//  URL: http://www.embeddedlightning.com/
+//
+// * The µGUI module is a free software and there is NO WARRANTY.
+// * No restriction on use. You can use, modify and redistribute it for
+//   personal, non-profit or commercial products UNDER YOUR RESPONSIBILITY.
+// * Redistributions of source code must retain the above copyright notice.
+//
+/* -------------------------------------------------------------------------------- */
+"""
+UCGUI = """/*
+*********************************************************************************************************
+*                                             uC/GUI V5.36
+*                        Universal graphic software for embedded applications
+*
+*                       (c) Copyright 2016, Micrium Inc., Weston, FL
+*                       (c) Copyright 2016, SEGGER Microcontroller GmbH & Co. KG
+*
+*              uC/GUI is protected by international copyright laws. Knowledge of the
+*              source code may not be used to write a similar product. This file may
+*              only be used in accordance with a license and should not be redistributed
+*              in any way. We appreciate your understanding and fairness.
+*
+*********************************************************************************************************
+File        : GUI_ARRAY.h
+Purpose     : Array handling routines
+*********************************************************************************************************
+*/
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (FREERTOS_V9, "GPL-2.0-only WITH freertos-exception-2.0"),
+        (FREERTOS_V5, "GPL-2.0-or-later WITH freertos-exception-2.0"),
+        (PAHO, "EPL-1.0 OR BSD-3-Clause"),
+        (PAHO.replace("v1.0\n * and Eclipse", "v2.0\n * and Eclipse"), "EPL-2.0 OR BSD-3-Clause"),
+        (FATFS_R011, "LicenseRef-FatFs"),
+        (UGUI, "LicenseRef-FatFs"),
+        (UCGUI, "LicenseRef-All-Rights-Reserved"),
+        # Without the exception, a GPL notice stays a GPL notice.
+        (FREERTOS_V9.replace(">>>> AND MODIFIED BY <<<< the FreeRTOS exception", ""), "GPL-2.0-only"),
+    ],
+)
+def test_vendored_headers_are_read_as_published(text, expected):
+    assert identify(text).expression == expected
+
+
+def test_freertos_with_its_exception_links_with_apache_code_in_an_mit_firmware(tree):
+    root = tree(
+        {
+            "LICENSE": "SPDX-License-Identifier: MIT\n",
+            "User/main.c": "// SPDX-License-Identifier: MIT\nint main(void) { return 0; }\n",
+            "Middlewares/FreeRTOS/Source/tasks.c": FREERTOS_V9 + '#include "FreeRTOS.h"\n',
+            "Middlewares/CherryUSB/usbd_core.c": "// SPDX-License-Identifier: Apache-2.0\nint usbd;\n",
+            "Middlewares/Paho/MQTTFormat.h": PAHO + "#define MQTTFORMAT_H\n",
+            "Middlewares/uCGUI/GUI_ARRAY.h": UCGUI + "#define GUI_ARRAY_H\n",
+        }
+    )
+    _, result, _ = scan(root)
+    rules = {(f["rule"], f["path"]) for f in result["findings"]}
+    assert not any(rule == "incompatible-licenses" for rule, _ in rules)
+    assert ("declared-license-mismatch", "Middlewares/FreeRTOS/Source/tasks.c") not in rules
+    assert file_entry(result, "Middlewares/Paho/MQTTFormat.h")["licenses"] == ["EPL-1.0 OR BSD-3-Clause"]
+    assert ("non-open-license", "Middlewares/uCGUI/GUI_ARRAY.h") in rules
