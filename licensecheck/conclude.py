@@ -245,7 +245,10 @@ def _conclude_file(scan: FileScan, covered: bool, shared: _Shared) -> FileResult
 # component's root, which CubeMX does not always copy ("If no LICENSE file comes with this
 # software, it is provided AS-IS"); the project's LICENSE is not theirs, as it is Core/'s.
 _ST_COMPONENT = re.compile(
-    r"(?:^|/)(?:Drivers/(?:CMSIS|BSP|STM32\w+_(?:HAL|LL|StdPeriph)_Driver)|Middlewares/ST)/"
+    r"(?:^|/)(?:Drivers/(?:CMSIS|BSP)|Middlewares/ST|CMSIS/Device/ST"
+    # ST's libraries by their own folder names, wherever a tutorial's layout puts them
+    # ("USB/STM32_USB_Device_Library/" in ALIENTEK's projects)
+    r"|STM32\w*_(?:HAL|LL|StdPeriph)_Driver|STM32_USB[\w-]*_(?:Library|Driver)|STM32_\w+_Library)/"
 )
 
 

@@ -1,10 +1,12 @@
 # SPDX-FileCopyrightText: 2026 The licensecheck authors
 # SPDX-License-Identifier: Apache-2.0
-"""Chip vendors, by the names their SDK files' copyright notices give them.
+"""Chip vendors, and the makers of the RTOSes and middleware vendored beside their SDKs, by
+the names their files' copyright notices give them.
 
-A file whose notices are all a chip vendor's and grant nothing ("Copyright (C) 2016
-GigaDevice", a Nuvoton or MindMotion banner) is the vendor's code: conclusion does not give it
-the licence the maker's project declares at its root, and missing-license says why.
+A file whose notices are all such a vendor's and grant nothing ("Copyright (C) 2016
+GigaDevice", a Nuvoton or MindMotion banner, a FreeRTOS header cut down to its first line in a
+tutorial's copy) is the vendor's code: conclusion does not give it the licence the maker's
+project declares at its root, and missing-license says why.
 """
 
 from __future__ import annotations
@@ -37,6 +39,11 @@ _VENDORS = (
     ("Realtek", r"Realtek"),
     ("Bouffalo Lab", r"Bouffalo"),
     ("Beken", r"Beken"),
+    # RTOS and middleware makers
+    ("Real Time Engineers (FreeRTOS)", r"Real\s+Time\s+Engineers"),
+    ("RT-Thread", r"RT-Thread\s+Development\s+Team"),
+    ("Micrium", r"Micri[uµ]m"),
+    ("SEGGER", r"SEGGER"),
 )
 _PATTERNS = tuple(
     (name, re.compile(rf"(?<![\w@.-])(?:{pattern})(?![\w@-])", re.IGNORECASE)) for name, pattern in _VENDORS

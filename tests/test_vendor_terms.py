@@ -513,7 +513,11 @@ def test_a_chip_vendors_file_without_a_licence_is_not_the_projects(tree):
     assert file_entry(result, "Core/Src/main.c")["licenses"] == ["MIT"]
     assert file_entry(result, "User/app.c")["licenses"] == ["MIT"]
     [found] = [f for f in result["findings"] if f["rule"] == "missing-license"]
-    assert found["path"] == gd32 and "GigaDevice" in found["message"] and "芯片厂商的代码" in found["message"]
+    assert (
+        found["path"] == gd32
+        and "GigaDevice" in found["message"]
+        and "芯片或软件厂商的代码" in found["message"]
+    )
 
 
 def test_a_vendors_licence_file_covers_the_vendors_files(tree):
@@ -603,6 +607,52 @@ def test_st_drivers_without_their_license_file_are_not_the_projects(tree):
     _, result, _ = scan(root)
     assert file_entry(result, "Core/Src/main.c")["licenses"] == ["MIT"]
     assert file_entry(result, "Drivers/STM32F4xx_HAL_Driver/Src/stm32f4xx_hal.c")["licenses"] == []
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        # ALIENTEK's layout: ST's libraries under their own names, outside Drivers/ and Middlewares/.
+        "USB/STM32_USB_Device_Library/Core/Src/usbd_core.c",
+        "FWLIB/STM32F4xx_HAL_Driver/Src/stm32f4xx_hal.c",
+        "CMSIS/Device/ST/STM32F4xx/Include/stm32f4xx.h",
+    ],
+)
+def test_st_libraries_in_a_tutorials_layout_are_not_the_projects(tree, path):
+    root = tree(
+        {"LICENSE": "SPDX-License-Identifier: MIT\n", "Core/Src/main.c": CUBEMX_MAIN, path: HAL_HEADER}
+    )
+    _, result, _ = scan(root)
+    assert file_entry(result, "Core/Src/main.c")["licenses"] == ["MIT"]
+    assert file_entry(result, path)["licenses"] == []
+
+
+@pytest.mark.parametrize(
+    ("header", "holder"),
+    [
+        # A FreeRTOS V9 header cut down to its first line in a tutorial's copy (野火's book).
+        (
+            "/*\n    FreeRTOS V9.0.0 - Copyright (C) 2016 Real Time Engineers Ltd.\n"
+            "    All rights reserved\n*/\n",
+            "Real Time Engineers (FreeRTOS)",
+        ),
+        # RT-Thread 1.x: its terms are in the LICENSE of RT-Thread's distribution, not the maker's.
+        (
+            "/*\n * File      : usart.c\n * This file is part of RT-Thread RTOS\n"
+            " * COPYRIGHT (C) 2009, RT-Thread Development Team\n *\n"
+            " * The license and distribution terms for this file may be\n"
+            " * found in the file LICENSE in this distribution or at\n"
+            " * http://www.rt-thread.org/license/LICENSE\n */\n",
+            "RT-Thread",
+        ),
+    ],
+)
+def test_an_rtos_makers_file_without_a_licence_is_not_the_projects(tree, header, holder):
+    root = tree({"LICENSE": "SPDX-License-Identifier: MIT\n", "rtos/src/file.c": header + "int rtos;\n"})
+    _, result, _ = scan(root)
+    assert file_entry(result, "rtos/src/file.c")["licenses"] == []
+    [message] = [f["message"] for f in result["findings"] if f["rule"] == "missing-license"]
+    assert f"its notice names {holder}" in message and "software vendor" in message
 
 
 # Silicon Labs' Gecko SDK headers: its own agreement (RAIL, stacks), and its Apache-2.0 files,
