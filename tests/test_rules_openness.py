@@ -36,6 +36,13 @@ def test_non_open_terms_anywhere_are_errors(tree, path, content, reason):
     assert "OSHWA definition" in found["message"] and "Open Source Definition" in found["message"]
     assert "relicense it under an open license" in found["message"]
     assert "if it is someone else's, ask its author" in found["message"]  # not the maker's to relicense
+    # The open licences offered, and the words of the reason, fit the kind of file.
+    offered = {
+        "docs": "(CC-BY-4.0 or CC-BY-SA-4.0)",
+        "case": "(CERN-OHL-S-2.0, CERN-OHL-W-2.0 or CERN-OHL-P-2.0)",
+    }
+    assert offered.get(path.split("/")[0], "(MIT, Apache-2.0 or GPL-3.0-or-later)") in found["message"]
+    assert "FreeCAD" not in found["message"]
 
 
 def test_open_licenses_and_open_choices_are_fine(tree):

@@ -96,6 +96,7 @@ def non_open_license(context: Context) -> Iterator[Issue]:
                     path=file.path,
                     license=expression,
                     reasons=reasons,
+                    choices=context.say(f"open-choices.{_CHOICES.get(file.category, 'any')}"),
                 ),
                 tuple(member for member, _ in found),
             )
@@ -114,10 +115,16 @@ def _open_releases(context: Context, members: list[str]) -> Iterator[str]:
             )
 
 
+# The open licences a file of each category is pointed to.
+_CHOICES = {"hardware": "hardware", "software": "software", "documentation": "documentation"}
+
+
 def _worded(why: str, category: str) -> str:
     """The reason's wording for the file: "making hardware always involves money" is said of a
-    hardware design, not of firmware or a README."""
-    return "nc-work" if why == "nc" and category != "hardware" else why
+    hardware design, not of firmware or a README; FreeCAD's default licence, of a design."""
+    if category == "hardware":
+        return why
+    return {"nc": "nc-work", "reserved": "reserved-work"}.get(why, why)
 
 
 RULES = (Rule("non-open-license", "error", SOURCES, non_open_license),)
