@@ -101,6 +101,17 @@ def test_a_file_that_cannot_be_part_of_the_declared_license(tree):
     [found] = findings(result, "declared-license-mismatch")
     assert found["path"] == "src/a.c" and found["severity"] == "warning"
     assert "declared by LICENSE" in found["message"] and "MIT" in found["message"]
+    assert "Relicense or replace the file" in found["message"]
+
+
+def test_a_weak_copyleft_library_is_not_told_to_be_relicensed(tree):
+    # FreeModbus's port files, Arduino's core: LGPL libraries the firmware links.
+    files = {"LICENSE": license_file("MIT"), "lib/port.c": c_file("LGPL-2.1-or-later"), "b.c": c_file("MIT")}
+    _, result, _ = scan(tree(files))
+    [found] = findings(result, "declared-license-mismatch")
+    assert found["path"] == "lib/port.c"
+    assert "Relicense or replace" not in found["message"]
+    assert "may still be linked into the work while it keeps its own license" in found["message"]
 
 
 def test_a_folder_license_file_is_the_declaration_for_its_files(tree):

@@ -235,11 +235,9 @@ def _same(expression: str, declared: tuple[str, ...]) -> bool:
 def declared_license_mismatch(context: Context) -> Iterator[Issue]:
     for found in file_mismatches(context):
         if found.answer.verdict == "no":
-            yield Issue(
-                found.path,
-                context.say("declared-license-mismatch", **_params(context, found)),
-                (found.expression,),
-            )
+            weak = _weak_copyleft(found.expression)
+            key = "declared-license-mismatch-weak" if weak else "declared-license-mismatch"
+            yield Issue(found.path, context.say(key, **_params(context, found)), (found.expression,))
     by_manifest: dict[str, list[Mismatch]] = {}
     for found in manifest_mismatches(context):
         if found.answer.verdict == "no":
@@ -259,6 +257,14 @@ def declared_license_mismatch(context: Context) -> Iterator[Issue]:
             ),
             tuple(sorted({m.expression for m in items})),
         )
+
+
+@lru_cache(maxsize=1024)
+def _weak_copyleft(expression: str) -> bool:
+    """Every licence of the expression is weak copyleft (LGPL, MPL, EPL): a library the work
+    may link while it keeps its licence, not a file to relicense or replace."""
+    entries = [knowledge.license(compat.split(m)[0].removesuffix("+")) for m in compat.members(expression)]
+    return bool(entries) and all(entry is not None and entry.copyleft == "weak" for entry in entries)
 
 
 def _manifest_facts(context: Context, facts: list[compat.Fact]) -> str:
