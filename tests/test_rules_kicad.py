@@ -91,7 +91,10 @@ def test_copies_of_library_footprints_are_reported_once_per_folder(tree):
     assert project.startswith("2 footprint(s) in hardware/lib/project.pretty (")
     assert "SOD128" not in project and "kept under CERN-OHL-S-2.0" in project
     assert "${KICAD8_3DMODEL_DIR}/Resistor_SMD.3dshapes/R_0603_1608Metric.wrl" in project
-    assert 'path = "hardware/lib/project.pretty/**"' in project
+    # The maker's own SOD128 shares the folder: the annotation names the copies, not the folder.
+    copies = '"hardware/lib/project.pretty/R_0603_1608Metric.kicad_mod", '
+    assert f"path = [{copies}" in project and "**" not in project
+    assert 'path = "hardware/lib/old.pretty/**"' in old  # a folder of copies only
     assert "footprint generator wrote the description" in old
     # What the project declares stays the files' licence, as REUSE reads it; the rule says why not.
     assert file_entry(result, "hardware/lib/project.pretty/R_0603_1608Metric.kicad_mod")["licenses"] == [
@@ -195,3 +198,19 @@ def test_a_semicolon_line_inside_a_footprint_is_found_where_it_is(tree):
     _, result, _ = scan(tree({"lib.pretty/R_0603_1608Metric.kicad_mod": broken}), "--lang", "zh")
     [finding] = unloadable(result)
     assert f"第 {line} 行以 ';' 开头" in finding["message"]
+
+
+def test_a_truncated_footprint_name_is_read_in_bounded_memory():
+    # A footprint cut off inside its name (a broken download): its name is read only as far
+    # as KiCad's forms are, not by a pattern that keeps state for every byte.
+    import tracemalloc
+
+    data = b'(footprint "' + b"a" * 2_000_000
+    tracemalloc.start()
+    try:
+        evidence = extract(Source("lib.pretty/broken.kicad_mod", data, None))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert not [e for e in evidence if e.detail.startswith("footprint of KiCad's library")]
+    assert peak < 20_000_000  # the old pattern took over 250 MB for these 2 MB

@@ -22,6 +22,7 @@ STEP = (
     "FILE_SCHEMA(('AUTOMOTIVE_DESIGN { 1 0 10303 214 3 1 1 }'));\nENDSEC;\nDATA;\nENDSEC;\n"
     "END-ISO-10303-21;\n"
 )
+PDF = "%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
 GERBER = (
     "G04 #@! TF.GenerationSoftware,Altium Limited,Altium Designer,24.1.2*\n"
     "%FSLAX25Y25*%\n%MOIN*%\n%ADD10C,0.01000*%\nD10*\nX0Y0D02*\nX100000Y0D01*\nM02*\n"
@@ -52,9 +53,10 @@ def test_native_files_alone_are_reported_and_cern_ohl_makes_it_an_obligation(tre
     _, result, _ = scan(root)
     mechanical, pcb = sorted(found(result), key=lambda f: "PCB" in f["message"])
     assert mechanical["severity"] == "warning" and mechanical["path"] is None
-    assert "1 mechanical design files (mechanical/case.f3d)" in mechanical["message"]
-    assert "CERN-OHL-S-2.0 requires it" in mechanical["message"] and "STEP" in mechanical["message"]
-    assert "2 PCB design files (pcb/board.PcbDoc, pcb/board.SchDoc)" in pcb["message"]
+    assert "1 mechanical design file(s) (mechanical/case.f3d)" in mechanical["message"]
+    assert "CERN-OHL-S-2.0 asks whoever passes the design on" in mechanical["message"]
+    assert "STEP" in mechanical["message"]
+    assert "2 PCB design file(s) (pcb/board.PcbDoc, pcb/board.SchDoc)" in pcb["message"]
     assert mechanical["licenses"] == ["CERN-OHL-S-2.0"]
 
 
@@ -62,7 +64,10 @@ def test_without_cern_ohl_it_is_a_best_practice(tree):
     root = tree({"LICENSE": "SPDX-License-Identifier: MIT\n", "cad/bracket.SLDPRT": OLE})
     _, result, _ = scan(root)
     [finding] = found(result)
-    assert "OSHWA's best practices ask for it" in finding["message"] and "requires" not in finding["message"]
+    assert (
+        "OSHWA's best practices ask for it" in finding["message"]
+        and "passes the design on" not in finding["message"]
+    )
 
 
 def test_an_export_an_open_tool_shows_is_enough(tree):
@@ -84,4 +89,19 @@ def test_the_message_in_chinese(tree):
     root = tree(files)
     _, result, _ = scan(root, "--lang", "zh")
     [finding] = found(result)
-    assert "机械结构设计文件" in finding["message"] and "CERN-OHL-W-2.0 要求提供" in finding["message"]
+    assert (
+        "机械结构设计文件" in finding["message"] and "CERN-OHL-W-2.0 要求传播该设计的人" in finding["message"]
+    )
+
+
+def test_a_datasheet_is_not_the_design_in_pdf_and_a_schematic_print_is(tree):
+    files = {
+        "LICENSE": "SPDX-License-Identifier: TAPR-OHL-1.0\n",
+        "hardware/controller.PcbDoc": OLE,
+        "docs/datasheets/ATmega328P.pdf": PDF,
+    }
+    _, result, _ = scan(tree(files))
+    [finding] = found(result)
+    assert finding["licenses"] == ["TAPR-OHL-1.0"] and "TAPR-OHL-1.0 asks" in finding["message"]
+    _, result, _ = scan(tree({**files, "docs/controller_schematic.pdf": PDF}, name="printed"))
+    assert found(result) == []

@@ -888,3 +888,77 @@ def test_micriums_old_terms_are_not_the_projects_mit(tree):
     _, chinese, _ = scan(root, "--lang", "zh")
     messages = [f["message"] for f in chinese["findings"] if f["path"] == "UCOSII/CORE/os_sem.c"]
     assert any("其权利人后来已以 Apache-2.0 发布这些代码" in m for m in messages)
+
+
+UCOS_III_HEADER = """/*
+************************************************************************************************************
+*                                                      uC/OS-III
+*                                  (c) Copyright 2009-2014; Micrium, Inc.; Weston, FL
+*                           All rights reserved.  Protected by international copyright laws.
+*
+* LICENSING TERMS:
+* ---------------
+*           uC/OS-III is provided in source form for FREE short-term evaluation, for educational use or
+*           for peaceful research.  If you plan or intend to use uC/OS-III in a commercial application/
+*           product then, you need to contact Micrium to properly license uC/OS-III for its use in your
+*           application/product.
+************************************************************************************************************
+*/
+#include <os.h>
+"""
+
+
+def test_micrium_terms_are_told_by_micriums_words_and_are_the_vendors(tree):
+    # uC/OS-III's "short-term" wording too; another author's copy of the words is not Micrium's.
+    copied = UCOS_III_HEADER.replace("Micrium, Inc.; Weston, FL", "Wang Lei").replace(
+        "contact Micrium", "contact me"
+    )
+    root = tree(
+        {
+            "LICENSE": "SPDX-License-Identifier: MIT\n",
+            "UCOSIII/uCOS-III/Source/os_task.c": UCOS_III_HEADER,
+            "Modbus/mb.c": copied,
+        }
+    )
+    _, result, _ = scan(root)
+    assert file_entry(result, "UCOSIII/uCOS-III/Source/os_task.c")["licenses"] == [
+        "LicenseRef-Micrium-Evaluation"
+    ]
+    assert "LicenseRef-Micrium-Evaluation" not in file_entry(result, "Modbus/mb.c")["licenses"]
+    [message] = [f["message"] for f in result["findings"] if f["rule"] == "non-open-license"]
+    # Micrium's code, which the maker cannot relicense; where its open release is.
+    assert "which the project cannot relicense" in message and "Relicense it" not in message
+    assert "forbids commercial use" in message and "https://github.com/weston-embedded)" in message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The following notice is reproduced pursuant to Section 4 of the Apache License, Version 2.0:\n",
+        "Pursuant to section 3 of the MIT License, this notice must be kept.\n",
+    ],
+)
+def test_pursuant_to_a_section_cites_a_licence_without_granting_it(tree, text):
+    root = tree({"LICENSE": "SPDX-License-Identifier: GPL-3.0-or-later\n", "NOTICE": text})
+    _, result, _ = scan(root)
+    assert result["project"]["declared"] == ["GPL-3.0-or-later"]
+
+
+def test_a_makers_files_that_mention_the_vendor_agreements_keep_their_licence(tree):
+    root = tree(
+        {
+            "LICENSE": "SPDX-License-Identifier: MIT\n",
+            "firmware/CMakeLists.txt": (
+                "cmake_minimum_required(VERSION 3.20)\nproject(sensor C)\n"
+                "install(FILES ${MCUX_SDK}/LA_OPT_NXP_Software_License.txt DESTINATION share/doc)\n"
+            ),
+            "firmware/src/main.c": (
+                "/* Radio glue. RAIL itself is governed by the terms of the Silicon Labs Master Software\n"
+                " * License Agreement; only its headers are included. */\nint main(void) { return 0; }\n"
+            ),
+        }
+    )
+    _, result, _ = scan(root)
+    assert file_entry(result, "firmware/CMakeLists.txt")["licenses"] == ["MIT"]
+    assert file_entry(result, "firmware/src/main.c")["licenses"] == ["MIT"]
+    assert not [f for f in result["findings"] if f["rule"] == "non-open-license"]

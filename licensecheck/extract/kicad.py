@@ -42,11 +42,14 @@ from licensecheck.extract.kicad_fields import (
     mentions,
     unescape,
 )
+from licensecheck.extract.kicad_library import library_origin
 from licensecheck.extract.kicad_project import Project, project_beside
+from licensecheck.extract.kicad_semicolons import semicolon_evidence
 from licensecheck.model import Evidence
 
 FORM_LIMIT = 64 * 1024  # a form is read this far at most (a gr_text's render cache can be long)
 _MAX_DEPTH = 64
+_MAX_NAME = 256  # a footprint's name, as far as it is compared with its 3D model's
 _ROOT_LIMIT = 64 * 1024  # leading '#' comment lines before the root form
 _BOM = b"\xef\xbb\xbf"
 
@@ -113,14 +116,12 @@ def extract(source: Source) -> list[Evidence]:
     scan = _Scan(source, kind)
     scan.run()
     if kind == "footprint":
-        from licensecheck.extract.kicad_library import library_origin
-
-        origin = library_origin(source.data, root_end, scan.line)
+        atoms, _ = _head(source.data, root_end, 1)  # the footprint's name, read as KiCad reads it
+        name = unescape(atoms[0])[:_MAX_NAME] if atoms else ""
+        origin = library_origin(source.data, name, scan.line)
         if origin is not None:
             scan.evidence.append(origin)
     if b";" in source.data:
-        from licensecheck.extract.kicad_semicolons import semicolon_evidence
-
         scan.evidence.extend(semicolon_evidence(source.data))
     return dedupe(comment_evidence(source.data) + scan.evidence)
 

@@ -25,6 +25,7 @@ project declares for it, as REUSE reads it) and the rule kicad-library-copy weig
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from licensecheck.model import Evidence
 
@@ -32,25 +33,21 @@ KICAD_LIBRARIES = "CC-BY-SA-4.0 WITH KiCad-libraries-exception"
 ORIGIN = "footprint of KiCad's library"  # how the evidence's detail starts
 MODEL_SAID = "its 3D model is "
 
-_NAME = re.compile(rb'\s*(?:"((?:[^"\\]|\\.)*)"|([^\s()"]+))')
 # KiCad 5 to 9 name the library's 3D models folder KISYS3DMOD, then KICAD6_3DMODEL_DIR ...
 _LIBRARY_MODEL = re.compile(
     rb'\(model\s+"?\$\{(?:KICAD\d*_3DMODEL_DIR|KISYS3DMOD)\}/[^/"\s()]+\.3dshapes/([^/"\s()]+)\.(?:wrl|step|stp)\b',
     re.IGNORECASE,
 )
-_GENERATED = re.compile(rb'\(descr\s+"[^"]*\bgenerated with kicad-footprint-generator\b')
+_GENERATED = re.compile(rb'\(descr\s+"[^"]{0,4000}?\bgenerated with kicad-footprint-generator\b')
 
 
-def library_origin(data: bytes, root_end: int, line_of) -> Evidence | None:
-    """Evidence that the footprint whose root form's keyword ends at `root_end` is (a copy of)
-    one of KiCad's library footprints, or None."""
-    found = _NAME.match(data, root_end)
-    if found is None:
-        return None
-    name = (found.group(1) or found.group(2) or b"").rpartition(b":")[2]  # "Capacitor_SMD:C_0402"
+def library_origin(data: bytes, name: str, line_of: Callable[[int], int]) -> Evidence | None:
+    """Evidence that the footprint `name` (its root form's first atom, as kicad.py reads it)
+    is (a copy of) one of KiCad's library footprints, or None."""
+    own = name.rpartition(":")[2].encode("utf-8", "replace")  # "Capacitor_SMD:C_0402_1005Metric"
     for model in _LIBRARY_MODEL.finditer(data):
         stem = model.group(1)
-        if name == stem or name.startswith(stem + b"_"):
+        if own == stem or own.startswith(stem + b"_"):
             shown = model.group(0).partition(b"$")[2].decode("utf-8", "replace")
             return _evidence(line_of(model.start()), f"{ORIGIN}: {MODEL_SAID}${shown}")
     generated = _GENERATED.search(data)

@@ -3,7 +3,7 @@
 """Standard notices and licensing statements that name a license instead of quoting it.
 
 * A *grant* names a license right after "licensed under", "released under",
-  "subject to the terms of", "governed by", "License:", or Chinese
+  "subject to the terms of", "pursuant to the terms of", "governed by", "License:", or Chinese
   "基于/采用/遵循 ...", "许可证：", "使用/以/在 ... 协议" — the Apache boilerplate, MPL
   Exhibit A, Creative Commons "This work is licensed under a ...", CERN-OHL v2 and
   Solderpad notices, the English and Chinese MulanPSL notices. The name is looked up in names.py.
@@ -35,7 +35,7 @@ _COMMON_NAME = (
 _GRANT = re.compile(
     r"\b(?:(?:dual|multi)?licen[cs]ed|released|distributed|available|provided|published|offered|covered|governed"
     r"|made\s+available|dedicated)\s+(?:to\s+you\s+)?(?:under|by|as)\b"
-    r"|\b(?:subject|pursuant)\s+to\b|\bunder\s+the\s+terms\b|\blicen[cs]ed\s+to\s+you\b|\blicen[cs]es?\s*:"
+    r"|\bsubject\s+to\b|\bpursuant\s+to\s+the\s+terms\s+of\b|\bunder\s+the\s+terms\b|\blicen[cs]ed\s+to\s+you\b|\blicen[cs]es?\s*:"
     r"|\bspecify\s+the\s+licen[cs]e\b|\bunder\s+(?=the\s+\[?[a-z]+\s+licen[cs]e)"
     # ST's LICENSE files: "... without applicable license terms, the terms of the BSD-3-Clause
     # license shall apply"
@@ -204,7 +204,10 @@ PHRASES: tuple[tuple[re.Pattern[str], str, str], ...] = (
     # only. The uC/ components have been Apache-2.0 since 2020.
     (
         re.compile(
-            r"\bprovided\s+in\s+source\s+form\s+for\s+free\s+evaluation,?\s+for\s+educational\s+use\s+or\s+(?:for\s+)?peaceful\s+research\b"
+            # uC/OS-II V2.8x-V2.92: "for FREE evaluation"; uC/OS-III V3.0x: "for FREE short-term
+            # evaluation". Micrium's, not a copy of its words that others put on their own code.
+            r"\bprovided\s+in\s+source\s+form\s+for\s+free\s+(?:short-?term\s+)?evaluation,?\s+for\s+educational\s+use\s+or"
+            r"\s+(?:for\s+)?peaceful\s+research\b(?=[\s\S]{0,300}?\bcontact\s+micri[uµ]m\b)"
         ),
         "LicenseRef-Micrium-Evaluation",
         "Micrium's evaluation terms",
@@ -217,14 +220,18 @@ PHRASES: tuple[tuple[re.Pattern[str], str, str], ...] = (
     # Silicon Labs' own agreement, not its Apache-2.0 files "supplemented by the ... MSLA".
     (
         re.compile(
-            r"\bgoverned\s+by\s+the\s+terms\s+of\s+(?:the\s+)?silicon\s+labs\s+master\s+software\s+licen[cs]e"
+            r"\byour\s+use\s+of\s+this\s+software\s+is\s+governed\s+by\s+the\s+terms\s+of\s+(?:the\s+)?silicon\s+labs"
+            r"\s+master\s+software\s+licen[cs]e"
         ),
         "LicenseRef-MSLA",
         "Silicon Labs MSLA",
     ),
     (
         re.compile(
-            r"\bla_opt_nxp_software_licen[cs]e\b"
+            # its header's "License: LA_OPT_NXP_Software_License" and "Licensed under the
+            # LA_OPT_NXP_Software_License.txt", not a build script that installs the file
+            r"\blicen[cs]e\s*:\s*(?:nxp\s+)?la_opt_nxp_software_licen[cs]e\b"
+            r"|\blicen[cs]ed\s+under\s+(?:the\s+)?la_opt_nxp_software_licen[cs]e\b"
             r"|\bowned\s+or\s+controlled\s+by\s+nxp\s+and\s+may\s+only\s+be\s+used\s+strictly\s+in\s+accordance\b"
         ),
         "LicenseRef-LA-OPT-NXP-Software-License",

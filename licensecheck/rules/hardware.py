@@ -58,38 +58,49 @@ def hardware_source_missing(context: Context) -> Iterator[Issue]:
         outputs = sorted(path for format_id in kind.outputs for path in by_format.get(format_id, ()))
         if not outputs:
             continue
-        shown = ", ".join(outputs[:SHOWN_OUTPUTS]) + (" …" if len(outputs) > SHOWN_OUTPUTS else "")
         yield Issue(
             None,
             context.say(
                 "hardware-source-missing",
                 kind=context.say(f"design-kind.{kind.key}"),
                 count=len(outputs),
-                outputs=shown,
+                outputs=_listed(outputs),
                 expected=context.say(f"design-source.{kind.key}"),
             ),
         )
 
 
-# Licences whose Complete Source asks for a viewable format beside a proprietary one.
-VIEWABLE_REQUIRED = ("CERN-OHL-S-2.0", "CERN-OHL-W-2.0", "CERN-OHL-1.2")
+# Licences that ask those who pass a design on for a format open tools can show beside a
+# proprietary one: CERN-OHL v2's Complete Source (FSF- or OSI-approved viewer), CERN-OHL-1.2
+# 3.4 d), TAPR-OHL-1.0 4.2 ("open format versions (such as Gerber, ASCII, Postscript, or PDF) if
+# your tools can create them").
+VIEWABLE_REQUIRED = ("CERN-OHL-S-2.0", "CERN-OHL-W-2.0", "CERN-OHL-1.2", "TAPR-OHL-1.0")
+# A PDF shows a design when its name says so (board_v2_schematic.pdf, 外壳图纸.pdf) or names the
+# design file; a datasheet (ATmega328P.pdf) shows none.
+_DESIGN_WORDS = {
+    "pcb": ("schematic", "sch", "layout", "pcb", "board", "原理图", "电路图", "布局", "布线"),
+    "mechanical": ("drawing", "assembly", "dimension", "case", "enclosure", "图纸", "装配", "工程图", "尺寸"),
+}
 
 
 def proprietary_format_only(context: Context) -> Iterator[Issue]:
+    """Each kind of design whose only files are a proprietary tool's, with nothing that open
+    tools can show: no export of another viewable format, no PDF of the design."""
     by_format = views.paths_by_format(context)
     for kind in design_kinds():
         native = sorted(path for format_id in kind.proprietary for path in by_format.get(format_id, ()))
-        if not native or not by_format.keys().isdisjoint(kind.viewable):
+        if not native or _shown_openly(kind, native, by_format):
             continue
         chosen = set(native)
         licenses = {e for file in context.concluded.files if file.path in chosen for e in file.licenses}
         required = sorted(
-            member
-            for expression in licenses
-            for member in compat.members(expression)
-            if member.removesuffix("+") in VIEWABLE_REQUIRED
+            {
+                member
+                for expression in licenses
+                for member in compat.members(expression)
+                if member.removesuffix("+") in VIEWABLE_REQUIRED
+            }
         )
-        shown = ", ".join(native[:SHOWN_OUTPUTS]) + (" …" if len(native) > SHOWN_OUTPUTS else "")
         key = "proprietary-format-only-required" if required else "proprietary-format-only"
         yield Issue(
             None,
@@ -97,12 +108,26 @@ def proprietary_format_only(context: Context) -> Iterator[Issue]:
                 key,
                 kind=context.say(f"design-kind.{kind.key}"),
                 count=len(native),
-                files=shown,
-                license=", ".join(dict.fromkeys(required)),
+                files=_listed(native),
+                license=", ".join(required),
                 export=context.say(f"design-export.{kind.key}"),
             ),
-            tuple(dict.fromkeys(required)),
+            tuple(required),
         )
+
+
+def _shown_openly(kind: DesignKind, native: list[str], by_format: dict[str, list[str]]) -> bool:
+    if any(format_id != "pdf" and format_id in by_format for format_id in kind.viewable):
+        return True
+    if "pdf" not in kind.viewable:
+        return False
+    stems = {path.rpartition("/")[2].rpartition(".")[0].lower() for path in native}
+    words = (*_DESIGN_WORDS.get(kind.key, ()), *(stem for stem in stems if len(stem) >= 3))
+    return any(word in path.rpartition("/")[2].lower() for path in by_format.get("pdf", ()) for word in words)
+
+
+def _listed(paths: list[str]) -> str:
+    return ", ".join(paths[:SHOWN_OUTPUTS]) + (" …" if len(paths) > SHOWN_OUTPUTS else "")
 
 
 RULES = (

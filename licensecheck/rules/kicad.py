@@ -16,6 +16,7 @@ library, dozens at a time.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
 from licensecheck import compat
@@ -31,35 +32,50 @@ _BY_SA = "CC-BY-SA-4.0"
 
 def kicad_library_copy(context: Context) -> Iterator[Issue]:
     by_folder: dict[str, list[tuple[FileResult, Evidence]]] = {}
+    footprints: dict[str, int] = {}  # folder -> its footprints, copies or not
     for file in context.concluded.files:
-        if file.format != "kicad-mod" or any(_names_by_sa(expression) for expression in file.licenses):
+        if file.format != "kicad-mod":
+            continue
+        folder = file.path.rpartition("/")[0]
+        footprints[folder] = footprints.get(folder, 0) + 1
+        if any(_names_by_sa(expression) for expression in file.licenses):
             continue
         origin = next((e for e in file.evidence if e.detail.startswith(ORIGIN)), None)
         if origin is not None:
-            by_folder.setdefault(file.path.rpartition("/")[0], []).append((file, origin))
+            by_folder.setdefault(folder, []).append((file, origin))
     for folder, copies in sorted(by_folder.items()):
         first, origin = copies[0]
+        paths = [file.path for file, _ in copies]
         yield Issue(
             first.path,
             context.say(
                 "kicad-library-copy" if first.licenses else "kicad-library-copy-undeclared",
                 folder=folder or ".",
                 count=len(copies),
-                files=say.files(context, [file.path for file, _ in copies]),
+                files=say.files(context, paths),
                 why=_why(context, first.path, origin.detail),
-                declared=" AND ".join(first.licenses),
-                pattern=f"{folder}/**" if folder else "*.kicad_mod",
+                declared=", ".join(first.licenses),
+                pattern=_annotated(folder, paths, footprints[folder]),
             ),
             (KICAD_LIBRARIES, *first.licenses),
         )
 
 
+def _annotated(folder: str, copies: list[str], footprints: int) -> str:
+    """The REUSE.toml `path` that covers the copies and nothing else: the folder when all its
+    footprints are copies, else the copies by name (the maker's own keep the project's licence)."""
+    if len(copies) == footprints:
+        return json.dumps(f"{folder}/**" if folder else "*.kicad_mod")
+    return "[" + ", ".join(json.dumps(path) for path in copies) + "]"
+
+
 def _why(context: Context, path: str, detail: str) -> str:
     """How the first copy was told, in the message's language (the detail is English)."""
+    name = path.rpartition("/")[2]
     _, model_said, model = detail.partition(MODEL_SAID)
     if model_said:
-        return context.say("kicad-library-why-model", file=path, model=model)
-    return context.say("kicad-library-why-generator", file=path)
+        return context.say("kicad-library-why-model", name=name, model=model)
+    return context.say("kicad-library-why-generator", name=name)
 
 
 def _names_by_sa(expression: str) -> bool:

@@ -29,20 +29,27 @@ NO_LICENSE = frozenset({"LicenseRef-All-Rights-Reserved"})
 # relicense the vendor's code.
 VENDOR_CHIPS_ONLY = "vendor-chips-only"
 VENDOR_AGREEMENT = "vendor-agreement"
-VENDOR_REASONS = frozenset({"vendor", "vendor-agreement"})
+VENDOR_TERMS = frozenset({VENDOR_CHIPS_ONLY, VENDOR_AGREEMENT})
 NO_LICENSE_GRANTED = "no-license-granted"  # a notice that licenses nothing (Micrium's registered licensees)
 
-# Reason key (message.non-open-reason.KEY) -> test on a knowledge-base entry, first match wins.
+# Reason key (message.non-open-reason.KEY) -> test on a knowledge-base entry, first match wins:
+# what the terms forbid comes before whose terms they are (Micrium's evaluation terms forbid
+# commercial use, and are a vendor's terms).
 REASONS: tuple[tuple[str, Callable[[knowledge.License], bool]], ...] = (
-    ("reserved", lambda entry: entry.id in NO_LICENSE),
+    # No licence at all, or a notice that licenses nothing, unless it is the chips-only clause
+    # (WCH's notice grants nothing but says what the code is for).
+    ("reserved", lambda entry: entry.id in NO_LICENSE or _grants_nothing(entry)),
     ("vendor", lambda entry: VENDOR_CHIPS_ONLY in entry.obligations),
-    ("vendor-agreement", lambda entry: VENDOR_AGREEMENT in entry.obligations),
-    ("reserved", lambda entry: NO_LICENSE_GRANTED in entry.obligations),
     ("nc-nd", lambda entry: entry.non_commercial and entry.no_derivatives),
     ("nc", lambda entry: entry.non_commercial),
     ("nd", lambda entry: entry.no_derivatives),
+    ("vendor-agreement", lambda entry: VENDOR_AGREEMENT in entry.obligations),
     ("restricted", lambda entry: True),
 )
+
+
+def _grants_nothing(entry: knowledge.License) -> bool:
+    return NO_LICENSE_GRANTED in entry.obligations and VENDOR_CHIPS_ONLY not in entry.obligations
 
 
 def reason(member: str) -> str | None:
@@ -88,7 +95,7 @@ def non_open_license(context: Context) -> Iterator[Issue]:
                     *_open_releases(context, [member for member, _ in found]),
                 ]
             )
-            vendor = any(why in VENDOR_REASONS for _, why in found)
+            vendor = any(_vendors(member) for member, _ in found)
             yield Issue(
                 file.path,
                 context.say(
@@ -100,6 +107,12 @@ def non_open_license(context: Context) -> Iterator[Issue]:
                 ),
                 tuple(member for member, _ in found),
             )
+
+
+def _vendors(member: str) -> bool:
+    """Whether the licence is a vendor's own terms, which the maker cannot relicense."""
+    entry = knowledge.license(compat.split(member)[0].removesuffix("+"))
+    return entry is not None and not VENDOR_TERMS.isdisjoint(entry.obligations)
 
 
 def _open_releases(context: Context, members: list[str]) -> Iterator[str]:
