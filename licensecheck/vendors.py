@@ -39,9 +39,9 @@ _VENDORS = (
     ("Realtek", r"Realtek"),
     ("Bouffalo Lab", r"Bouffalo"),
     ("Beken", r"Beken"),
-    # RTOS and middleware makers
+    # RTOS and middleware makers. Not RT-Thread: its own repositories' files say only
+    # "Copyright RT-Thread Development Team" under a root LICENSE that names no holder.
     ("Real Time Engineers (FreeRTOS)", r"Real\s+Time\s+Engineers"),
-    ("RT-Thread", r"RT-Thread\s+Development\s+Team"),
     ("Micrium", r"Micri[uµ]m"),
     ("SEGGER", r"SEGGER"),
 )
@@ -54,13 +54,19 @@ _EMAIL = re.compile(r"<[^<>\s]*>|[\w.+-]+@[\w.-]+")
 _PORTIONS = re.compile(r"\bportions\b", re.IGNORECASE)
 
 
+# What comes before the holder in a notice: "Copyright (c) 2016-2020, ", "(C) COPYRIGHT 2011 ".
+_BEFORE_HOLDER = re.compile(r"(?:copyright\b|\(c\)|©|[\s\d,;:.\-–/])*", re.IGNORECASE)
+
+
 def chip_vendor(notice: str) -> str | None:
-    """The chip vendor a copyright notice gives as the holder, or None (also for "Portions
-    Copyright ...", which says the rest is someone else's)."""
+    """The vendor a copyright notice gives as the holder, or None: not one its holder only
+    names ("2021 Jane Maker, port of Micrium uC/OS-III", "logging over SEGGER RTT"), nor
+    "Portions Copyright ...", which says the rest is someone else's."""
     if _PORTIONS.search(notice):
         return None
     text = _EMAIL.sub(" ", notice)
-    return next((name for name, pattern in _PATTERNS if pattern.search(text)), None)
+    holder = _BEFORE_HOLDER.match(text).end()
+    return next((name for name, pattern in _PATTERNS if pattern.match(text, holder)), None)
 
 
 def names_vendor(text: str, vendor: str) -> bool:

@@ -208,3 +208,10 @@ def test_pairs_with_the_same_reason_and_source_share_one_clause(tree):
     _, result, _ = scan(tree(files, name="zh"), "--lang", "zh")
     [found] = findings(result, "incompatible-licenses")
     assert found["message"].count("不允许") == 1 and "、" in found["message"], found["message"]
+
+
+def test_a_weak_copyleft_hardware_design_is_not_called_a_library(tree):
+    files = {"LICENSE": license_file("CERN-OHL-P-2.0"), "hw/psu.scad": c_file("CERN-OHL-W-2.0")}
+    _, result, _ = scan(tree(files))
+    [found] = findings(result, "declared-license-mismatch")
+    assert "may still be linked" not in found["message"] and "Relicense or replace" in found["message"]

@@ -93,8 +93,8 @@ def test_copies_of_library_footprints_are_reported_once_per_folder(tree):
     assert "${KICAD8_3DMODEL_DIR}/Resistor_SMD.3dshapes/R_0603_1608Metric.wrl" in project
     # The maker's own SOD128 shares the folder: the annotation names the copies, not the folder.
     copies = '"hardware/lib/project.pretty/R_0603_1608Metric.kicad_mod", '
-    assert f"path = [{copies}" in project and "**" not in project
-    assert 'path = "hardware/lib/old.pretty/**"' in old  # a folder of copies only
+    assert f"path = [{copies}" in project and "*.kicad_mod" not in project
+    assert 'path = "hardware/lib/old.pretty/*.kicad_mod"' in old  # a folder of copies only
     assert "footprint generator wrote the description" in old
     # What the project declares stays the files' licence, as REUSE reads it; the rule says why not.
     assert file_entry(result, "hardware/lib/project.pretty/R_0603_1608Metric.kicad_mod")["licenses"] == [
@@ -214,3 +214,20 @@ def test_a_truncated_footprint_name_is_read_in_bounded_memory():
         tracemalloc.stop()
     assert not [e for e in evidence if e.detail.startswith("footprint of KiCad's library")]
     assert peak < 20_000_000  # the old pattern took over 250 MB for these 2 MB
+
+
+def test_a_semicolon_line_after_the_root_form_is_read_but_harmless(tree):
+    # KiCad stops reading at the root form's close: a trailing line does not break the file.
+    trailing = SCHEMATIC + "; SPDX-License-Identifier: CERN-OHL-S-2.0\n"
+    _, result, _ = scan(tree({"board.kicad_sch": trailing}))
+    assert unloadable(result) == []
+    assert file_entry(result, "board.kicad_sch")["licenses"] == ["CERN-OHL-S-2.0"]
+
+
+def test_a_semicolon_header_after_a_byte_order_mark_is_found(tree):
+    header = "\ufeff; SPDX-FileCopyrightText: 2025 Li Wei\n; SPDX-License-Identifier: CERN-OHL-S-2.0\n"
+    _, result, _ = scan(tree({"board.kicad_sch": (header + SCHEMATIC).encode("utf-8")}))
+    [finding] = unloadable(result)
+    assert "line 1 starts with ';'" in finding["message"]
+    entry = file_entry(result, "board.kicad_sch")
+    assert entry["licenses"] == ["CERN-OHL-S-2.0"] and entry["copyrights"] == ["2025 Li Wei"]

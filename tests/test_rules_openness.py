@@ -25,7 +25,12 @@ def non_open(result: dict) -> list[dict]:
         ("docs/guide.md", "<!-- SPDX-License-Identifier: CC-BY-NC-SA-4.0 -->\n", "commercial use"),
         ("case/case.scad", tagged("//", "CC-BY-ND-4.0"), "derived works"),
         ("fw/main.c", tagged("//", "SSPL-1.0"), "source-available"),
-        ("fw/util.c", tagged("//", "LicenseRef-All-Rights-Reserved"), "grants no license"),
+        ("fw/util.c", tagged("//", "LicenseRef-All-Rights-Reserved"), "for someone else's code get their"),
+        (
+            "docs/assembly.md",
+            "<!-- SPDX-License-Identifier: LicenseRef-All-Rights-Reserved -->\n",
+            "for a project's documentation",
+        ),
     ],
 )
 def test_non_open_terms_anywhere_are_errors(tree, path, content, reason):

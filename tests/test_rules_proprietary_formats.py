@@ -54,7 +54,7 @@ def test_native_files_alone_are_reported_and_cern_ohl_makes_it_an_obligation(tre
     mechanical, pcb = sorted(found(result), key=lambda f: "PCB" in f["message"])
     assert mechanical["severity"] == "warning" and mechanical["path"] is None
     assert "1 mechanical design file(s) (mechanical/case.f3d)" in mechanical["message"]
-    assert "CERN-OHL-S-2.0 asks whoever passes the design on" in mechanical["message"]
+    assert "Under CERN-OHL-S-2.0, whoever passes the design on must" in mechanical["message"]
     assert "STEP" in mechanical["message"]
     assert "2 PCB design file(s) (pcb/board.PcbDoc, pcb/board.SchDoc)" in pcb["message"]
     assert mechanical["licenses"] == ["CERN-OHL-S-2.0"]
@@ -90,7 +90,8 @@ def test_the_message_in_chinese(tree):
     _, result, _ = scan(root, "--lang", "zh")
     [finding] = found(result)
     assert (
-        "机械结构设计文件" in finding["message"] and "CERN-OHL-W-2.0 要求传播该设计的人" in finding["message"]
+        "机械结构设计文件" in finding["message"]
+        and "按照 CERN-OHL-W-2.0，传播该设计的人" in finding["message"]
     )
 
 
@@ -102,6 +103,14 @@ def test_a_datasheet_is_not_the_design_in_pdf_and_a_schematic_print_is(tree):
     }
     _, result, _ = scan(tree(files))
     [finding] = found(result)
-    assert finding["licenses"] == ["TAPR-OHL-1.0"] and "TAPR-OHL-1.0 asks" in finding["message"]
+    assert finding["licenses"] == ["TAPR-OHL-1.0"] and "Under TAPR-OHL-1.0," in finding["message"]
+    # Whole words: a Schottky diode's or a keyboard switch's datasheet is not the design.
+    lookalikes = {
+        "docs/SS34_Schottky.pdf": PDF,
+        "docs/CherryMX_keyboard_switch.pdf": PDF,
+        "JLCPCB_order.pdf": PDF,
+    }
+    _, result, _ = scan(tree({**files, **lookalikes}, name="lookalikes"))
+    assert len(found(result)) == 1
     _, result, _ = scan(tree({**files, "docs/controller_schematic.pdf": PDF}, name="printed"))
     assert found(result) == []

@@ -636,15 +636,6 @@ def test_st_libraries_in_a_tutorials_layout_are_not_the_projects(tree, path):
             "    All rights reserved\n*/\n",
             "Real Time Engineers (FreeRTOS)",
         ),
-        # RT-Thread 1.x: its terms are in the LICENSE of RT-Thread's distribution, not the maker's.
-        (
-            "/*\n * File      : usart.c\n * This file is part of RT-Thread RTOS\n"
-            " * COPYRIGHT (C) 2009, RT-Thread Development Team\n *\n"
-            " * The license and distribution terms for this file may be\n"
-            " * found in the file LICENSE in this distribution or at\n"
-            " * http://www.rt-thread.org/license/LICENSE\n */\n",
-            "RT-Thread",
-        ),
     ],
 )
 def test_an_rtos_makers_file_without_a_licence_is_not_the_projects(tree, header, holder):
@@ -962,3 +953,28 @@ def test_a_makers_files_that_mention_the_vendor_agreements_keep_their_licence(tr
     assert file_entry(result, "firmware/CMakeLists.txt")["licenses"] == ["MIT"]
     assert file_entry(result, "firmware/src/main.c")["licenses"] == ["MIT"]
     assert not [f for f in result["findings"] if f["rule"] == "non-open-license"]
+
+
+def test_an_rtos_named_in_a_makers_own_notice_leaves_the_file_the_makers(tree):
+    root = tree(
+        {
+            "LICENSE": "SPDX-License-Identifier: MIT\n",
+            "port/os_cpu.c": "// Copyright (c) 2021 Jane Maker, port of Micrium uC/OS-III\nint p;\n",
+            "log/rtt_log.c": "/* Copyright (C) 2022 Jane Maker - logging over SEGGER RTT */\nint l;\n",
+        }
+    )
+    _, result, _ = scan(root)
+    assert file_entry(result, "port/os_cpu.c")["licenses"] == ["MIT"]
+    assert file_entry(result, "log/rtt_log.c")["licenses"] == ["MIT"]
+
+
+def test_rt_threads_own_files_keep_its_licence(tree):
+    # RT-Thread's repository: its LICENSE (Apache-2.0) names no holder, its files only theirs.
+    root = tree(
+        {
+            "LICENSE": "SPDX-License-Identifier: Apache-2.0\n",
+            "src/kservice.c": "/*\n * Copyright (c) 2006-2018, RT-Thread Development Team\n */\nint k;\n",
+        }
+    )
+    _, result, _ = scan(root)
+    assert file_entry(result, "src/kservice.c")["licenses"] == ["Apache-2.0"]

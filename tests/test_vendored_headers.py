@@ -5,8 +5,9 @@
 
 Each fixture is the top of a real file: FreeRTOS V9.0.0 tasks.c and V5.1.2 (before V10 FreeRTOS
 was GPL-2.0 with its exception), Eclipse Paho's MQTTFormat.h (EPL or EDL), FatFs R0.11's ff.h and
-µGUI's ugui.h (ChaN's licence in its older wordings), uC/GUI V5.36 (SEGGER's and Micrium's
-notice, no licence). Each used to be misread, mostly as the maker's own MIT.
+µGUI's ugui.h (ChaN's licence in its older wordings, the second under µGUI's name), uC/GUI
+V5.36 (SEGGER's and Micrium's notice, no licence). Each used to be misread, mostly as the
+maker's own MIT.
 """
 
 from __future__ import annotations
@@ -149,7 +150,24 @@ Purpose     : Array handling routines
         (PAHO, "EPL-1.0 OR BSD-3-Clause"),
         (PAHO.replace("v1.0\n * and Eclipse", "v2.0\n * and Eclipse"), "EPL-2.0 OR BSD-3-Clause"),
         (FATFS_R011, "LicenseRef-FatFs"),
-        (UGUI, "LicenseRef-FatFs"),
+        (UGUI, "LicenseRef-uGUI"),
+        # Mosquitto 2.x writes "License 2.0" without a "v"; emWin breaks "re-distributed".
+        (
+            "made available under the terms of the Eclipse Public License 2.0\n"
+            "and Eclipse Distribution License v1.0 which accompany this distribution.",
+            "EPL-2.0 OR BSD-3-Clause",
+        ),
+        (
+            "emWin is protected by international copyright laws. This file may only be used in\n"
+            "accordance with a license and should not be re-\ndistributed in any way.",
+            "LicenseRef-All-Rights-Reserved",
+        ),
+        # Naming the exception of a bundled kernel does not put the file under it.
+        (
+            "This firmware is released under the GNU General Public License v3.0. The bundled\n"
+            "FreeRTOS V9 kernel keeps its own licence, the GPL v2 with the FreeRTOS exception.",
+            "GPL-3.0-only",
+        ),
         (UCGUI, "LicenseRef-All-Rights-Reserved"),
         # Without the exception, a GPL notice stays a GPL notice.
         (FREERTOS_V9.replace(">>>> AND MODIFIED BY <<<< the FreeRTOS exception", ""), "GPL-2.0-only"),

@@ -24,10 +24,13 @@ BREAKS_KICAD = "starts with ';', which KiCad does not read as a comment"
 _MAX_LINES = 2000
 _MAX_SEMICOLONS = 10_000  # ';'s inside strings looked at before giving up on a huge file
 _LINE = re.compile(rb"[ \t]*+(;[^\n]*)")
+_BOM = b"\xef\xbb\xbf"
 
 
 def semicolon_evidence(data: bytes) -> list[Evidence]:
-    """The tags in lines that start with ';', and one fact evidence for the first such line."""
+    """The tags in lines that start with ';', and a fact evidence for the first such line that
+    KiCad cannot read: one before the root form closes (KiCad stops reading there, so a line
+    after the last ')' is harmless, though KiCad drops it on save)."""
     found = _lines(data)
     if not found:
         return []
@@ -36,8 +39,12 @@ def semicolon_evidence(data: bytes) -> list[Evidence]:
     texts = [text for _, text in found]
     evidence = extract_header("\n".join(texts), style("semicolon"))
     evidence = [replace(e, line=numbers[e.line - 1]) if e.line else e for e in evidence]
-    first = numbers[0]
-    return [*evidence, Evidence(source="embedded", line=first, detail=f"line {first} {BREAKS_KICAD}")]
+    root_end = data.rfind(b")")
+    breaking = [line for (at, _), line in zip(found, numbers, strict=True) if at < root_end]
+    if breaking:
+        first = breaking[0]
+        evidence.append(Evidence(source="embedded", line=first, detail=f"line {first} {BREAKS_KICAD}"))
+    return evidence
 
 
 def _lines(data: bytes) -> list[tuple[int, str]]:
@@ -48,6 +55,8 @@ def _lines(data: bytes) -> list[tuple[int, str]]:
     while at >= 0 and len(found) < _MAX_LINES and seen < _MAX_SEMICOLONS:
         seen += 1
         start = data.rfind(b"\n", 0, at) + 1
+        if start == 0 and data.startswith(_BOM):  # the first line, after a UTF-8 byte order mark
+            start = len(_BOM)
         line = _LINE.match(data, start)
         if line is not None and line.start(1) == at:
             found.append((at, line.group(1).decode("utf-8", "replace").rstrip("\r")))

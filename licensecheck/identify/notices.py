@@ -153,24 +153,29 @@ PHRASES: tuple[tuple[re.Pattern[str], str, str], ...] = (
         re.compile(
             r"\bredistribution\s+and\s+use\s+of\s+fatfs\s+in\s+source\s+and\s+binary\s+forms\b"
             r"|\bfatfs\s+module\s+is\s+a\s+free\s+software\s+that\s+opened\s+under\s+license\s+policy\b"
-            r"|\bno\s+restriction\s+on\s+use\.\s+you\s+can\s+use,\s+modify\s+and\s+redistribute\s+it\s+for\s+personal,"
-            r"\s+non-?profit\s+or\s+commercial\s+products\s+under\s+your\s+responsibility\b"
+            r"|\bthe\s+fatfs\s+module\s+is\s+a\s+free\s+software\s+and\s+there\s+is\s+no\s+warranty\b"
         ),
         "LicenseRef-FatFs",
         "FatFs licence",
+    ),
+    # µGUI's header: the same terms in ChaN's older words, under µGUI's name.
+    (
+        re.compile(r"\bthe\s+[µμu]gui\s+module\s+is\s+a\s+free\s+software\s+and\s+there\s+is\s+no\s+warranty\b"),
+        "LicenseRef-uGUI",
+        "µGUI licence",
     ),
     # The Eclipse projects' dual licence (Paho MQTT): "the Eclipse Public License v1.0 and
     # Eclipse Distribution License v1.0", the EDL being BSD-3-Clause; Eclipse lets the user choose.
     (
         re.compile(
-            r"\beclipse\s+public\s+licen[cs]e\s+v(?:ersion\s+)?1\.0\s+and\s+(?:the\s+)?eclipse\s+distribution\s+licen[cs]e"
+            r"\beclipse\s+public\s+licen[cs]e,?\s+(?:v|version\s+)?1\.0\s+and\s+(?:the\s+)?eclipse\s+distribution\s+licen[cs]e"
         ),
         "EPL-1.0 OR BSD-3-Clause",
         "Eclipse dual licence (EPL or EDL)",
     ),
     (
         re.compile(
-            r"\beclipse\s+public\s+licen[cs]e\s+v(?:ersion\s+)?2\.0\s+and\s+(?:the\s+)?eclipse\s+distribution\s+licen[cs]e"
+            r"\beclipse\s+public\s+licen[cs]e,?\s+(?:v|version\s+)?2\.0\s+and\s+(?:the\s+)?eclipse\s+distribution\s+licen[cs]e"
         ),
         "EPL-2.0 OR BSD-3-Clause",
         "Eclipse dual licence (EPL or EDL)",
@@ -179,7 +184,7 @@ PHRASES: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (
         re.compile(
             r"\bthis\s+file\s+may\s+only\s+be\s+used\s+in\s+accordance\s+with\s+a\s+licen[cs]e\s+and\s+should\s+not\s+be"
-            r"\s+redistributed\b"
+            r"\s+re-?\s*distributed\b"
         ),
         NO_LICENSE,
         "SEGGER's notice: only under a licence, not to be redistributed",
@@ -248,7 +253,9 @@ EXCEPTION_MENTIONS: tuple[tuple[re.Pattern[str], str], ...] = (
     # V5-V6: "A special exception to the GPL can be applied ... a combined work that includes FreeRTOS".
     (
         re.compile(
-            r"\bthe\s+freertos\s+exception\b|\bspecial\s+exception\s+to\s+the\s+gpl\s+can\s+be\s+applied\s+should\s+you\s+wish"
+            # FreeRTOS's own words, not a README saying which licence the bundled kernel keeps
+            r"\band\s+modified\s+by\W{0,12}the\s+freertos\s+exception\b"
+            r"|\bspecial\s+exception\s+to\s+the\s+gpl\s+can\s+be\s+applied\s+should\s+you\s+wish"
             r"\s+to\s+distribute\s+a\s+combined\s+work\s+that\s+includes\s+freertos\b"
         ),
         "freertos-exception-2.0",

@@ -261,10 +261,13 @@ def declared_license_mismatch(context: Context) -> Iterator[Issue]:
 
 @lru_cache(maxsize=1024)
 def _weak_copyleft(expression: str) -> bool:
-    """Every licence of the expression is weak copyleft (LGPL, MPL, EPL): a library the work
-    may link while it keeps its licence, not a file to relicense or replace."""
+    """Every licence of the expression is a weak copyleft software licence (LGPL, MPL, EPL,
+    CDDL): a library the work may link while it keeps its licence, not a file to relicense or
+    replace. Not CERN-OHL-W (hardware) or the OFL (fonts), whose terms are not about linking."""
     entries = [knowledge.license(compat.split(m)[0].removesuffix("+")) for m in compat.members(expression)]
-    return bool(entries) and all(entry is not None and entry.copyleft == "weak" for entry in entries)
+    return bool(entries) and all(
+        entry is not None and entry.copyleft == "weak" and entry.kind == ("software",) for entry in entries
+    )
 
 
 def _manifest_facts(context: Context, facts: list[compat.Fact]) -> str:

@@ -10,6 +10,7 @@ best practices). The formats of each kind of design are data, in licenses/fabric
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -77,6 +78,7 @@ def hardware_source_missing(context: Context) -> Iterator[Issue]:
 VIEWABLE_REQUIRED = ("CERN-OHL-S-2.0", "CERN-OHL-W-2.0", "CERN-OHL-1.2", "TAPR-OHL-1.0")
 # A PDF shows a design when its name says so (board_v2_schematic.pdf, 外壳图纸.pdf) or names the
 # design file; a datasheet (ATmega328P.pdf) shows none.
+_TOKEN = re.compile(r"[a-z]+|\d+")
 _DESIGN_WORDS = {
     "pcb": ("schematic", "sch", "layout", "pcb", "board", "原理图", "电路图", "布局", "布线"),
     "mechanical": ("drawing", "assembly", "dimension", "case", "enclosure", "图纸", "装配", "工程图", "尺寸"),
@@ -121,9 +123,27 @@ def _shown_openly(kind: DesignKind, native: list[str], by_format: dict[str, list
         return True
     if "pdf" not in kind.viewable:
         return False
-    stems = {path.rpartition("/")[2].rpartition(".")[0].lower() for path in native}
-    words = (*_DESIGN_WORDS.get(kind.key, ()), *(stem for stem in stems if len(stem) >= 3))
-    return any(word in path.rpartition("/")[2].lower() for path in by_format.get("pdf", ()) for word in words)
+    stems = [stem for stem in {_stem(path) for path in native} if len(stem) >= 4]
+    words = set(_DESIGN_WORDS.get(kind.key, ()))
+    for path in by_format.get("pdf", ()):
+        name = _stem(path)
+        tokens = set(_TOKEN.findall(name))
+        if "datasheet" in tokens:
+            continue
+        # Whole words: "sch" is not in "Schottky", "board" not in "keyboard", nor "pcb" in
+        # "JLCPCB"; Chinese words have no spaces and are looked for as they are; the design's own
+        # name (controller.PcbDoc, controller_schematic.pdf) as it is.
+        if (
+            tokens & words
+            or any(w in name for w in words if not w.isascii())
+            or any(s in name for s in stems)
+        ):
+            return True
+    return False
+
+
+def _stem(path: str) -> str:
+    return path.rpartition("/")[2].rpartition(".")[0].lower()
 
 
 def _listed(paths: list[str]) -> str:

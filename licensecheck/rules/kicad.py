@@ -65,7 +65,7 @@ def _annotated(folder: str, copies: list[str], footprints: int) -> str:
     """The REUSE.toml `path` that covers the copies and nothing else: the folder when all its
     footprints are copies, else the copies by name (the maker's own keep the project's licence)."""
     if len(copies) == footprints:
-        return json.dumps(f"{folder}/**" if folder else "*.kicad_mod")
+        return json.dumps(f"{folder}/*.kicad_mod" if folder else "*.kicad_mod")
     return "[" + ", ".join(json.dumps(path) for path in copies) + "]"
 
 

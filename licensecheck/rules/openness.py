@@ -103,7 +103,9 @@ def non_open_license(context: Context) -> Iterator[Issue]:
                     path=file.path,
                     license=expression,
                     reasons=reasons,
-                    choices=context.say(f"open-choices.{_CHOICES.get(file.category, 'any')}"),
+                    choices=context.say(
+                        f"open-choices.{file.category if file.category in _CHOICES else 'any'}"
+                    ),
                 ),
                 tuple(member for member, _ in found),
             )
@@ -128,16 +130,19 @@ def _open_releases(context: Context, members: list[str]) -> Iterator[str]:
             )
 
 
-# The open licences a file of each category is pointed to.
-_CHOICES = {"hardware": "hardware", "software": "software", "documentation": "documentation"}
+# The categories whose files are pointed to their own open licences (others: all of them).
+_CHOICES = frozenset({"hardware", "software", "documentation"})
 
 
 def _worded(why: str, category: str) -> str:
     """The reason's wording for the file: "making hardware always involves money" is said of a
-    hardware design, not of firmware or a README; FreeCAD's default licence, of a design."""
+    hardware design, not of firmware or a README; FreeCAD's default licence, of a design; the
+    software a device needs, of code."""
     if category == "hardware":
         return why
-    return {"nc": "nc-work", "reserved": "reserved-work"}.get(why, why)
+    if why == "reserved":  # code; a document's or data's words otherwise
+        return "reserved-work" if category == "software" else "reserved-text"
+    return "nc-work" if why == "nc" else why
 
 
 RULES = (Rule("non-open-license", "error", SOURCES, non_open_license),)
