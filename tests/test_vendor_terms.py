@@ -171,6 +171,86 @@ def package_license(name: str, reproduced: bool = False) -> str:
     )
 
 
+# Silicon Labs' Gecko SDK headers: its own agreement (RAIL, stacks), and its Apache-2.0 files,
+# which only name the MSLA as a supplement.
+MSLA_HEADER = """/***************************************************************************//**
+ * @file
+ * @brief The main header file for the RAIL library.
+ *******************************************************************************
+ * # License
+ * <b>Copyright 2018 Silicon Laboratories Inc. www.silabs.com</b>
+ *******************************************************************************
+ *
+ * The licensor of this software is Silicon Laboratories Inc. Your use of this
+ * software is governed by the terms of Silicon Labs Master Software License
+ * Agreement (MSLA) available at
+ * www.silabs.com/about-us/legal/master-software-license-agreement. This
+ * software is distributed to you in Source Code format and is governed by the
+ * sections of the MSLA applicable to Source Code.
+ *
+ ******************************************************************************/
+#ifndef RAIL_H
+#define RAIL_H
+#endif
+"""
+MSLA_TAGGED_HEADER = """/*
+ * SPDX-License-Identifier: LicenseRef-MSLA
+ * Copyright (c) 2024 Silicon Laboratories Inc. (www.silabs.com)
+ *
+ * The licensor of this software is Silicon Laboratories Inc. Your use of this
+ * software is governed by the terms of the Silicon Labs Master Software License
+ * Agreement (MSLA) available at [1].
+ */
+int sl_zigbee_init(void);
+"""
+SILABS_APACHE_HEADER = """/***************************************************************************//**
+ * # License
+ * <b>Copyright 2018 Silicon Laboratories Inc. www.silabs.com</b>
+ *******************************************************************************
+ *
+ * SPDX-License-Identifier: APACHE-2.0
+ *
+ * This software is subject to an open source license and is distributed by
+ * Silicon Laboratories Inc. pursuant to the terms of the Apache License,
+ * Version 2.0 available at https://www.apache.org/licenses/LICENSE-2.0.
+ * Such terms and conditions may be further supplemented by the Silicon Labs
+ * Master Software License Agreement (MSLA) available at www.silabs.com and its
+ * sections applicable to open source software.
+ *
+ ******************************************************************************/
+int se_management_acquire(void) { return 0; }
+"""
+# NXP's MCUXpresso SDK: the proprietary parts' two header forms.
+LA_OPT_HEADER = """/*
+ * Copyright 2015 Freescale Semiconductor, Inc.
+ * Copyright 2015-2020 NXP.
+ *
+ * License: LA_OPT_NXP_Software_License
+ *
+ * This software is owned or controlled by NXP and may
+ * only be used strictly in accordance with the applicable license terms.
+ * By expressly accepting such terms or by downloading, installing,
+ * activating and/or otherwise using the software, you are agreeing that
+ * you have read, and that you agree to comply with and are bound by,
+ * such license terms.  If you do not agree to be bound by the applicable
+ * license terms, then you may not retain, install, activate or otherwise
+ * use the software.
+ */
+int OSA_Init(void) { return 0; }
+"""
+LA_OPT_SHORT_HEADER = """/** @file mlan_misc.c
+ *
+ *  @brief  This file provides Miscellaneous functions for MLAN module
+ *
+ *  Copyright 2008-2022 NXP
+ *
+ *  Licensed under the LA_OPT_NXP_Software_License.txt (the "Agreement")
+ *
+ */
+int mlan_misc(void) { return 0; }
+"""
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -186,6 +266,11 @@ def package_license(name: str, reproduced: bool = False) -> str:
         (CMSIS_1_HEADER, "LicenseRef-Vendor-Chips-Only"),
         (STDPERIPH_HEADER, "LicenseRef-All-Rights-Reserved"),
         (FATFS_BLOCK, "LicenseRef-FatFs"),
+        (MSLA_HEADER, "LicenseRef-MSLA"),
+        (LA_OPT_HEADER, "LicenseRef-LA-OPT-NXP-Software-License"),
+        (LA_OPT_SHORT_HEADER, "LicenseRef-LA-OPT-NXP-Software-License"),
+        # The MSLA named as a supplement to Apache-2.0 is not the file's licence.
+        (SILABS_APACHE_HEADER.replace(" * SPDX-License-Identifier: APACHE-2.0\n", ""), "Apache-2.0"),
         # Look-alikes: another maker's chips, liberty as a word, terms that do not apply a licence.
         ("/* Used for microcontrollers manufactured by Microchip. (c) 2020 Bob */", None),
         ("// Liberty BASIC port. Copyright 2019 Ann\n", None),
@@ -644,100 +729,6 @@ def test_an_rtos_makers_file_without_a_licence_is_not_the_projects(tree, header,
     assert file_entry(result, "rtos/src/file.c")["licenses"] == []
     [message] = [f["message"] for f in result["findings"] if f["rule"] == "missing-license"]
     assert f"its notice names {holder}" in message and "software vendor" in message
-
-
-# Silicon Labs' Gecko SDK headers: its own agreement (RAIL, stacks), and its Apache-2.0 files,
-# which only name the MSLA as a supplement.
-MSLA_HEADER = """/***************************************************************************//**
- * @file
- * @brief The main header file for the RAIL library.
- *******************************************************************************
- * # License
- * <b>Copyright 2018 Silicon Laboratories Inc. www.silabs.com</b>
- *******************************************************************************
- *
- * The licensor of this software is Silicon Laboratories Inc. Your use of this
- * software is governed by the terms of Silicon Labs Master Software License
- * Agreement (MSLA) available at
- * www.silabs.com/about-us/legal/master-software-license-agreement. This
- * software is distributed to you in Source Code format and is governed by the
- * sections of the MSLA applicable to Source Code.
- *
- ******************************************************************************/
-#ifndef RAIL_H
-#define RAIL_H
-#endif
-"""
-MSLA_TAGGED_HEADER = """/*
- * SPDX-License-Identifier: LicenseRef-MSLA
- * Copyright (c) 2024 Silicon Laboratories Inc. (www.silabs.com)
- *
- * The licensor of this software is Silicon Laboratories Inc. Your use of this
- * software is governed by the terms of the Silicon Labs Master Software License
- * Agreement (MSLA) available at [1].
- */
-int sl_zigbee_init(void);
-"""
-SILABS_APACHE_HEADER = """/***************************************************************************//**
- * # License
- * <b>Copyright 2018 Silicon Laboratories Inc. www.silabs.com</b>
- *******************************************************************************
- *
- * SPDX-License-Identifier: APACHE-2.0
- *
- * This software is subject to an open source license and is distributed by
- * Silicon Laboratories Inc. pursuant to the terms of the Apache License,
- * Version 2.0 available at https://www.apache.org/licenses/LICENSE-2.0.
- * Such terms and conditions may be further supplemented by the Silicon Labs
- * Master Software License Agreement (MSLA) available at www.silabs.com and its
- * sections applicable to open source software.
- *
- ******************************************************************************/
-int se_management_acquire(void) { return 0; }
-"""
-# NXP's MCUXpresso SDK: the proprietary parts' two header forms.
-LA_OPT_HEADER = """/*
- * Copyright 2015 Freescale Semiconductor, Inc.
- * Copyright 2015-2020 NXP.
- *
- * License: LA_OPT_NXP_Software_License
- *
- * This software is owned or controlled by NXP and may
- * only be used strictly in accordance with the applicable license terms.
- * By expressly accepting such terms or by downloading, installing,
- * activating and/or otherwise using the software, you are agreeing that
- * you have read, and that you agree to comply with and are bound by,
- * such license terms.  If you do not agree to be bound by the applicable
- * license terms, then you may not retain, install, activate or otherwise
- * use the software.
- */
-int OSA_Init(void) { return 0; }
-"""
-LA_OPT_SHORT_HEADER = """/** @file mlan_misc.c
- *
- *  @brief  This file provides Miscellaneous functions for MLAN module
- *
- *  Copyright 2008-2022 NXP
- *
- *  Licensed under the LA_OPT_NXP_Software_License.txt (the "Agreement")
- *
- */
-int mlan_misc(void) { return 0; }
-"""
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (MSLA_HEADER, "LicenseRef-MSLA"),
-        (LA_OPT_HEADER, "LicenseRef-LA-OPT-NXP-Software-License"),
-        (LA_OPT_SHORT_HEADER, "LicenseRef-LA-OPT-NXP-Software-License"),
-        # The MSLA named as a supplement to Apache-2.0 is not the file's licence.
-        (SILABS_APACHE_HEADER.replace(" * SPDX-License-Identifier: APACHE-2.0\n", ""), "Apache-2.0"),
-    ],
-)
-def test_silicon_labs_and_nxp_agreements_are_identified(text, expected):
-    assert identify(text).expression == expected
 
 
 def test_silicon_labs_and_nxp_sdk_code_is_not_the_projects_mit(tree):
