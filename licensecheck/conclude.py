@@ -252,6 +252,13 @@ _ST_COMPONENT = re.compile(
 )
 
 
+# RT-Thread 1.x to 3.0, vendored in a folder of its name: its files' terms are "in the file
+# LICENSE in this distribution", RT-Thread's (GPL-2.0 then), not the maker's. In RT-Thread's own
+# repository the files are not below such a folder, and its LICENSE is theirs.
+_RT_THREAD = re.compile(r"(?:^|/)rt-?thread[^/]*/", re.IGNORECASE)
+RT_THREAD = "RT-Thread"
+
+
 def _vendor_of(
     path: str,
     own: tuple[Evidence, ...],
@@ -264,10 +271,13 @@ def _vendor_of(
     the vendor's (not "Portions Copyright", not the maker's), none defers to a LICENSE file
     (ST's headers), and the root's license file does not name the vendor (a vendor's own
     repository). A licence file inside the tree is a vendored library's own: it covers it."""
-    if any(item.detail == POINTS_TO_LICENSE_FILE for item in own) and not _ST_COMPONENT.search(path):
-        return None
+    pointer = any(item.detail == POINTS_TO_LICENSE_FILE for item in own)
     sources = {_evidence_file(item) for item in folder}
     if any("/" in source for source in sources):
+        return None
+    if pointer and _RT_THREAD.search(path):  # "the file LICENSE in this distribution": RT-Thread's
+        return RT_THREAD
+    if pointer and not _ST_COMPONENT.search(path):
         return None
     vendors = {chip_vendor(item.copyright or "") for item in copyrights}
     if len(vendors) != 1 or None in vendors:

@@ -969,3 +969,50 @@ def test_rt_threads_own_files_keep_its_licence(tree):
     )
     _, result, _ = scan(root)
     assert file_entry(result, "src/kservice.c")["licenses"] == ["Apache-2.0"]
+
+
+RT_THREAD_1X_HEADER = """/*
+ * File      : usart.c
+ * This file is part of RT-Thread RTOS
+ * COPYRIGHT (C) 2009, RT-Thread Development Team
+ *
+ * The license and distribution terms for this file may be
+ * found in the file LICENSE in this distribution or at
+ * http://www.rt-thread.org/license/LICENSE
+ */
+#include "usart.h"
+"""
+
+
+def test_rt_thread_1x_vendored_in_its_folder_is_not_the_projects(tree):
+    # Its terms are in RT-Thread's LICENSE ("in this distribution"), which the copy left out.
+    root = tree({"LICENSE": "SPDX-License-Identifier: MIT\n", "rt-thread/bsp/usart.c": RT_THREAD_1X_HEADER})
+    _, result, _ = scan(root)
+    assert file_entry(result, "rt-thread/bsp/usart.c")["licenses"] == []
+    [message] = [f["message"] for f in result["findings"] if f["rule"] == "missing-license"]
+    assert "its notice names RT-Thread" in message
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        # RT-Thread's own repository: the distribution is the tree.
+        (
+            {"LICENSE": "SPDX-License-Identifier: GPL-2.0-or-later\n", "bsp/usart.c": RT_THREAD_1X_HEADER},
+            "GPL-2.0-or-later",
+        ),
+        # A copy that kept RT-Thread's LICENSE beside it.
+        (
+            {
+                "LICENSE": "SPDX-License-Identifier: MIT\n",
+                "RT-Thread/LICENSE": "SPDX-License-Identifier: GPL-2.0-or-later\n",
+                "RT-Thread/bsp/usart.c": RT_THREAD_1X_HEADER,
+            },
+            "GPL-2.0-or-later",
+        ),
+    ],
+)
+def test_rt_thread_1x_under_its_own_license_file_keeps_it(tree, files, expected):
+    _, result, _ = scan(tree(files))
+    path = next(path for path in files if path.endswith("usart.c"))
+    assert file_entry(result, path)["licenses"] == [expected]

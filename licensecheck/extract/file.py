@@ -303,7 +303,10 @@ def _identified(text: str, path: str, style: comments.CommentStyle, whole: bool)
 # ST's headers since 2021 (HAL drivers, and the main.c CubeMX generates): the licence is the one
 # of the LICENSE file at the component's root, which conclusion finds as the folder's licence.
 _POINTER = re.compile(
-    r"licensed\W+under\W+terms\W+that\W+can\W+be\W+found\W+in\W+the\W+LICENSE\W+file", re.IGNORECASE
+    r"licensed\W+under\W+terms\W+that\W+can\W+be\W+found\W+in\W+the\W+LICENSE\W+file"
+    # RT-Thread 1.x to 3.0: "... may be found in the file LICENSE in this distribution"
+    r"|license\W+and\W+distribution\W+terms\W+for\W+this\W+file\W+may\W+be\W+found\W+in\W+the\W+file\W+LICENSE",
+    re.IGNORECASE,
 )
 
 
