@@ -162,6 +162,17 @@ Purpose     : Array handling routines
             "accordance with a license and should not be re-\ndistributed in any way.",
             "LicenseRef-All-Rights-Reserved",
         ),
+        # Adafruit's one-liners: MIT is MIT; "BSD license" names a family only.
+        (
+            "Written by Limor Fried/Ladyada for Adafruit Industries.\n"
+            "MIT license, all text above must be included in any redistribution\n",
+            "MIT",
+        ),
+        (
+            "Written by Limor Fried/Ladyada for Adafruit Industries.\n"
+            "BSD license, all text above must be included in any redistribution\n",
+            None,
+        ),
         # Naming the exception of a bundled kernel does not put the file under it.
         (
             "This firmware is released under the GNU General Public License v3.0. The bundled\n"

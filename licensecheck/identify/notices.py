@@ -160,9 +160,21 @@ PHRASES: tuple[tuple[re.Pattern[str], str, str], ...] = (
     ),
     # µGUI's header: the same terms in ChaN's older words, under µGUI's name.
     (
-        re.compile(r"\bthe\s+[µμu]gui\s+module\s+is\s+a\s+free\s+software\s+and\s+there\s+is\s+no\s+warranty\b"),
+        re.compile(
+            r"\bthe\s+[µμu]gui\s+module\s+is\s+a\s+free\s+software\s+and\s+there\s+is\s+no\s+warranty\b"
+        ),
         "LicenseRef-uGUI",
         "µGUI licence",
+    ),
+    # Adafruit's and many Arduino libraries' one-liner: "MIT license, all text above must be
+    # included in any redistribution". Its "BSD license" twin names a family, not a licence (the
+    # variant differs between those libraries), and stays unread.
+    (
+        re.compile(
+            r"\bmit\s+licen[cs]e,?\s+all\s+text\s+above\s+must\s+be\s+included\s+in\s+any\s+redistribution\b"
+        ),
+        "MIT",
+        "MIT one-liner (all text above must be kept)",
     ),
     # The Eclipse projects' dual licence (Paho MQTT): "the Eclipse Public License v1.0 and
     # Eclipse Distribution License v1.0", the EDL being BSD-3-Clause; Eclipse lets the user choose.
