@@ -715,3 +715,22 @@ def test_vendor_evidence_is_worded_in_chinese(tmp_path):
     inventory = visible_text(section(out.read_text(encoding="utf-8"), "inventory"))
     assert "按其组件根目录的 LICENSE 文件授权" in inventory and "仅限用于厂商的芯片" in inventory
     assert "component's root" not in inventory and "vendor's chips" not in inventory
+
+
+def test_kicad_facts_are_worded_in_chinese(tmp_path):
+    project = tmp_path / "project"
+    (project / "lib.pretty").mkdir(parents=True)
+    (project / "lib.pretty" / "R_0603_1608Metric.kicad_mod").write_text(
+        '(footprint "R_0603_1608Metric" (version 20240108) (generator "pcbnew") (layer "F.Cu")\n'
+        '  (model "${KICAD8_3DMODEL_DIR}/Resistor_SMD.3dshapes/R_0603_1608Metric.wrl")\n)\n',
+        encoding="utf-8",
+    )
+    (project / "board.kicad_sch").write_text(
+        '; a note\n(kicad_sch (version 20231120) (generator "eeschema") (paper "A4"))\n', encoding="utf-8"
+    )
+    out = tmp_path / "report.html"
+    outcome = CliRunner().invoke(main, ["scan", str(project), "-o", str(out), "-j", "1", "--lang", "zh"])
+    assert outcome.exit_code in (0, 1), outcome.output
+    inventory = visible_text(section(out.read_text(encoding="utf-8"), "inventory"))
+    assert "KiCad 官方库的封装" in inventory and "第 1 行以 ';' 开头" in inventory
+    assert "footprint of KiCad's library" not in inventory and "does not read as a comment" not in inventory

@@ -42,6 +42,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^footprint of KiCad's library\b", "kicad_library"),
         (r"\bits 3D model is (?P<model>\S+)$", "kicad_model"),
         (r"\bwritten by its footprint generator$", "kicad_generator"),
+        (r"^line (?P<line>\d+) starts with ';', which KiCad does not read as a comment$", "kicad_semicolon"),
         (r"^licensed as the LICENSE file at its component's root says$", "points_to_license_file"),
         (r"; named (?P<id>\S+) in LICENSES/", "named_in_licenses"),
         (r" ?\(confidence (?P<value>[\d.]+)\)", "confidence"),
