@@ -168,6 +168,12 @@ def members(expression: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(m for option in options(expression) for m in option))
 
 
+def entry(member: str) -> knowledge.License | None:
+    """The knowledge base's entry of one licence of an expression ("GPL-2.0+" and
+    "GPL-2.0-only WITH E": their GPL's)."""
+    return knowledge.license(split(member)[0].removesuffix("+"))
+
+
 # -- later versions -----------------------------------------------------------------------
 
 
@@ -367,8 +373,8 @@ def _unique(facts: Iterable[Fact]) -> tuple[Fact, ...]:
 def member_open(member: str) -> bool:
     """Open by the knowledge base (neither NC nor ND, and OSI, FSF or OSHWA approved); a licence
     it does not know counts as open here: `unknown-license` and the review rule report those."""
-    entry = knowledge.license(split(member)[0].removesuffix("+"))
-    return entry is None or entry.is_open
+    found = entry(member)
+    return found is None or found.is_open
 
 
 @lru_cache(maxsize=16384)

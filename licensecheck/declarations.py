@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TypeVar
 
-from licensecheck import compat, knowledge
+from licensecheck import compat
 from licensecheck.conclude import Concluded, folder_of, in_licenses_dir
 from licensecheck.model import FileResult
 
@@ -190,5 +190,5 @@ def _category_parts(expressions: tuple[str, ...], category: str) -> tuple[str, .
 
 
 def _kind_fits(member: str, wanted: tuple[str, ...]) -> bool:
-    entry = knowledge.license(compat.split(member)[0].removesuffix("+"))
+    entry = compat.entry(member)
     return entry is not None and any(kind in entry.kind for kind in wanted)

@@ -24,7 +24,7 @@ from functools import lru_cache
 from itertools import combinations
 from operator import itemgetter
 
-from licensecheck import compat, declarations, knowledge
+from licensecheck import compat, declarations
 from licensecheck.conclude import folder_of
 from licensecheck.model import FileResult
 from licensecheck.rules import Context, Issue, Rule, shared, views
@@ -264,7 +264,7 @@ def _weak_copyleft(expression: str) -> bool:
     """Every licence of the expression is a weak copyleft software licence (LGPL, MPL, EPL,
     CDDL): a library the work may link while it keeps its licence, not a file to relicense or
     replace. Not CERN-OHL-W (hardware) or the OFL (fonts), whose terms are not about linking."""
-    entries = [knowledge.license(compat.split(m)[0].removesuffix("+")) for m in compat.members(expression)]
+    entries = [compat.entry(member) for member in compat.members(expression)]
     return bool(entries) and all(
         entry is not None and entry.copyleft == "weak" and entry.kind == ("software",) for entry in entries
     )
@@ -291,8 +291,7 @@ def _params(context: Context, found: Mismatch) -> dict[str, object]:
 @lru_cache(maxsize=4096)
 def _unknown(expression: str) -> bool:
     """Names a licence the knowledge base does not know: one question per file, not per pair."""
-    bases = (compat.split(member)[0].removesuffix("+") for member in compat.members(expression))
-    return any(knowledge.license(base) is None for base in bases)
+    return any(compat.entry(member) is None for member in compat.members(expression))
 
 
 @dataclass

@@ -52,14 +52,9 @@ def _grants_nothing(entry: knowledge.License) -> bool:
     return NO_LICENSE_GRANTED in entry.obligations and VENDOR_CHIPS_ONLY not in entry.obligations
 
 
-def _entry(member: str) -> knowledge.License | None:
-    """The knowledge base's entry of one licence of an expression ("GPL-2.0+", "X WITH E": X)."""
-    return knowledge.license(compat.split(member)[0].removesuffix("+"))
-
-
 def reason(member: str) -> str | None:
     """Why a single licence is not open, or None when it is (or is not in the knowledge base)."""
-    entry = _entry(member)
+    entry = compat.entry(member)
     if entry is None or entry.is_open or entry.is_exception:
         return None
     return next(key for key, test in REASONS if test(entry))
@@ -118,14 +113,14 @@ def non_open_license(context: Context) -> Iterator[Issue]:
 
 def _vendors(member: str) -> bool:
     """Whether the licence is a vendor's own terms, which the maker cannot relicense."""
-    entry = _entry(member)
+    entry = compat.entry(member)
     return entry is not None and not VENDOR_TERMS.isdisjoint(entry.obligations)
 
 
 def _open_releases(context: Context, members: list[str]) -> Iterator[str]:
     """Where the holder has since released the code under an open licence (Micrium's uC/OS)."""
     for member in members:
-        entry = _entry(member)
+        entry = compat.entry(member)
         if entry is not None and entry.open_release:
             yield context.say(
                 "non-open-open-release",
