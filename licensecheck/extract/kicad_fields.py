@@ -20,7 +20,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from licensecheck.comments import STYLES, style
@@ -65,15 +65,32 @@ _DESIGNER = re.compile(
 _ESCAPE = re.compile(rb"\\(?:x([0-9a-fA-F]{1,2})|([0-7]{1,3})|(.))", re.DOTALL)
 _SIMPLE_ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"a": b"\a", b"b": b"\b", b"f": b"\f", b"v": b"\v"}
 _MAX_COMMENT_LINES = 2000
-# A comment line's first non-blank character is '#'. Trying _COMMENT_LINE at every
-# newline costs tens of ns a line, through the whole file, while most design files
-# hold few '#'s or none. So it is tried only on the lines where a '#' follows a blank
-# or a newline, which _HASH_AFTER_BLANK finds in C from the first '#' on (memchr).
-# The first line, with no newline before it, is apart.
-_COMMENT_LINE = re.compile(rb"\n[ \t]*+(#[^\n]*)")
-_FIRST_COMMENT = re.compile(rb"(?:\xef\xbb\xbf)?[ \t]*+(#[^\n]*)")
-_HASH_AFTER_BLANK = re.compile(rb"#(?<![^\n \t]#)")
-_MAX_FALSE_CANDIDATES = 1000  # lines where such a '#' opened no comment; past that, every line is tried
+_MAX_FALSE_CANDIDATES = 1000  # lines where such a leader opened no comment; past that, every line is tried
+
+
+class _Leader(NamedTuple):
+    """The patterns of the lines whose first non-blank character is one leader ('#', or the
+    ';' KiCad cannot read: kicad_semicolons). Trying `line` at every newline costs tens of ns
+    a line, through the whole file, while most design files hold few leaders or none. So it
+    is tried only on the lines where the leader follows a blank or a newline, which
+    `after_blank` finds in C from the first leader on (memchr). The first line, with no
+    newline before it, is apart (after a byte order mark, if any)."""
+
+    char: bytes
+    line: re.Pattern[bytes]
+    first: re.Pattern[bytes]
+    after_blank: re.Pattern[bytes]
+
+
+@cache
+def _leader(char: bytes) -> _Leader:
+    text = re.escape(char)
+    return _Leader(
+        char,
+        re.compile(rb"\n[ \t]*+(" + text + rb"[^\n]*)"),
+        re.compile(rb"(?:\xef\xbb\xbf)?[ \t]*+(" + text + rb"[^\n]*)"),
+        re.compile(text + rb"(?<![^\n \t]" + text + rb")"),
+    )
 
 
 class _Fact(NamedTuple):
@@ -190,50 +207,54 @@ def comment_evidence(data: bytes, style_name: str = "kicad") -> list[Evidence]:
     KiCad's lexer skips such lines, and its footprint reader keeps the leading
     ones ("initial comments") when it saves the file again.
     """
-    numbers, texts = [], []
-    for line, text in _hash_lines(data):
-        numbers.append(line)
-        texts.append(text)
-    if not texts:
+    return lines_evidence(comment_lines(data), style_name)
+
+
+def lines_evidence(lines: list[tuple[int, str]], style_name: str) -> list[Evidence]:
+    """The SPDX tags and notices in comment lines ((line number, text) of each), read as a
+    header in the comment style `style_name`, at the lines they are on."""
+    if not lines:
         return []
-    found = extract_header("\n".join(texts), style(style_name))
+    numbers = [number for number, _ in lines]
+    found = extract_header("\n".join(text for _, text in lines), style(style_name))
     return [replace(e, line=numbers[e.line - 1]) if e.line else e for e in found]
 
 
-def _hash_lines(data: bytes) -> list[tuple[int, str]]:
-    """(line number, text) of each '#' comment line, up to a sane number of them."""
+def comment_lines(data: bytes, leader: bytes = b"#") -> list[tuple[int, str]]:
+    """(line number, text) of each line whose first non-blank character is `leader`, up to a
+    sane number of them."""
     counter = LineCounter(data)
     return [
         (counter(match.start(1)), match.group(1).decode("utf-8", "replace").rstrip("\r"))
-        for match in _comment_lines(data, _MAX_COMMENT_LINES)
+        for match in _comment_lines(data, _MAX_COMMENT_LINES, _leader(leader))
     ]
 
 
-def _comment_lines(data: bytes, limit: int) -> list[re.Match[bytes]]:
-    """The first line's _FIRST_COMMENT match, then _COMMENT_LINE's as finditer gives them; `limit` at most."""
+def _comment_lines(data: bytes, limit: int, leader: _Leader) -> list[re.Match[bytes]]:
+    """The first line's `leader.first` match, then `leader.line`'s as finditer gives them; `limit` at most."""
     found: list[re.Match[bytes]] = []
     line_start = 0  # the lines before it are done
-    first = _FIRST_COMMENT.match(data)
+    first = leader.first.match(data)
     if first is not None:
         found.append(first)
         line_start = first.end() + 1
     false_candidates = 0
-    while len(found) < limit and (hash_at := data.find(b"#", line_start)) >= 0:  # memchr: lines with no '#'
+    while len(found) < limit and (at := data.find(leader.char, line_start)) >= 0:  # memchr: lines without it
         if false_candidates > _MAX_FALSE_CANDIDATES:  # so many that the engine's walk costs less
-            rest = _COMMENT_LINE.finditer(data, max(line_start - 1, 0))
+            rest = leader.line.finditer(data, max(line_start - 1, 0))
             return found + list(itertools.islice(rest, limit - len(found)))
-        candidate = _HASH_AFTER_BLANK.search(data, hash_at)
+        candidate = leader.after_blank.search(data, at)
         if candidate is None:
             break
         newline = data.rfind(b"\n", max(line_start - 1, 0), candidate.start())
-        line = _COMMENT_LINE.match(data, newline) if newline >= 0 else None  # not on the first line
+        line = leader.line.match(data, newline) if newline >= 0 else None  # not on the first line
         if line is None:
             false_candidates += 1
             line_end = data.find(b"\n", candidate.start())
         while line is not None and len(found) < limit:  # comment lines come in runs: try the next at once
             found.append(line)
             line_end = line.end()
-            line = _COMMENT_LINE.match(data, line_end)
+            line = leader.line.match(data, line_end)
         if line_end < 0:
             break
         line_start = line_end + 1
