@@ -75,7 +75,7 @@ def scan(path, outputs, profile, config_file, fail_on, lang, since, jobs, no_cac
     from licensecheck import i18n, policy, report
     from licensecheck.pathnames import shown
     from licensecheck.report import text
-    from licensecheck.rules import known_ids
+    from licensecheck.rule_ids import RULE_IDS
     from licensecheck.scan import DEFAULT_REPORT, Options, ScanError
     from licensecheck.scan import scan as run_scan
 
@@ -89,7 +89,7 @@ def scan(path, outputs, profile, config_file, fail_on, lang, since, jobs, no_cac
     try:
         for output in outputs:
             report.check_writable(output)
-        settings = config_module.load(root, config_file, known_ids())
+        settings = config_module.load(root, config_file, RULE_IDS)
         active = policy.build(settings, profile, fail_on)
     except (config_module.ConfigError, report.UnknownFormat) as error:
         _fail(str(error))
@@ -182,10 +182,11 @@ def identify(files: tuple[Path, ...]) -> None:
     import json
 
     from licensecheck import comments, expression, textio
+    from licensecheck.classify import is_readme
     from licensecheck.extract import ExtractError
     from licensecheck.extract.file import read_bytes
     from licensecheck.extract.header import extract_header
-    from licensecheck.extract.readme import is_readme, license_section
+    from licensecheck.extract.readme import license_section
     from licensecheck.identify import identify as identify_text
     from licensecheck.pathnames import shown
 

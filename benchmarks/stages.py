@@ -31,10 +31,10 @@ def main(root: Path, jobs: int) -> None:
     from licensecheck.evaluate import evaluate
     from licensecheck.parallel import scan_files
     from licensecheck.report import json as json_report
-    from licensecheck.rules import known_ids
+    from licensecheck.rule_ids import RULE_IDS
 
     mark("imports")
-    settings = config.load(root, None, known_ids())
+    settings = config.load(root, None, RULE_IDS)
     active = policy.build(settings, None, None)
     mark("config and policy")
     found = discover(root, settings.exclude)

@@ -37,6 +37,7 @@ __all__ = [
     "Format",
     "classify",
     "is_license_file",
+    "is_readme",
 ]
 
 HEAD_SIZE = 4096  # every sniff below decides within this many leading bytes
@@ -406,6 +407,22 @@ def is_license_file(path: str) -> bool:
     [True, True, False]
     """
     return _in_licenses_dir(path) or _is_license_name(path.rpartition("/")[2].lower())
+
+
+# Names that are not READMEs though they start with "readme": a module, a script.
+_CODE_EXTENSIONS = frozenset(
+    re.findall(
+        r"\w+",
+        "py pyc pyi c h cc cpp cxx hpp hh ino js mjs ts rs go java kt rb pl pm sh bash ps1 bat lua php cs"
+        " swift m mm scad v sv vhd vhdl tcl json yaml yml toml xml",
+    )
+)
+
+
+def is_readme(path: str) -> bool:
+    """README, README.md, readme.txt, README.zh-CN.md, README-hardware.md: not readme.py."""
+    lowered = path.rpartition("/")[2].lower()
+    return lowered.startswith("readme") and lowered.rpartition(".")[2] not in _CODE_EXTENSIONS
 
 
 def _in_licenses_dir(path: str) -> bool:

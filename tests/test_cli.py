@@ -346,7 +346,8 @@ def test_the_result_root_is_the_path_as_given(tmp_path, monkeypatch):
 
 
 def test_the_rule_ids_a_config_may_name_are_the_catalogs():
-    from licensecheck.rules import RULE_IDS, catalog
+    from licensecheck.rule_ids import RULE_IDS
+    from licensecheck.rules import catalog
 
     assert set(catalog()) == RULE_IDS
 

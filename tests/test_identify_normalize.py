@@ -63,3 +63,17 @@ def test_any_text_normalizes(text):
     prepared = Prepared(text)
     assert len(prepared.spans) == len(prepared.words)
     assert clean(text) == prepared.cleaned
+
+
+def test_korean_and_japanese_are_split_into_characters_and_latin_letters_stay_words():
+    assert words_of("MIT 라이선스 ライセンス") == ["mit", *"라이선스", *"ライセンス"]
+    assert words_of("Lizenzgebühr für Straße") == ["lizenzgebühr", "für", "strasse"]  # casefolded
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x303F)))
+def test_a_text_without_cjk_splits_as_the_pattern_with_cjk_would(text):
+    # The pattern without the CJK ranges stands in for the whole one on such texts.
+    from licensecheck.identify import normalize
+
+    cleaned = clean(text)
+    assert normalize.token_pattern(cleaned).findall(cleaned) == normalize._token().findall(cleaned)

@@ -10,7 +10,8 @@ import time
 import pytest
 from conftest import file_entry, rules_for, scan
 
-from licensecheck.extract.readme import is_readme, license_section
+from licensecheck.classify import is_readme
+from licensecheck.extract.readme import license_section
 from licensecheck.identify import identify
 
 INTRO = "# 智能花盆 Smart pot\n\nAn ESP32 pot that waters itself.\n\n"

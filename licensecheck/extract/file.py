@@ -38,7 +38,6 @@ from licensecheck.extract import (
 )
 from licensecheck.extract.header import extract_header
 from licensecheck.extract.leading import notice_end
-from licensecheck.extract.readme import is_readme, license_section, names_parts
 from licensecheck.model import DiscoveredFile, Evidence
 
 READ_LIMIT = 32 * 1024 * 1024  # bytes of one file that are read; tags sit near the top
@@ -193,7 +192,7 @@ def _scan_file(root: Path, file: DiscoveredFile, with_checksums: bool) -> FileSc
             evidence += extract_header(text, style)
             if classify.is_license_file(file.path):
                 evidence += _identified(text, file.path, style, whole=True)
-            elif _is_notice_candidate(evidence, found) or is_readme(file.path):
+            elif _is_notice_candidate(evidence, found) or classify.is_readme(file.path):
                 evidence += _identified(text, file.path, style, whole=False)
     name = file.path.rpartition("/")[2]
     keep = text if name in KEEP_TEXT_NAMES else None
@@ -274,7 +273,11 @@ def _identified(text: str, path: str, style: comments.CommentStyle, whole: bool)
     file, the leading notice of a source file, or the license section of a README."""
     if whole:
         candidate, detail = text, "license text"
-    elif is_readme(path):  # a license section is about licensing, whatever its words
+    elif classify.is_readme(path):  # a license section is about licensing, whatever its words
+        # Imported here: its patterns take 9 ms to compile, and most runs that read a file
+        # again (a warm scan with one change) read no README.
+        from licensecheck.extract.readme import license_section
+
         candidate, detail = license_section(text), README_SECTION
         if not candidate:
             return []
@@ -320,6 +323,7 @@ def _restriction_beside_parts(identified: str) -> list[Evidence]:
     """A README section that names its parts' licences and forbids commercial use besides
     ("硬件采用 CERN-OHL-S-2.0，软件采用 MIT。禁止未经授权的商业用途"): the parts stay evidence
     (conclude.py), and the restriction, which is about the whole project, is the README's."""
+    from licensecheck.extract.readme import names_parts
     from licensecheck.identify.notices import STUDY_USE_ONLY, STUDY_USE_ONLY_DETAIL
 
     if STUDY_USE_ONLY not in identified.split() or not names_parts(identified):

@@ -20,11 +20,11 @@ from pathlib import PurePosixPath
 
 from licensecheck import textio
 from licensecheck.archive import Archive
+from licensecheck.classify import is_readme
 from licensecheck.comments import STYLES
 from licensecheck.extract import ExtractError
 from licensecheck.extract.freetext import text_evidence
 from licensecheck.extract.header import extract_header
-from licensecheck.extract.readme import is_readme
 from licensecheck.extract.values import license_expression
 from licensecheck.model import Evidence
 

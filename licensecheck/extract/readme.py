@@ -31,14 +31,6 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-# Names that are not READMEs though they start with "readme": a module, a script.
-_CODE_EXTENSIONS = frozenset(
-    re.findall(
-        r"\w+",
-        "py pyc pyi c h cc cpp cxx hpp hh ino js mjs ts rs go java kt rb pl pm sh bash ps1 bat lua php cs"
-        " swift m mm scad v sv vhd vhdl tcl json yaml yml toml xml",
-    )
-)
 README_CHARS = 512 * 1024  # a README is read this far
 SECTION_CHARS = 4000  # of all the license sections together
 FIELD_CHARS = 200  # a longer line is prose
@@ -117,12 +109,6 @@ def names_parts(expression: str) -> bool:
     from licensecheck.identify.notices import STUDY_USE_ONLY
 
     return len([key for key in expressions.license_keys(expression) if key != STUDY_USE_ONLY]) > 1
-
-
-def is_readme(path: str) -> bool:
-    """README, README.md, readme.txt, README.zh-CN.md, README-hardware.md: not readme.py."""
-    lowered = path.rpartition("/")[2].lower()
-    return lowered.startswith("readme") and lowered.rpartition(".")[2] not in _CODE_EXTENSIONS
 
 
 def license_section(text: str) -> str:

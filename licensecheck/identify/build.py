@@ -22,7 +22,7 @@ from itertools import chain
 
 from . import data
 from .index import Index, Rule, shingles
-from .normalize import CJK_CHAR, EQUIVALENT_WORDS, words_of
+from .normalize import CJK, EQUIVALENT_WORDS, words_of
 
 PROBES_PER_RULE = 40
 MIN_RULE_WORDS = 8
@@ -31,6 +31,7 @@ MIN_RULE_WORDS = 8
 EMBEDDED = {"LGPL-3.0-only": "GPL-3.0-only"}
 # GNU headers are templates of "version N or later" notices: gnu.py reads those.
 GNU_FAMILY = re.compile(r"^(?:A|L)?GPL-|^GFDL-|^LGPLLR")
+CJK_CHAR = re.compile(rf"[{CJK}]")
 
 
 def _script_parts(text: str, words: list[str]) -> list[list[str]]:

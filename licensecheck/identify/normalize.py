@@ -14,6 +14,7 @@ equal. The license texts and the scanned text go through the same functions.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 
@@ -35,11 +36,24 @@ _COPYRIGHT_LINE = re.compile(
 _RIGHTS_RESERVED = re.compile(r"all\s+rights\s+reserved\.?")
 _HYPHEN = re.compile(r"-(?<=[a-z]-)(?=[a-z])")
 
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 _LETTERS = "a-z\u00df-\u00f6\u00f8-\u024f\u0370-\u03ff\u0400-\u04ff"
-# Words, numbers with dotted parts ("2.1"), single CJK characters.
-TOKEN = re.compile(rf"[{_LETTERS}]+|\d+(?:\.\d+)*|[{_CJK}]")
-CJK_CHAR = re.compile(rf"[{_CJK}]")
+# Words, numbers with dotted parts ("2.1"), single CJK characters. `re` takes 4 ms to compile
+# the CJK ranges (it marks each of their 46,000 code points), which most scans never use:
+# a text without a CJK character is split by the same pattern without them.
+_CJK_FROM = "\u3040"
+_TOKEN_WITHOUT_CJK = re.compile(rf"[{_LETTERS}]+|\d+(?:\.\d+)*")
+
+
+@functools.cache
+def _token() -> re.Pattern[str]:
+    return re.compile(rf"[{_LETTERS}]+|\d+(?:\.\d+)*|[{CJK}]")
+
+
+def token_pattern(text: str) -> re.Pattern[str]:
+    """The pattern splitting `text` (cleaned: lower case) into words."""
+    return _TOKEN_WITHOUT_CJK if text.isascii() or max(text) < _CJK_FROM else _token()
+
 
 # Spelling variants the SPDX guidelines treat as equal (British/American and similar);
 # the index gives both spellings one word id.
@@ -103,13 +117,13 @@ class Prepared:
     def __init__(self, text: str, *, cleaned: bool = False) -> None:
         """`text` as read, or already `clean`ed when `cleaned`."""
         self.cleaned = text if cleaned else clean(text)
-        self.words: list[str] = TOKEN.findall(self.cleaned)
+        self.words: list[str] = token_pattern(self.cleaned).findall(self.cleaned)
         self._spans: list[tuple[int, int]] | None = None
 
     @property
     def spans(self) -> list[tuple[int, int]]:
         if self._spans is None:
-            self._spans = [m.span() for m in TOKEN.finditer(self.cleaned)]
+            self._spans = [m.span() for m in token_pattern(self.cleaned).finditer(self.cleaned)]
         return self._spans
 
     def char_span(self, first: int, last: int) -> tuple[int, int]:
@@ -122,7 +136,8 @@ class Prepared:
 
 
 def words_of(text: str) -> list[str]:
-    return TOKEN.findall(clean(text))
+    cleaned = clean(text)
+    return token_pattern(cleaned).findall(cleaned)
 
 
 # Words a license name may carry or drop without naming another license.
