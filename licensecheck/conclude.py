@@ -36,6 +36,7 @@ from licensecheck import classify, dep5, expression, manifests, reuse_toml
 from licensecheck.extract import POINTS_TO_LICENSE_FILE, README_SECTION, FileScan
 from licensecheck.extract.header_scan import CHINESE_COPYRIGHT_MARKERS
 from licensecheck.extract.readme import names_parts
+from licensecheck.identify.names import BSD_VARIANT_NOT_NAMED
 from licensecheck.model import Evidence, FileResult, Project, collector_paused
 from licensecheck.vendors import chip_vendor, names_vendor
 
@@ -215,6 +216,8 @@ def _conclude_file(scan: FileScan, covered: bool, shared: _Shared) -> FileResult
         licenses = [*licenses, *_normalized(extra_licenses)]
         copyrights = [*copyrights, *extra_copyrights]
     licenses = _normalized(licenses)
+    if licenses and covered and all(BSD_VARIANT_NOT_NAMED in item.detail for item in licenses):
+        licenses = _bsd_variant_beside(licenses, shared.nearest_folder(path))
     # A file that could not be read may say its own license: the folder's would be a guess
     # (unreadable-file says its license is unknown until it can be read).
     if not licenses and covered and scan.problem is None:
@@ -284,6 +287,16 @@ def _vendor_of(
         return None
     vendor = vendors.pop()
     return None if any(names_vendor(notices.get(source, ""), vendor) for source in sources) else vendor
+
+
+def _bsd_variant_beside(said: list[Evidence], beside: list[Evidence]) -> list[Evidence]:
+    """A notice that says "the BSD license" without the variant (Adafruit's "BSD license, all
+    text above must be included in any redistribution") is under the BSD licence of the license
+    file its library ships beside it (Adafruit-GFX-Library's license.txt: BSD-2-Clause), when
+    that file's is one; else under the 3-clause licence the name was read as."""
+    if beside and all((item.expression or "").startswith("BSD-") for item in beside):
+        return beside
+    return said
 
 
 def _from_sidecar(item: Evidence, sidecar: str) -> Evidence:

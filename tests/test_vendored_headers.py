@@ -141,6 +141,26 @@ Purpose     : Array handling routines
 */
 """
 
+# Adafruit-GFX-Library's Adafruit_MonoOLED.h (its license.txt is BSD-2-Clause).
+ADAFRUIT_MONO_OLED = """/*!
+ * @file Adafruit_MonoOLED.h
+ *
+ * This is part of for Adafruit's GFX library, supplying generic support
+ * for monochrome OLED displays: http://www.adafruit.com/category/63_98
+ *
+ * Adafruit invests time and resources providing this open source code,
+ * please support Adafruit and open-source hardware by purchasing
+ * products from Adafruit!
+ *
+ * Written by Limor Fried/Ladyada for Adafruit Industries, with
+ * contributions from the open source community.
+ *
+ * BSD license, all text above, and the splash screen header file,
+ * must be included in any redistribution.
+ *
+ */
+"""
+
 
 @pytest.mark.parametrize(
     ("text", "expected"),
@@ -162,7 +182,8 @@ Purpose     : Array handling routines
             "accordance with a license and should not be re-\ndistributed in any way.",
             "LicenseRef-All-Rights-Reserved",
         ),
-        # Adafruit's one-liners: MIT is MIT; "BSD license" names a family only.
+        # Adafruit's one-liners: MIT is MIT; "BSD license" names the family, read as the
+        # 3-clause licence unless a license file beside it says which (the test below).
         (
             "Written by Limor Fried/Ladyada for Adafruit Industries.\n"
             "MIT license, all text above must be included in any redistribution\n",
@@ -171,8 +192,9 @@ Purpose     : Array handling routines
         (
             "Written by Limor Fried/Ladyada for Adafruit Industries.\n"
             "BSD license, all text above must be included in any redistribution\n",
-            None,
+            "BSD-3-Clause",
         ),
+        (ADAFRUIT_MONO_OLED, "BSD-3-Clause"),
         # Naming the exception of a bundled kernel does not put the file under it.
         (
             "This firmware is released under the GNU General Public License v3.0. The bundled\n"
@@ -205,3 +227,43 @@ def test_freertos_with_its_exception_links_with_apache_code_in_an_mit_firmware(t
     assert ("declared-license-mismatch", "Middlewares/FreeRTOS/Source/tasks.c") not in rules
     assert file_entry(result, "Middlewares/Paho/MQTTFormat.h")["licenses"] == ["EPL-1.0 OR BSD-3-Clause"]
     assert ("non-open-license", "Middlewares/uCGUI/GUI_ARRAY.h") in rules
+
+
+def _bsd_2_clause_file() -> str:
+    from licensecheck.identify import data
+
+    text = data.load().licenses["BSD-2-Clause"].replace("<year> <owner>", "2012 Adafruit Industries.")
+    return "Software License Agreement (BSD License)\n\n" + text
+
+
+def test_the_bsd_one_liner_takes_the_variant_of_its_librarys_license_file(tree):
+    root = tree(
+        {
+            "LICENSE": "SPDX-License-Identifier: MIT\n",
+            "src/main.cpp": "// SPDX-License-Identifier: MIT\nint main() { return 0; }\n",
+            "lib/Adafruit_GFX/license.txt": _bsd_2_clause_file(),
+            "lib/Adafruit_GFX/Adafruit_MonoOLED.h": ADAFRUIT_MONO_OLED + "#define MONO_OLED\n",
+            # copied without its library's license file: not the maker's MIT, the 3-clause BSD
+            "lib/Display/Adafruit_MonoOLED.h": ADAFRUIT_MONO_OLED + "#define MONO_OLED\n",
+            # a plain "released under the BSD license" beside a BSD-2-Clause text, the same
+            "lib/Adafruit_GFX/gfxfont.h": "// Released under the BSD license.\n#define GFXFONT_H\n",
+        }
+    )
+    _, result, _ = scan(root)
+    assert file_entry(result, "lib/Adafruit_GFX/license.txt")["licenses"] == ["BSD-2-Clause"]
+    assert file_entry(result, "lib/Adafruit_GFX/Adafruit_MonoOLED.h")["licenses"] == ["BSD-2-Clause"]
+    assert file_entry(result, "lib/Adafruit_GFX/gfxfont.h")["licenses"] == ["BSD-2-Clause"]
+    assert file_entry(result, "lib/Display/Adafruit_MonoOLED.h")["licenses"] == ["BSD-3-Clause"]
+
+
+def test_a_bsd_notice_that_names_its_variant_keeps_it_beside_another_bsd_text(tree):
+    root = tree(
+        {
+            "lib/x/LICENSE": _bsd_2_clause_file(),
+            "lib/x/a.c": "/* Licensed under the 3-clause BSD license. */\nint a;\n",
+            "lib/x/b.c": "/* BSD license, all text above must be included in any redistribution */\nint b;\n",
+        }
+    )
+    _, result, _ = scan(root)
+    assert file_entry(result, "lib/x/a.c")["licenses"] == ["BSD-3-Clause"]
+    assert file_entry(result, "lib/x/b.c")["licenses"] == ["BSD-2-Clause"]

@@ -30,6 +30,8 @@ ALIASES: dict[str, str] = {
     "Apache License 2": "Apache-2.0",
     "ASL 2.0": "Apache-2.0",
     "ALv2": "Apache-2.0",
+    # "The BSD license" names the family, not a variant: read as the 3-clause one, whose terms
+    # hold the 2-clause one's, unless the license file beside it says which (conclude.py).
     "BSD-style license": "BSD-3-Clause",
     "BSD license": "BSD-3-Clause",
     "BSD licensed": "BSD-3-Clause",
@@ -150,6 +152,15 @@ def _variants(name: str) -> set[str]:
 
 
 FAMILY = "family:"  # a value that names a license family, not a license
+# The detail of a notice that names "the BSD license" without saying which (BSD-2-Clause,
+# BSD-3-Clause ...): conclusion gives the file the BSD licence of the license file beside it.
+BSD_VARIANT_NOT_NAMED = "the BSD license, its variant not named (BSD-3-Clause assumed)"
+_BARE_BSD_KEYS = frozenset({"bsd", "bsdstyle"})
+
+
+def names_bare_bsd(words: list[str]) -> bool:
+    """Whether a license name's words are "BSD license", "BSD licensed" or "BSD-style license"."""
+    return name_key(words) in _BARE_BSD_KEYS
 
 
 def _add_families(table: dict[str, str], current: list[str], spdx_names: dict[str, str]) -> None:

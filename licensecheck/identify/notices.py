@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from . import gnu
-from .names import FAMILY
+from .names import BSD_VARIANT_NOT_NAMED, FAMILY, names_bare_bsd
 from .normalize import EQUIVALENT_WORDS, NAME_FILLER, Prepared, version_number
 
 # Not a bare "BSD": "This header is BSD licensed" names a family, which the text below decides.
@@ -167,14 +167,22 @@ PHRASES: tuple[tuple[re.Pattern[str], str, str], ...] = (
         "µGUI licence",
     ),
     # Adafruit's and many Arduino libraries' one-liner: "MIT license, all text above must be
-    # included in any redistribution". Its "BSD license" twin names a family, not a licence (the
-    # variant differs between those libraries), and stays unread.
+    # included in any redistribution" (Adafruit_MonoOLED.h: "all text above, and the splash
+    # screen header file, must be ..."). Its "BSD license" twin names the family, not a variant
+    # (Adafruit-GFX-Library's license.txt is BSD-2-Clause, others' the 3-clause one).
     (
         re.compile(
-            r"\bmit\s+licen[cs]e,?\s+all\s+text\s+above\s+must\s+be\s+included\s+in\s+any\s+redistribution\b"
+            r"\bmit\s+licen[cs]e,?\s+all\s+text\s+above\b[^.]{0,80}?\bmust\s+be\s+included\s+in\s+any\s+redistribution\b"
         ),
         "MIT",
         "MIT one-liner (all text above must be kept)",
+    ),
+    (
+        re.compile(
+            r"\bbsd\s+licen[cs]e,?\s+all\s+text\s+above\b[^.]{0,80}?\bmust\s+be\s+included\s+in\s+any\s+redistribution\b"
+        ),
+        "BSD-3-Clause",
+        f"one-liner naming {BSD_VARIANT_NOT_NAMED}",
     ),
     # The Eclipse projects' dual licence (Paho MQTT): "the Eclipse Public License v1.0 and
     # Eclipse Distribution License v1.0", the EDL being BSD-3-Clause; Eclipse lets the user choose.
@@ -376,10 +384,12 @@ def _grants(prepared: Prepared, names: _Names, skip: list[tuple[int, int]]) -> l
         named = _names_after(names, words, first)
         between = words[named[0][1] : named[-1][1]] if named else []
         joiner = "OR" if "or" in between or "either" in between else "AND"
-        for expression, _, last in named:
+        for expression, start, last in named:
             if expression.startswith(FAMILY):
                 continue
             detail = f"licensing statement naming {expression}"
+            if names_bare_bsd(words[start : last + 1]):
+                detail = f"licensing statement naming {BSD_VARIANT_NOT_NAMED}"
             notices.append(Notice(expression, first, last, detail, 0.85, group, joiner=joiner))
     return notices
 
