@@ -267,3 +267,21 @@ def test_a_bsd_notice_that_names_its_variant_keeps_it_beside_another_bsd_text(tr
     _, result, _ = scan(root)
     assert file_entry(result, "lib/x/a.c")["licenses"] == ["BSD-3-Clause"]
     assert file_entry(result, "lib/x/b.c")["licenses"] == ["BSD-2-Clause"]
+
+
+def test_the_bsd_and_mit_one_liners_are_worded_in_chinese(tree):
+    from licensecheck.report.evidence_detail import worded
+
+    root = tree(
+        {
+            "a.h": "/* BSD license, all text above must be included in any redistribution */\n",
+            "b.h": "/* This library is released under the BSD license. */\n",
+            "c.h": "/* MIT license, all text above must be included in any redistribution */\n",
+        }
+    )
+    _, result, _ = scan(root)
+    details = {name: worded(file_entry(result, f"{name}.h")["evidence"][0]["detail"], "zh") for name in "abc"}
+    assert "一句话的 BSD 许可声明，未写明哪一版（按 BSD-3-Clause 处理）" in details["a"], details
+    assert "指明 BSD 许可证但未写明哪一版的许可声明（按 BSD-3-Clause 处理）" in details["b"], details
+    assert "一句话的 MIT 许可声明（须保留上方全部文字）" in details["c"], details
+    assert not any(letter in "".join(details.values()) for letter in "nmw"), details  # no English left

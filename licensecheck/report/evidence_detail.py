@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 
 from licensecheck import i18n
+from licensecheck.identify.names import BSD_VARIANT_NOT_NAMED
 
 # (the phrase as identification writes it, the catalog key of its wording), longest first where
 # one phrase holds another ("license text" in "exception text" is not one: word boundaries).
@@ -24,6 +25,10 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bREADME license section\b", "readme_section"),
         (r"\blicense notice\b", "license_notice"),
         (r"\blicense text\b", "license_text"),
+        # before "statement": its name is not an id ("the BSD license")
+        (rf"\blicensing statement naming {re.escape(BSD_VARIANT_NOT_NAMED)}", "bsd_statement"),
+        (rf"\bone-liner naming {re.escape(BSD_VARIANT_NOT_NAMED)}", "bsd_one_liner"),
+        (r"\bMIT one-liner \(all text above must be kept\)", "mit_one_liner"),
         (r"\blicensing statement naming (?P<id>\S+?)(?=[;)]|$| \()", "statement"),
         (r"\bGNU notice \(only\)", "gnu_only"),
         (r"\bGNU notice \(or later\)", "gnu_later"),
@@ -53,7 +58,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     )
 )
 _ANY = re.compile(
-    r"licens|licenc|GNU|text\b|header|exception|waiver|Perl|Unlicense|confidence|covers|study|vendor|KiCad"
+    r"licens|licenc|GNU|text\b|header|exception|waiver|Perl|Unlicense|confidence|covers|study|vendor|KiCad|one-liner"
 )
 
 
