@@ -155,6 +155,17 @@ def test_conditional_and_unknown_combinations_ask_a_person(tree):
     assert len(unknown) == 1 and unknown[0]["path"] == "src/vendor.c"
 
 
+
+def test_an_unknown_licence_alone_is_asked_about_with_the_licences_it_joins_not_itself(tree):
+    files = {"lib/led/led.h": c_file("LicenseRef-Reciprocal AND MPL-2.0")}
+    _, result, _ = scan(tree(files))
+    [review] = findings(result, "compatibility-review")
+    assert "the licences it joins can be combined with each other" in review["message"]
+    assert "combined with LicenseRef" not in review["message"]
+    _, result, _ = scan(tree(files, name="zh"), "--lang", "zh")
+    [review] = findings(result, "compatibility-review")
+    assert "相互组合" in review["message"] and "与 LicenseRef" not in review["message"]
+
 def test_non_open_licenses_are_left_to_their_own_rule(tree):
     files = {"LICENSE": license_file("MIT"), "docs/a.md": "<!-- SPDX-License-Identifier: CC-BY-NC-4.0 -->\n",
              "docs/b.md": "<!-- SPDX-License-Identifier: GPL-3.0-only -->\n"}

@@ -316,10 +316,10 @@ def _component_reviews(context: Context, asked: _Asked) -> Iterator[Issue]:
             params = _pair_params(context, pair)
             yield Issue(pair.path, context.say("compatibility-review", **params), (pair.first, pair.second))
     for (component, expression), (paths, others) in sorted(strangers.items()):
-        others = (others - {expression}) or {expression}  # alone: its members with each other
+        others -= {expression}
         asked.unknown.update((path, expression) for path in paths)
         message = context.say(
-            "review-unknown",
+            "review-unknown" if others else "review-unknown-alone",  # alone: its members together
             component=component,
             license=expression,
             files=say.files(context, paths),
