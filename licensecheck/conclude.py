@@ -216,7 +216,7 @@ def _conclude_file(scan: FileScan, covered: bool, shared: _Shared) -> FileResult
         licenses = [*licenses, *_normalized(extra_licenses)]
         copyrights = [*copyrights, *extra_copyrights]
     licenses = _normalized(licenses)
-    if licenses and covered and all(BSD_VARIANT_NOT_NAMED in item.detail for item in licenses):
+    if len(licenses) == 1 and covered and _unnamed_bsd(licenses[0], shared.tomls, path):
         licenses = _bsd_variant_beside(licenses, shared.nearest_folder(path))
     # A file that could not be read may say its own license: the folder's would be a guess
     # (unreadable-file says its license is unknown until it can be read).
@@ -289,12 +289,26 @@ def _vendor_of(
     return None if any(names_vendor(notices.get(source, ""), vendor) for source in sources) else vendor
 
 
+def _unnamed_bsd(item: Evidence, tomls: list[reuse_toml.ReuseToml], path: str) -> bool:
+    """Whether the evidence is one notice that names "the BSD license" without its variant, and
+    nothing else (not beside a full text, not "MIT or BSD license"), and no REUSE.toml annotation
+    of the file says more (with `closest` precedence the notice was kept, the annotation not)."""
+    if item.expression != "BSD-3-Clause" or BSD_VARIANT_NOT_NAMED not in item.detail or "; " in item.detail:
+        return False
+    return not reuse_toml.covers(tomls, path)
+
+
 def _bsd_variant_beside(said: list[Evidence], beside: list[Evidence]) -> list[Evidence]:
     """A notice that says "the BSD license" without the variant (Adafruit's "BSD license, all
     text above must be included in any redistribution") is under the BSD licence of the license
     file its library ships beside it (Adafruit-GFX-Library's license.txt: BSD-2-Clause), when
-    that file's is one; else under the 3-clause licence the name was read as."""
-    if beside and all((item.expression or "").startswith("BSD-") for item in beside):
+    that file names one BSD licence; else under the 3-clause licence the name was read as. The
+    project's own license file at the root is the maker's, not the library's (as for vendors);
+    a REUSE.toml annotation of the file is asked before (the caller)."""
+    sources = {_evidence_file(item) for item in beside}
+    if not beside or not all("/" in source for source in sources):
+        return said
+    if all(re.fullmatch(r"BSD-[\w.-]+", item.expression or "") for item in beside):
         return beside
     return said
 

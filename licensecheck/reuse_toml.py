@@ -255,6 +255,11 @@ def apply(
     return licenses + _licenses(added), copyrights + _copyrights(added)
 
 
+def covers(tomls: Sequence[ReuseToml], file_path: str) -> bool:
+    """Whether an annotation of a REUSE.toml matches the file."""
+    return bool(tomls) and bool(_hits(tomls, file_path))
+
+
 def _hits(tomls: Sequence[ReuseToml], file_path: str) -> list[_Hit]:
     """The matching table of each REUSE.toml covering the file, root first."""
     hits: list[tuple[int, _Hit]] = []

@@ -191,6 +191,12 @@ def test_licensing_statements(statement, expected):
     assert expression(c_comment(statement)) == expected
 
 
+def test_a_denied_grant_leaves_the_granted_one():
+    assert expression("Released under the MIT license; not under the GPL.") == "MIT"
+    assert expression("本项目不采用 GPL 协议，采用 MIT 许可证。") == "MIT"
+    assert expression("This library is not GPL: it is licensed under the Apache License 2.0.") == "Apache-2.0"
+
+
 def test_several_licenses_in_one_statement():
     rust = (
         "Licensed under either of\n\n * Apache License, Version 2.0 ([LICENSE-APACHE](LICENSE-APACHE))\n"
@@ -238,6 +244,13 @@ def test_mpl_tri_license_offers_a_choice():
         "本项目基于 GPL 协议的代码修改而来。",  # "modified from code under the GPL"
         "本项目使用了 FreeRTOS 的代码，其许可证见 LICENSE。",
         "本驱动使用 Modbus 协议与上位机通信。",  # a protocol, not a licence
+        # grants denied or past
+        "This project is no longer under the MIT License.",
+        "This project is not licensed under the MIT License.",
+        "They do not withdraw, terminate, or alter rights previously granted under the MIT License.",
+        "This firmware is not released under the GNU General Public License.",
+        "Parts of it were formerly licensed under the GPL.",
+        "本项目不采用 GPL 协议。",
         "",
     ],
 )

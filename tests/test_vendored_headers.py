@@ -285,3 +285,53 @@ def test_the_bsd_and_mit_one_liners_are_worded_in_chinese(tree):
     assert "指明 BSD 许可证但未写明哪一版的许可声明（按 BSD-3-Clause 处理）" in details["b"], details
     assert "一句话的 MIT 许可声明（须保留上方全部文字）" in details["c"], details
     assert not any(letter in "".join(details.values()) for letter in "nmw"), details  # no English left
+
+
+def _bsd_3_clause_text() -> str:
+    from licensecheck.identify import data
+
+    return data.load().licenses["BSD-3-Clause"].replace("<year> <owner>", "2015 Jane Maker")
+
+
+def test_only_a_lone_unnamed_bsd_notice_takes_the_variant_beside_it(tree):
+    one_liner = "/* BSD license, all text above must be included in any redistribution */\n"
+    root = tree(
+        {
+            "LICENSE": _bsd_2_clause_file(),  # the maker's own: not a library's licence file
+            "lib/A/LICENSE": _bsd_2_clause_file(),
+            # its own full text says which BSD
+            "lib/A/full.h": "/*\n * Released under the BSD license.\n *\n" + _bsd_3_clause_text() + "\n */\n",
+            "lib/A/dual.h": "/* This file is licensed under the MIT or BSD license, at your option. */\n",
+            "lib/A/closest.h": one_liner,  # its REUSE.toml annotation names the variant
+            "REUSE.toml": 'version = 1\n\n[[annotations]]\npath = "lib/A/closest.h"\nprecedence = "closest"\n'
+            'SPDX-License-Identifier = "BSD-3-Clause"\n',
+            "lib/Dual/package.json": '{"name": "dual", "license": "(BSD-2-Clause OR GPL-2.0-only)"}\n',
+            "lib/Dual/foo.h": one_liner,  # a choice beside it is no BSD variant
+            "lib/Other/foo.h": one_liner,  # nothing beside it but the maker's root licence
+        }
+    )
+    _, result, _ = scan(root)
+    licenses = {f["path"]: f["licenses"] for f in result["files"]}
+    assert licenses["lib/A/full.h"] == ["BSD-3-Clause"]
+    assert licenses["lib/A/dual.h"] == ["MIT OR BSD-3-Clause"]
+    assert licenses["lib/A/closest.h"] == ["BSD-3-Clause"]
+    assert licenses["lib/Dual/foo.h"] == ["BSD-3-Clause"]
+    assert licenses["lib/Other/foo.h"] == ["BSD-3-Clause"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a variant named before the one-liner: not "the BSD license" without one
+        ("Simplified BSD license, all text above must be included in any redistribution\n", None),
+        ("Released under the 2-clause BSD license, all text above must be included in any redistribution\n",
+         "BSD-2-Clause"),
+        ("This library is released under the BSD-2 license.\n", "BSD-2-Clause"),
+        ("Licensed under the BSD 3 license.\n", "BSD-3-Clause"),
+        # Adafruit_CC3000's: the one-liner after the author's sentence
+        ("Written by Limor Fried & Kevin Townsend for Adafruit.  BSD license, all text above must be\n"
+         "included in any redistribution\n", "BSD-3-Clause"),
+    ],
+)  # fmt: skip
+def test_bsd_notices_that_name_their_variant_or_not(text, expected):
+    assert identify(text).expression == expected

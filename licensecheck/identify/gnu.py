@@ -83,6 +83,22 @@ _GRANT_TAIL = re.compile(
     r"|\breleased\s+as|\bterms\s+of|\bconditions\s+of|" + _CHINESE_GRANT + ")"
     r"(?:[\s,:\"'(\[]+(?:the|terms|and|conditions|of|either|a|an|both|version|v|\d+(?:\.\d+)?))*[\s,:\"'(\[]*$"
 )
+# What makes a grant no grant, written just before it: "is not licensed under the MIT License",
+# "is no longer under the MIT License", "rights previously granted under the MIT License"
+# (FastLED's licence of 2026, about its MIT releases), "本项目不采用 GPL 协议".
+_DENIED = re.compile(
+    r"\b(?:not|never|nor|no\s+longer|no\s+more|isn't|aren't|wasn't|weren't)\s+(?:(?:be|been|being|yet|currently)\s+)*"
+    r"(?:(?:licen[cs]ed|released|distributed|available|provided|published|offered|granted)\s+)?$"
+    r"|\b(?:previously|formerly)\s+(?:[a-z]+\s+)?$"
+    r"|(?:不|未|并非|没有|不再)\s*$"
+)
+
+
+def denied(cleaned: str, grant_start: int) -> bool:
+    """Whether the grant starting at `grant_start` of a cleaned text is denied or past."""
+    return _DENIED.search(cleaned, max(0, grant_start - 40), grant_start) is not None
+
+
 _ABBR_TAIL = re.compile(r"\b(?:is|are|be|as)\s+(?:licen[cs]ed\s+)?$")
 _CONTINUATION_TAIL = re.compile(r"\b(?:or|and)\s+(?:the\s+)?$")
 _TAIL_CHARS = 90
@@ -115,13 +131,15 @@ def _family(match: re.Match[str]) -> str:
 
 
 def _is_grant(cleaned: str, match: re.Match[str], previous_end: int) -> bool:
-    tail = cleaned[max(0, match.start() - _TAIL_CHARS) : match.start()]
-    if _GRANT_TAIL.search(tail):
-        return True
-    if _CHINESE_VERB_TAIL.search(tail) and _CHINESE_NOUN_NEXT.match(cleaned, match.end()):
-        return True
-    if match.group("abbr") and _ABBR_TAIL.search(tail):
-        return True
+    start = max(0, match.start() - _TAIL_CHARS)
+    tail = cleaned[start : match.start()]
+    granted = _GRANT_TAIL.search(tail)
+    if granted is None and _CHINESE_NOUN_NEXT.match(cleaned, match.end()):
+        granted = _CHINESE_VERB_TAIL.search(tail)
+    if granted is None and match.group("abbr"):
+        granted = _ABBR_TAIL.search(tail)
+    if granted is not None:
+        return not denied(cleaned, start + granted.start())
     return previous_end >= 0 and match.start() - previous_end < 80 and bool(_CONTINUATION_TAIL.search(tail))
 
 

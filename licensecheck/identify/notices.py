@@ -177,9 +177,13 @@ PHRASES: tuple[tuple[re.Pattern[str], str, str], ...] = (
         "MIT",
         "MIT one-liner (all text above must be kept)",
     ),
+    # Only where "BSD license" opens the line or the sentence: "Simplified BSD license, all text
+    # above ..." names its variant, and is left to the folder's licence as before.
     (
         re.compile(
-            r"\bbsd\s+licen[cs]e,?\s+all\s+text\s+above\b[^.]{0,80}?\bmust\s+be\s+included\s+in\s+any\s+redistribution\b"
+            r"(?:^|[.!?])[ \t]*bsd\s+licen[cs]e,?\s+all\s+text\s+above\b[^.]{0,80}?"
+            r"\bmust\s+be\s+included\s+in\s+any\s+redistribution\b",
+            re.MULTILINE,
         ),
         "BSD-3-Clause",
         f"one-liner naming {BSD_VARIANT_NOT_NAMED}",
@@ -377,7 +381,10 @@ def names_license(words: list[str], first: int, last: int, table: dict[str, str]
 def _grants(prepared: Prepared, names: _Names, skip: list[tuple[int, int]]) -> list[Notice]:
     notices: list[Notice] = []
     words = prepared.words
-    for group, grant in enumerate(_GRANT.finditer(prepared.cleaned)):
+    cleaned = prepared.cleaned
+    for group, grant in enumerate(_GRANT.finditer(cleaned)):
+        if gnu.denied(cleaned, grant.start()):
+            continue
         first = prepared.word_at(grant.end())
         if any(start <= first <= end for start, end in skip):
             continue
