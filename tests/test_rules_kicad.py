@@ -231,3 +231,26 @@ def test_a_semicolon_header_after_a_byte_order_mark_is_found(tree):
     assert "line 1 starts with ';'" in finding["message"]
     entry = file_entry(result, "board.kicad_sch")
     assert entry["licenses"] == ["CERN-OHL-S-2.0"] and entry["copyrights"] == ["2025 Li Wei"]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_advice_of_software_licence_on_hardware_gives_a_board_kicad_opens(tree, lang):
+    import re
+
+    from licensecheck import i18n
+
+    example = i18n.text(lang, "rule.software-license-on-hardware.example")
+    [comment] = re.findall(r'\(comment 1 "[^"]+"\)', example)
+    board = (
+        '(kicad_pcb\n\t(version 20240108)\n\t(generator "pcbnew")\n\t(generator_version "8.0")\n'
+        f'\t(title_block\n\t\t(title "Motor driver")\n\t\t{comment}\n\t)\n)\n'
+    )
+    root = tree({"LICENSE": "SPDX-License-Identifier: MIT\n", "hw/board.kicad_pcb": board}, name=lang)
+    _, result, _ = scan(root)
+    assert file_entry(result, "hw/board.kicad_pcb")["licenses"] == ["CERN-OHL-P-2.0"]
+    assert not [
+        f
+        for f in result["findings"]
+        if f["path"] == "hw/board.kicad_pcb"
+        and f["rule"] in ("kicad-unloadable", "software-license-on-hardware")
+    ]
