@@ -36,6 +36,7 @@ from licensecheck import classify, dep5, expression, manifests, reuse_toml
 from licensecheck.extract import POINTS_TO_LICENSE_FILE, README_SECTION, FileScan
 from licensecheck.extract.header_scan import CHINESE_COPYRIGHT_MARKERS
 from licensecheck.extract.readme import names_parts
+from licensecheck.identify import full_texts
 from licensecheck.identify.names import BSD_VARIANT_NOT_NAMED
 from licensecheck.model import Evidence, FileResult, Project, collector_paused
 from licensecheck.vendors import chip_vendor, names_vendor
@@ -551,9 +552,13 @@ def _license_texts(scans: list[FileScan], license_files: frozenset[str]) -> dict
         if in_licenses_dir(path):
             texts[_stem(path)].add(path)
         elif path in license_files:
-            # Only a recognised text counts: a bare SPDX tag in a LICENSE file is a notice.
-            matched = [e for e in scan.evidence if e.source == "text-match"]
-            for item in _normalized(matched):
-                for key in expression.license_keys(item.expression or ""):
-                    texts[key].add(path)
+            # Only a recognised text counts: a bare SPDX tag in a LICENSE file is a notice, and
+            # so is "Licensed under the MIT License." (MIT asks for its permission notice, REUSE
+            # for the text).
+            for item in scan.evidence:
+                if item.source != "text-match":
+                    continue
+                for found in full_texts(item.detail.partition(": ")[2]):
+                    for key in expression.license_keys(expression.normalize(found) or ""):
+                        texts[key].add(path)
     return {key: tuple(sorted(paths)) for key, paths in sorted(texts.items())}

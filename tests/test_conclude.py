@@ -228,6 +228,26 @@ def test_license_texts_missing_and_unused(tree):
     assert [f["path"] for f in unused] == ["LICENSES/BSD-3-Clause.txt"]
 
 
+def test_a_license_file_that_only_names_its_licence_holds_no_text(tree):
+    from licensecheck.identify import data
+
+    mit = data.load().licenses["MIT"].replace("<year> <copyright holders>", "2025 Li Wei")
+    root = tree(
+        {
+            "LICENSE": "Licensed under the MIT License.\n",
+            "a.c": HEADER_MIT,
+            "lib/x/LICENSE.txt": mit + "\nThe fonts in fonts/ are released under the Apache License 2.0.\n",
+            "lib/x/x.c": "// SPDX-License-Identifier: MIT AND Apache-2.0\nint x;\n",
+        }
+    )
+    _, result, _ = scan(root)
+    missing = [f for f in result["findings"] if f["rule"] == "missing-license-text"]
+    # MIT's text is in lib/x/LICENSE.txt; Apache-2.0 is only named there, and in LICENSE nothing is
+    assert [f["licenses"] for f in missing] == [["Apache-2.0"]]
+    _, result, _ = scan(tree({"LICENSE": "Licensed under the MIT License.\n", "a.c": HEADER_MIT}, "alone"))
+    assert [f["licenses"] for f in result["findings"] if f["rule"] == "missing-license-text"] == [["MIT"]]
+
+
 def test_a_gnu_text_in_licenses_reads_as_the_variant_its_file_name_says(tree):
     from licensecheck.identify import data
 

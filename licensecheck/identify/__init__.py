@@ -31,6 +31,19 @@ GNU_TEXT = re.compile(r"^(?:A|L)?GPL-")
 KIND_DETAIL = {"text": "full text", "header": "standard header", "exception": "exception text"}
 
 
+def full_texts(detail: str) -> list[str]:
+    """The expressions an identification's `detail` ("MIT: full text; Apache-2.0: licensing
+    statement naming Apache-2.0") says were found as whole license texts, with the exception
+    texts attached to them ("GPL-2.0-only WITH Classpath-exception-2.0: full text + exception
+    text"): what a license file holds, where a notice only names a licence."""
+    found = []
+    for part in detail.split("; "):
+        expression, _, kind = part.partition(": ")
+        if kind.startswith(KIND_DETAIL["text"]) or kind.startswith(KIND_DETAIL["exception"]):
+            found.append(expression)
+    return found
+
+
 @dataclass(frozen=True)
 class Identification:
     expression: str | None  # normalized SPDX expression; None when nothing is recognized
