@@ -344,3 +344,27 @@ def test_an_unparsable_file_keeps_what_reuse_toml_says_of_it(tree):
     assert file_entry(result, "case.3mf")["problem"]
     assert file_entry(result, "case.3mf")["licenses"] == ["CERN-OHL-P-2.0"]  # REUSE.toml names the file
     assert file_entry(result, "other.stl")["licenses"] == ["MIT"]  # read fine: the folder's license
+
+
+def test_a_thingiverse_part_keeps_the_creative_commons_version_its_licence_file_links(tree):
+    from licensecheck.report.evidence_detail import worded
+
+    thing = (
+        "Captive Planetary Gear Set: parametric. by terrym is licensed under the Creative Commons - "
+        "Attribution - Share Alike license.\nhttp://creativecommons.org/licenses/by-sa/3.0/\n"
+    )
+    root = tree(
+        {
+            "LICENSE": "SPDX-License-Identifier: CC-BY-SA-4.0\n",
+            "parts/gear/LICENSE.txt": thing,
+            "parts/gear/gear.scad": "module gear() { cylinder(r=10, h=5); }\n",
+        }
+    )
+    _, result, _ = scan(root)
+    assert file_entry(result, "parts/gear/LICENSE.txt")["licenses"] == ["CC-BY-SA-3.0"]
+    assert file_entry(result, "parts/gear/gear.scad")["licenses"] == ["CC-BY-SA-3.0"]
+    assert "unrecognized-license-text" not in rules_for(result)
+    [evidence] = [
+        e for e in file_entry(result, "parts/gear/LICENSE.txt")["evidence"] if e["source"] == "text-match"
+    ]
+    assert "按其 URL 为 CC-BY-SA-3.0" in worded(evidence["detail"], "zh")

@@ -185,6 +185,23 @@ def test_gnu_notices(name, version, expected):
         ("This hardware design is licensed under the CERN OHL v2 Strongly Reciprocal.", "CERN-OHL-S-2.0"),
         ("Released under the CERN OHL v2 weakly reciprocal", "CERN-OHL-W-2.0"),
         ("Licensed under the CERN Open Hardware Licence v2 permissive.", "CERN-OHL-P-2.0"),
+        # Creative Commons without a version: its URL says which, else 4.0 (Thingiverse's wording)
+        (
+            "Gear by terrym is licensed under the Creative Commons - Attribution - Share Alike license.\n"
+            "http://creativecommons.org/licenses/by-sa/3.0/",
+            "CC-BY-SA-3.0",
+        ),
+        (
+            "licensed under the Creative Commons - Attribution - Non-Commercial - Share Alike license.\n"
+            "https://creativecommons.org/licenses/by-nc-sa/3.0/",
+            "CC-BY-NC-SA-3.0",
+        ),
+        ("Released under the Creative Commons Attribution license.", "CC-BY-4.0"),
+        ("This work is licensed under CC BY-SA.", "CC-BY-SA-4.0"),
+        # another licence's URL says nothing of this one's version
+        ("Licensed under the Creative Commons Attribution-ShareAlike license (see the CC BY 3.0 deed).",
+         "CC-BY-SA-4.0"),
+        ("Licensed under http://creativecommons.org/licenses/by-nd/2.5/", "CC-BY-ND-2.5"),
     ],
 )
 def test_licensing_statements(statement, expected):

@@ -94,13 +94,28 @@ def identify(text: str) -> Identification:
     found = _MEMO_AS_WRITTEN.get(text) if short else None
     if found is not None:
         return found
-    cleaned = clean(text[:MAX_CHARS])
+    cleaned = clean(_cc_urls_named(text[:MAX_CHARS]))
     if len(cleaned) > MEMO_TEXT_MAX:
         return _identify(cleaned)
     found = _MEMO.get(cleaned)
     if found is None:
         found = _remember(_MEMO, cleaned, _identify(cleaned))
     return _remember(_MEMO_AS_WRITTEN, text, found) if short else found
+
+
+# A Creative Commons licence's URL names its version ("http://creativecommons.org/licenses/by-sa/
+# 3.0/", under Thingiverse's "... licensed under the Creative Commons - Attribution - Share Alike
+# license."), and cleaning drops URLs: written as the licence's short name first.
+_CC_URL = re.compile(
+    r"(?:https?://)?(?:www\.)?creativecommons\.org/licenses/(by(?:-nc)?(?:-sa|-nd)?)/(\d\.\d)\b[^\s<>()\[\]\"']*",
+    re.IGNORECASE,
+)
+
+
+def _cc_urls_named(text: str) -> str:
+    if "commons.org/licenses/" not in text and "COMMONS.ORG/LICENSES/" not in text.upper():
+        return text
+    return _CC_URL.sub(lambda found: f" CC {found[1].upper()} {found[2]} ", text)
 
 
 def _remember(memo: dict[str, Identification], key: str, found: Identification) -> Identification:

@@ -112,6 +112,24 @@ ALIASES: dict[str, str] = {
     # the ShareAlike licence without it is 1.0's alone (CC-SA-1.0).
     "Creative Commons ShareAlike 4.0": "CC-BY-SA-4.0",
     "Creative Commons ShareAlike 3.0": "CC-BY-SA-3.0",
+    # Without a version (Thingiverse's licence files: "... is licensed under the Creative Commons -
+    # Attribution - Share Alike license." over the licence's URL): read as 4.0, the current
+    # version, unless a licence URL of the same licence in the text names another
+    # (notices.py; identify turns "creativecommons.org/licenses/by-sa/3.0/" into "CC BY-SA 3.0").
+    "Creative Commons Attribution": "CC-BY-4.0",
+    "Creative Commons Attribution Share Alike": "CC-BY-SA-4.0",
+    "Creative Commons Attribution Non-Commercial": "CC-BY-NC-4.0",
+    "Creative Commons Attribution Non-Commercial Share Alike": "CC-BY-NC-SA-4.0",
+    "Creative Commons Attribution No Derivatives": "CC-BY-ND-4.0",
+    "Creative Commons Attribution NoDerivs": "CC-BY-ND-4.0",
+    "Creative Commons Attribution Non-Commercial No Derivatives": "CC-BY-NC-ND-4.0",
+    "Creative Commons Attribution Non-Commercial NoDerivs": "CC-BY-NC-ND-4.0",
+    "CC BY": "CC-BY-4.0",
+    "CC BY-SA": "CC-BY-SA-4.0",
+    "CC BY-NC": "CC-BY-NC-4.0",
+    "CC BY-NC-SA": "CC-BY-NC-SA-4.0",
+    "CC BY-ND": "CC-BY-ND-4.0",
+    "CC BY-NC-ND": "CC-BY-NC-ND-4.0",
     "CC BY 4.0": "CC-BY-4.0",
     "CC BY-SA 4.0": "CC-BY-SA-4.0",
     "CC BY-NC 4.0": "CC-BY-NC-4.0",
@@ -159,6 +177,12 @@ FAMILY = "family:"  # a value that names a license family, not a license
 # BSD-3-Clause ...): conclusion gives the file the BSD licence of the license file beside it.
 BSD_VARIANT_NOT_NAMED = "the BSD license, its variant not named (BSD-3-Clause assumed)"
 _BARE_BSD_KEYS = frozenset({"bsd", "bsdstyle"})
+
+
+def names_no_version(expression: str, words: list[str]) -> bool:
+    """Whether a Creative Commons licence's name is written without its version ("Creative
+    Commons Attribution-ShareAlike", "CC BY-SA")."""
+    return expression.startswith("CC-BY") and not any(word[:1].isdigit() for word in words)
 
 
 def names_bare_bsd(words: list[str]) -> bool:

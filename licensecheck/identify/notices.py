@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from . import gnu
-from .names import BSD_VARIANT_NOT_NAMED, FAMILY, names_bare_bsd
+from .names import BSD_VARIANT_NOT_NAMED, FAMILY, names_bare_bsd, names_no_version
 from .normalize import EQUIVALENT_WORDS, NAME_FILLER, Prepared, version_number
 
 # Not a bare "BSD": "This header is BSD licensed" names a family, which the text below decides.
@@ -378,7 +378,32 @@ def names_license(words: list[str], first: int, last: int, table: dict[str, str]
     )
 
 
-def _grants(prepared: Prepared, names: _Names, skip: list[tuple[int, int]]) -> list[Notice]:
+# "CC BY-SA 3.0", as identify writes a licence URL ("by-sa" is "bysa" once cleaned).
+_CC_NAMED = re.compile(r"\bcc\s+(by(?:nc)?(?:sa|nd)?)\s+(\d\.\d)\b")
+CC_URL_CHARS = 400  # how far after a grant its licence's URL is looked for
+
+
+def _cc_version(expression: str, cleaned: str, after: int, known: set[str]) -> tuple[str, str]:
+    """A Creative Commons licence named without its version: the version of the first URL of the
+    same licence after the grant, else 4.0 (the alias table's)."""
+    family = expression.removesuffix("-4.0")  # "CC-BY-SA"
+    for named in _CC_NAMED.finditer(cleaned, after, after + CC_URL_CHARS):
+        if family == "CC-" + "-".join(_CC_PARTS.findall(named[1].upper())):
+            versioned = f"{family}-{named[2]}"
+            if versioned in known:
+                return (
+                    versioned,
+                    f"licensing statement naming {family} without a version, {versioned} by its URL",
+                )
+    return expression, f"licensing statement naming {family} without a version (4.0 assumed)"
+
+
+_CC_PARTS = re.compile(r"BY|NC|SA|ND")
+
+
+def _grants(
+    prepared: Prepared, names: _Names, skip: list[tuple[int, int]], known: set[str] = frozenset()
+) -> list[Notice]:
     notices: list[Notice] = []
     words = prepared.words
     cleaned = prepared.cleaned
@@ -397,6 +422,8 @@ def _grants(prepared: Prepared, names: _Names, skip: list[tuple[int, int]]) -> l
             detail = f"licensing statement naming {expression}"
             if names_bare_bsd(words[start : last + 1]):
                 detail = f"licensing statement naming {BSD_VARIANT_NOT_NAMED}"
+            elif names_no_version(expression, words[start : last + 1]):
+                expression, detail = _cc_version(expression, cleaned, grant.end(), known)
             notices.append(Notice(expression, first, last, detail, 0.85, group, joiner=joiner))
     return notices
 
@@ -415,7 +442,7 @@ def find(
     # file holding a GNU text, searched for a notice hiding in it), none is worth the search.
     whole = any(start <= 0 and end >= len(prepared.words) - 1 for start, end in skip)
     if not whole and _GRANT.search(cleaned):
-        notices += _grants(prepared, _names_for(table), list(skip))
+        notices += _grants(prepared, _names_for(table), list(skip), known)
     vendor = vendor_clause(cleaned)
     phrased: list[Notice] = []
     for pattern, expression, detail in PHRASES:

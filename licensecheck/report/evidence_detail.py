@@ -29,6 +29,14 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (rf"\blicensing statement naming {re.escape(BSD_VARIANT_NOT_NAMED)}", "bsd_statement"),
         (rf"\bone-liner naming {re.escape(BSD_VARIANT_NOT_NAMED)}", "bsd_one_liner"),
         (r"\bMIT one-liner \(all text above must be kept\)", "mit_one_liner"),
+        (
+            r"\blicensing statement naming (?P<family>CC-\S+) without a version, (?P<id>\S+) by its URL",
+            "cc_version_from_url",
+        ),
+        (
+            r"\blicensing statement naming (?P<family>CC-\S+) without a version \(4\.0 assumed\)",
+            "cc_no_version",
+        ),
         (r"\blicensing statement naming (?P<id>\S+?)(?=[;)]|$| \()", "statement"),
         (r"\bGNU notice \(only\)", "gnu_only"),
         (r"\bGNU notice \(or later\)", "gnu_later"),
