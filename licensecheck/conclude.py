@@ -33,6 +33,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from licensecheck import classify, dep5, expression, manifests, reuse_toml
+from licensecheck.derived import from_designs
 from licensecheck.extract import POINTS_TO_LICENSE_FILE, README_SECTION, FileScan
 from licensecheck.extract.header_scan import CHINESE_COPYRIGHT_MARKERS
 from licensecheck.extract.readme import names_parts
@@ -129,6 +130,7 @@ def _conclude(scans: list[FileScan], discovery_problems: tuple[tuple[str, str], 
         if scan.problem and scan.file.path not in said:
             problems.append((scan.file.path, scan.problem))
         files.append(_conclude_file(scan, scan.file.path in covered, shared))
+    files = from_designs(files, shared.folder_licensed)
     license_like = roles.license_like
     return Concluded(
         files=tuple(files),
@@ -193,6 +195,7 @@ class _Shared:
     nearest_folder: _NearestFolder
     license_notices: dict[str, str]  # license file -> its copyright notices, joined
     vendor_files: dict[str, str]  # filled in: files that took no licence, being a chip vendor's
+    folder_licensed: list[str] = field(default_factory=list)  # filled in: files that took their folder's
 
 
 def _conclude_file(scan: FileScan, covered: bool, shared: _Shared) -> FileResult:
@@ -223,6 +226,8 @@ def _conclude_file(scan: FileScan, covered: bool, shared: _Shared) -> FileResult
     # (unreadable-file says its license is unknown until it can be read).
     if not licenses and covered and scan.problem is None:
         licenses = shared.nearest_folder(path)
+        if licenses:
+            shared.folder_licensed.append(path)
         if licenses and copyrights:
             vendor = _vendor_of(path, own, copyrights, licenses, shared.license_notices)
             if vendor is not None:  # a chip vendor's code: the maker's licence is not its

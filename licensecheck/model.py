@@ -30,6 +30,7 @@ EVIDENCE_SOURCES = (
     "text-match",  # a recognised license text or notice
     "directory",  # a license file that covers its folder
     "manifest",  # library.json, package.json, pyproject.toml, Cargo.toml, ...
+    "design",  # the design a fabrication output was made from (derived.py)
 )
 
 

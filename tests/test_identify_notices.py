@@ -199,8 +199,10 @@ def test_gnu_notices(name, version, expected):
         ("Released under the Creative Commons Attribution license.", "CC-BY-4.0"),
         ("This work is licensed under CC BY-SA.", "CC-BY-SA-4.0"),
         # another licence's URL says nothing of this one's version
-        ("Licensed under the Creative Commons Attribution-ShareAlike license (see the CC BY 3.0 deed).",
-         "CC-BY-SA-4.0"),
+        (
+            "Licensed under the Creative Commons Attribution-ShareAlike license (see the CC BY 3.0 deed).",
+            "CC-BY-SA-4.0",
+        ),
         ("Licensed under http://creativecommons.org/licenses/by-nd/2.5/", "CC-BY-ND-2.5"),
     ],
 )

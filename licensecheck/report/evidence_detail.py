@@ -63,10 +63,12 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^(?P<path>\S+) covers the project$", "covers_project"),
         (r"^(?P<path>\S+) covers (?P<folder>\S+/)$", "covers_folder"),
         (r"^(?P<path>\S+) license field$", "license_field"),
+        (r"^(?P<path>\S+) is the design it was made from$", "made_from"),
     )
 )
 _ANY = re.compile(
     r"licens|licenc|GNU|text\b|header|exception|waiver|Perl|Unlicense|confidence|covers|study|vendor|KiCad|one-liner"
+    r"|made from"
 )
 
 

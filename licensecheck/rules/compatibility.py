@@ -26,6 +26,7 @@ from operator import itemgetter
 
 from licensecheck import compat, declarations
 from licensecheck.conclude import folder_of
+from licensecheck.derived import made_from_design
 from licensecheck.model import FileResult
 from licensecheck.rules import Context, Issue, Rule, shared, views
 from licensecheck.rules import wording as say
@@ -171,7 +172,8 @@ def file_mismatches(context: Context) -> list[Mismatch]:
         if answers is None:
             answers = misfits[key] = _misfits(expressions, declaration.expressions)
         # Most files fit: whether they only inherit the declaration is worth asking of the rest.
-        if answers and not declarations.inherited_from(file, declaration):
+        # An output made from a design (a Gerber of the board) is said with its design.
+        if answers and not declarations.inherited_from(file, declaration) and not made_from_design(file):
             found += [Mismatch(file.path, e, declaration, a) for e, a in answers]
     return found
 

@@ -11,44 +11,14 @@ best practices). The formats of each kind of design are data, in licenses/fabric
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import cache
 
 from licensecheck import compat
-from licensecheck.resources import data_path
+from licensecheck.fabrication import DesignKind, design_kinds
 from licensecheck.rules import Context, Issue, Rule, views
 
 OSHWA_DEFINITION = "https://www.oshwa.org/definition/"
 SHOWN_OUTPUTS = 5
-
-
-@dataclass(frozen=True)
-class DesignKind:
-    """A kind of design (PCB, mechanical ...) by the format ids of its files."""
-
-    key: str
-    outputs: frozenset[str]
-    sources: frozenset[str]
-    proprietary: frozenset[str] = frozenset()  # a proprietary tool's native files
-    viewable: frozenset[str] = frozenset()  # what a tool under an FSF- or OSI-approved licence shows
-
-
-@cache
-def design_kinds() -> tuple[DesignKind, ...]:
-    with open(data_path("licenses") / "fabrication.toml", "rb") as handle:
-        table = tomllib.load(handle)
-    return tuple(
-        DesignKind(
-            key,
-            frozenset(kind["outputs"]),
-            frozenset(kind["sources"]),
-            frozenset(kind.get("proprietary", ())),
-            frozenset(kind.get("viewable", ())),
-        )
-        for key, kind in table.items()
-    )
 
 
 def hardware_source_missing(context: Context) -> Iterator[Issue]:
