@@ -113,7 +113,7 @@ _CC_URL = re.compile(
 
 
 def _cc_urls_named(text: str) -> str:
-    if "commons.org/licenses/" not in text and "COMMONS.ORG/LICENSES/" not in text.upper():
+    if "ommons.org/licenses/" not in text:  # no copy of every text in upper case for the rare "Commons.org"
         return text
     return _CC_URL.sub(lambda found: f" CC {found[1].upper()} {found[2]} ", text)
 
