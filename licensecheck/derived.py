@@ -35,11 +35,14 @@ _KINDS = ("pcb", "mechanical")
 # What the design's file is for each kind: a schematic or a project file names no board.
 _BOARDS = frozenset({"kicad-pcb", "kicad-legacy-pcb", "eagle-brd", "librepcb", "easyeda", "lceda-pro"})
 _SEPARATORS = "-_."
+_TAKEN = ("directory", "manifest", DESIGN)  # sources of a licence taken from another file
 
 
-def from_designs(files: list[FileResult], inherited: Iterable[str]) -> list[FileResult]:
-    """`files` with each output that has no licence of its own (its path in `inherited`, or no
-    licence) under the licence of the one design it was made from."""
+def from_designs(files: list[FileResult], folder_licensed: Iterable[str]) -> list[FileResult]:
+    """`files` with each output that took a folder's licence (its path in `folder_licensed`)
+    under the licence of the design it was made from, where the design states its own and the
+    folder whose licence the output took holds the design too: a license file nearer to the
+    output (a Thingiverse part's, a vendored library's) is the output's."""
     outputs, sources = {}, {}
     for kind in design_kinds():
         if kind.key in _KINDS:
@@ -48,44 +51,61 @@ def from_designs(files: list[FileResult], inherited: Iterable[str]) -> list[File
     designs: dict[tuple[str, str], list[FileResult]] = {}  # (kind, stem) -> designs
     for file in files:
         kind = sources.get(file.format)
-        if kind is not None and file.licenses and (kind != "pcb" or file.format in _BOARDS):
+        if kind is not None and (kind != "pcb" or file.format in _BOARDS) and _states_its_licence(file):
             designs.setdefault((kind, _stem(file.path)), []).append(file)
     if not designs:
         return files
-    unlicensed = set(inherited)
+    taken = set(folder_licensed)
     result = []
     for file in files:
         kind = outputs.get(file.format)
-        if kind is not None and (not file.licenses or file.path in unlicensed):
+        if kind is not None and file.path in taken and file.problem is None:
             design = _design_of(file.path, kind, designs)
-            if design is not None and design.licenses != file.licenses:
+            if design is not None and design.licenses != file.licenses and _covers(file, design.path):
                 file = _made_from(file, design)
         result.append(file)
     return result
 
 
-def made_from_design(file: FileResult) -> bool:
-    """Whether the file's licence is that of the design it was made from."""
-    return any(item.source == DESIGN for item in file.evidence)
+def made_from_design(file: FileResult) -> str | None:
+    """The design the file's licence is from, or None."""
+    return next((item.detail.partition(" ")[0] for item in file.evidence if item.source == DESIGN), None)
+
+
+def _states_its_licence(file: FileResult) -> bool:
+    return any(item.expression in file.licenses and item.source not in _TAKEN for item in file.evidence)
+
+
+def _covers(output: FileResult, design: str) -> bool:
+    """Whether each folder licence the output took holds the design too."""
+    for item in output.evidence:
+        if item.source in _TAKEN and item.expression in output.licenses:
+            folder = item.detail.partition(" ")[0].rpartition("/")[0]  # "hardware/LICENSE covers ..."
+            if folder and not design.startswith(folder + "/"):
+                return False
+    return True
 
 
 def _design_of(path: str, kind: str, designs: dict[tuple[str, str], list[FileResult]]) -> FileResult | None:
+    """The design of the longest name that fits, the nearest of those; None when designs of
+    different licences fit alike."""
     folder = path.rpartition("/")[0]
     stem = _stem(path)
     # A board's outputs are named after it and a layer: "board-f_cu" is looked up as "board-f_cu",
-    # "board-f" and "board".
+    # "board-f" and "board", in that order ("main-adapter-f_cu" is main-adapter's, not main's).
     stems = [stem]
     if kind == "pcb":
         stems += [stem[:at] for at in range(len(stem) - 1, 0, -1) if stem[at] in _SEPARATORS]
-    found = [
-        design
-        for name in stems
-        for design in designs.get((kind, name), ())
-        if _near(folder, design.path.rpartition("/")[0])
-    ]
-    if not found or len({design.licenses for design in found}) > 1:
-        return None
-    return found[0]
+    for name in stems:
+        ranked: dict[int, list[FileResult]] = {}
+        for design in designs.get((kind, name), ()):
+            rank = _nearness(folder, design.path.rpartition("/")[0], kind)
+            if rank is not None:
+                ranked.setdefault(rank, []).append(design)
+        if ranked:
+            nearest = ranked[min(ranked)]
+            return nearest[0] if len({design.licenses for design in nearest}) == 1 else None
+    return None
 
 
 def _stem(path: str) -> str:
@@ -93,15 +113,18 @@ def _stem(path: str) -> str:
     return (name.rpartition(".")[0] or name).casefold()
 
 
-def _near(first: str, second: str) -> bool:
-    """The same folder, folders side by side, or one folder inside the other (up to two levels:
-    `gerber/`, `production/gerber/`)."""
+def _nearness(first: str, second: str, kind: str) -> int | None:
+    """0 for the same folder, 1 for one folder inside the other (up to two levels: `gerber/`,
+    `production/gerber/`), 2 for folders side by side; None for farther. Top-level folders side
+    by side are near for a board's outputs (`hardware/`, `gerbers/`), not for a part's: "main",
+    "case" and "base" name the parts of several projects of one repository."""
     if first == second:
-        return True
+        return 0
     inner, outer = (first, second) if len(first) > len(second) else (second, first)
     if not outer or inner.startswith(outer + "/"):
-        return inner.count("/") - (outer.count("/") + 1 if outer else 0) < 2
-    return first.rpartition("/")[0] == second.rpartition("/")[0]
+        return 1 if inner.count("/") - (outer.count("/") + 1 if outer else 0) < 2 else None
+    parent = first.rpartition("/")[0]
+    return 2 if parent == second.rpartition("/")[0] and (parent or kind == "pcb") else None
 
 
 def _made_from(output: FileResult, design: FileResult) -> FileResult:

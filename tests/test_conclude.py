@@ -248,6 +248,25 @@ def test_a_license_file_that_only_names_its_licence_holds_no_text(tree):
     assert [f["licenses"] for f in result["findings"] if f["rule"] == "missing-license-text"] == [["MIT"]]
 
 
+def test_a_gnu_notice_over_its_full_text_holds_the_text(tree):
+    from licensecheck.identify import data
+
+    notice = (
+        "This program is free software: you can redistribute it and/or modify it under the terms of\n"
+        "the GNU General Public License as published by the Free Software Foundation, either version 3\n"
+        "of the License, or (at your option) any later version.\n\n"
+    )
+    gpl = "// SPDX-License-Identifier: GPL-3.0-or-later\nint main(void) { return 0; }\n"
+    root = tree({"COPYING": notice + data.load().licenses["GPL-3.0-only"], "main.c": gpl})
+    _, result, _ = scan(root)
+    assert file_entry(result, "COPYING")["licenses"] == ["GPL-3.0-or-later"]
+    assert not [f for f in result["findings"] if f["rule"] == "missing-license-text"]
+    _, result, _ = scan(tree({"COPYING": notice, "main.c": gpl}, "notice"))  # the notice alone
+    assert [f["licenses"] for f in result["findings"] if f["rule"] == "missing-license-text"] == [
+        ["GPL-3.0-or-later"]
+    ]
+
+
 def test_a_gnu_text_in_licenses_reads_as_the_variant_its_file_name_says(tree):
     from licensecheck.identify import data
 

@@ -102,3 +102,55 @@ def test_the_design_evidence_is_worded_in_chinese(tree):
     _, result, _ = scan(root)
     [said] = [e for e in file_entry(result, "knob.stl")["evidence"] if e["source"] == "design"]
     assert worded(said["detail"], "zh") == "由设计文件 knob.scad 生成"
+
+
+def test_a_license_file_nearer_the_output_and_the_best_fitting_design_decide(tree):
+    thing = (
+        "Knob by maker is licensed under the Creative Commons - Attribution - Share Alike license.\n"
+        "http://creativecommons.org/licenses/by-sa/3.0/\n"
+    )
+    root = tree(
+        {
+            "LICENSE": "SPDX-License-Identifier: MIT\n",
+            # a part's own licence file beside its STL, nearer than the design's
+            "cad/knob.scad": "// SPDX-License-Identifier: CERN-OHL-P-2.0\ncylinder(r=15, h=10);\n",
+            "stl/LICENSE.txt": thing,
+            "stl/knob.stl": BINARY_STL,
+            # an STL whose folder's licence file is unknown: no licence, not its design's
+            "prints/LICENSE.txt": "You may print them for yourself. You may not sell the prints.\n",
+            "prints/knob.stl": BINARY_STL,
+            # two boards, one name inside the other: the longest that fits
+            "hw/main.kicad_pcb": board("CERN-OHL-S-2.0"),
+            "hw/main-adapter.kicad_pcb": board("CERN-OHL-P-2.0"),
+            "hw/gerber/main-adapter-F_Cu.gtl": GERBER,
+            "hw/gerber/main-F_Cu.gtl": GERBER,
+            # the design in the output's folder, not a part of that name in another project
+            "mount/main.scad": "// SPDX-License-Identifier: CERN-OHL-P-2.0\ncube(1);\n",
+            "mount/main.stl": BINARY_STL,
+            "keyboard/main.scad": "// SPDX-License-Identifier: GPL-3.0-or-later\ncube(2);\n",
+            "case/main.stl": BINARY_STL,  # nothing of its own: top-level part folders are apart
+        }
+    )
+    _, result, _ = scan(root)
+    found = licences(result)
+    assert found["stl/knob.stl"] == ["CC-BY-SA-3.0"]
+    assert found["prints/knob.stl"] == []
+    assert found["hw/gerber/main-adapter-F_Cu.gtl"] == ["CERN-OHL-P-2.0"]
+    assert found["hw/gerber/main-F_Cu.gtl"] == ["CERN-OHL-S-2.0"]
+    assert found["mount/main.stl"] == ["CERN-OHL-P-2.0"]
+    assert found["case/main.stl"] == ["MIT"]
+
+
+def test_an_output_under_another_declaration_than_its_design_has_its_own_mismatch(tree):
+    root = tree(
+        {
+            "LICENSE": "SPDX-License-Identifier: MIT\n",
+            "hardware/LICENSE": "SPDX-License-Identifier: CERN-OHL-S-2.0\n",
+            "hardware/bldc.kicad_pcb": board("CERN-OHL-S-2.0"),
+            "gerbers/bldc-F_Cu.gtl": GERBER,
+        }
+    )
+    _, result, _ = scan(root)
+    assert licences(result)["gerbers/bldc-F_Cu.gtl"] == ["CERN-OHL-S-2.0"]
+    mismatched = [f["path"] for f in result["findings"] if f["rule"] == "declared-license-mismatch"]
+    assert mismatched == ["gerbers/bldc-F_Cu.gtl"]

@@ -204,6 +204,18 @@ def test_gnu_notices(name, version, expected):
             "CC-BY-SA-4.0",
         ),
         ("Licensed under http://creativecommons.org/licenses/by-nd/2.5/", "CC-BY-ND-2.5"),
+        # a ported licence is another licence; an attribution URL in another sentence is no version
+        ("This work is licensed under http://creativecommons.org/licenses/by/3.0/us/", "CC-BY-3.0-US"),
+        (
+            "Licensed under the Creative Commons Attribution-ShareAlike license "
+            "(http://creativecommons.org/licenses/by-sa/3.0/de/)",
+            "CC-BY-SA-3.0-DE",
+        ),
+        (
+            "The enclosure is licensed under the Creative Commons Attribution license. Photos from "
+            "Wikimedia: https://creativecommons.org/licenses/by/2.0/",
+            "CC-BY-4.0",
+        ),
     ],
 )
 def test_licensing_statements(statement, expected):

@@ -31,15 +31,27 @@ GNU_TEXT = re.compile(r"^(?:A|L)?GPL-")
 KIND_DETAIL = {"text": "full text", "header": "standard header", "exception": "exception text"}
 
 
+# What an identification's detail calls a licence only named ("licensing statement naming MIT",
+# Apache's standard header, a GNU notice): the file holds a notice, not the licence's text.
+_NAMED_ONLY = (
+    "licensing statement naming",
+    "standard header",
+    "one-liner naming",
+    "MIT one-liner",
+    "GNU notice",
+    "exception named",
+)
+
+
 def full_texts(detail: str) -> list[str]:
     """The expressions an identification's `detail` ("MIT: full text; Apache-2.0: licensing
-    statement naming Apache-2.0") says were found as whole license texts, with the exception
-    texts attached to them ("GPL-2.0-only WITH Classpath-exception-2.0: full text + exception
-    text"): what a license file holds, where a notice only names a licence."""
+    statement naming Apache-2.0") says the text holds whole: a full text, an exception text, a
+    GNU notice found with its full text ("GNU notice (or later) + full text"), a licence read
+    by its own wording (ChaN's FatFs licence, a vendor's terms); not a notice that only names one."""
     found = []
     for part in detail.split("; "):
         expression, _, kind = part.partition(": ")
-        if kind.startswith(KIND_DETAIL["text"]) or kind.startswith(KIND_DETAIL["exception"]):
+        if not kind.startswith(_NAMED_ONLY) or f"+ {KIND_DETAIL['text']}" in kind:
             found.append(expression)
     return found
 
@@ -106,8 +118,12 @@ def identify(text: str) -> Identification:
 # A Creative Commons licence's URL names its version ("http://creativecommons.org/licenses/by-sa/
 # 3.0/", under Thingiverse's "... licensed under the Creative Commons - Attribution - Share Alike
 # license."), and cleaning drops URLs: written as the licence's short name first.
+# A ported licence's URL names its jurisdiction after the version (".../by/3.0/us/": CC-BY-3.0-US,
+# another licence than CC-BY-3.0); the name written ends with a full stop where there is none,
+# so that the next word is not taken for one.
 _CC_URL = re.compile(
-    r"(?:https?://)?(?:www\.)?creativecommons\.org/licenses/(by(?:-nc)?(?:-sa|-nd)?)/(\d\.\d)\b[^\s<>()\[\]\"']*",
+    r"(?:https?://)?(?:www\.)?creativecommons\.org/licenses/(by(?:-nc)?(?:-sa|-nd)?)/(\d\.\d)"
+    r"(?:/([a-z]{2,3})(?![\w-]))?[^\s<>()\[\]\"']*",
     re.IGNORECASE,
 )
 
@@ -115,7 +131,16 @@ _CC_URL = re.compile(
 def _cc_urls_named(text: str) -> str:
     if "ommons.org/licenses/" not in text:  # no copy of every text in upper case for the rare "Commons.org"
         return text
-    return _CC_URL.sub(lambda found: f" CC {found[1].upper()} {found[2]} ", text)
+    return _CC_URL.sub(_cc_name, text)
+
+
+def _cc_name(found: re.Match[str]) -> str:
+    port = found[3]
+    return (
+        f" CC {found[1].upper()} {found[2]} {port.upper()} "
+        if port
+        else f" CC {found[1].upper()} {found[2]}. "
+    )
 
 
 def _remember(memo: dict[str, Identification], key: str, found: Identification) -> Identification:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from . import KIND_DETAIL
 from .normalize import Prepared
 from .notices import MPL_NO_COPYLEFT, OR_CUE, STUDY_USE_ONLY, VENDOR_CHIPS_ONLY, Notice
 
@@ -75,6 +76,9 @@ def _prefer_notices(licenses: list[Found]) -> list[Found]:
     gnu = [f for f in licenses if f.kind in ("notice", "text") and _GNU.match(f.expression)]
     noticed = {_base(f.expression) for f in gnu if f.kind == "notice"}
     versioned = {_family(f.expression) for f in gnu if f.expression not in _UNVERSIONED}
+    # The notice stands for a full text it was found with, and says so: the file holds the text
+    # (missing-license-text asks that of a license file).
+    with_text = {_base(f.expression) for f in gnu if f.kind == "text"} & noticed
     kept = []
     for item in licenses:
         gnu_item = bool(_GNU.match(item.expression))
@@ -83,6 +87,8 @@ def _prefer_notices(licenses: list[Found]) -> list[Found]:
         unversioned = item.kind == "notice" and item.expression in _UNVERSIONED
         if gnu_item and unversioned and _family(item.expression) in versioned:
             continue
+        if gnu_item and item.kind == "notice" and _base(item.expression) in with_text:
+            item = replace(item, detail=f"{item.detail} + {KIND_DETAIL['text']}")
         kept.append(item)
     return kept
 

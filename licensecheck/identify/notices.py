@@ -378,23 +378,23 @@ def names_license(words: list[str], first: int, last: int, table: dict[str, str]
     )
 
 
-# "CC BY-SA 3.0", as identify writes a licence URL ("by-sa" is "bysa" once cleaned).
-_CC_NAMED = re.compile(r"\bcc\s+(by(?:nc)?(?:sa|nd)?)\s+(\d\.\d)\b")
-CC_URL_CHARS = 400  # how far after a grant its licence's URL is looked for
+# A licence URL as identify writes it ("CC BY-SA 3.0." or, ported, "CC BY-SA 3.0 DE"; "by-sa" is
+# "bysa" once cleaned) right after a versionless name: in the rest of the name's sentence, or
+# just after it (in brackets, or on the next line as Thingiverse writes it); not in another sentence.
+_URL_AFTER_NAME = re.compile(
+    r"[^.!?。！？\n]{0,120}?[.!?。！？]?\s*[(\[]?\s*\bcc\s+(by(?:nc)?(?:sa|nd)?)\s+(\d\.\d)(?:\s+([a-z]{2,3})\b)?"
+)
 
 
-def _cc_version(expression: str, cleaned: str, after: int, known: set[str]) -> tuple[str, str]:
-    """A Creative Commons licence named without its version: the version of the first URL of the
-    same licence after the grant, else 4.0 (the alias table's)."""
+def _cc_version(expression: str, cleaned: str, name_end: int, known: set[str]) -> tuple[str, str]:
+    """A Creative Commons licence named without its version: the version of its URL right after
+    the name, else 4.0."""
     family = expression.removesuffix("-4.0")  # "CC-BY-SA"
-    for named in _CC_NAMED.finditer(cleaned, after, after + CC_URL_CHARS):
-        if family == "CC-" + "-".join(_CC_PARTS.findall(named[1].upper())):
-            versioned = f"{family}-{named[2]}"
-            if versioned in known:
-                return (
-                    versioned,
-                    f"licensing statement naming {family} without a version, {versioned} by its URL",
-                )
+    named = _URL_AFTER_NAME.match(cleaned, name_end)
+    if named and family == "CC-" + "-".join(_CC_PARTS.findall(named[1].upper())):
+        versioned = f"{family}-{named[2]}" + (f"-{named[3].upper()}" if named[3] else "")
+        if versioned in known:
+            return versioned, f"licensing statement naming {family} without a version, {versioned} by its URL"
     return expression, f"licensing statement naming {family} without a version (4.0 assumed)"
 
 
@@ -423,7 +423,7 @@ def _grants(
             if names_bare_bsd(words[start : last + 1]):
                 detail = f"licensing statement naming {BSD_VARIANT_NOT_NAMED}"
             elif names_no_version(expression, words[start : last + 1]):
-                expression, detail = _cc_version(expression, cleaned, grant.end(), known)
+                expression, detail = _cc_version(expression, cleaned, prepared.spans[last][1], known)
             notices.append(Notice(expression, first, last, detail, 0.85, group, joiner=joiner))
     return notices
 

@@ -172,10 +172,20 @@ def file_mismatches(context: Context) -> list[Mismatch]:
         if answers is None:
             answers = misfits[key] = _misfits(expressions, declaration.expressions)
         # Most files fit: whether they only inherit the declaration is worth asking of the rest.
-        # An output made from a design (a Gerber of the board) is said with its design.
-        if answers and not declarations.inherited_from(file, declaration) and not made_from_design(file):
+        if (
+            answers
+            and not declarations.inherited_from(file, declaration)
+            and not _said_for_design(file, nearest)
+        ):
             found += [Mismatch(file.path, e, declaration, a) for e, a in answers]
     return found
+
+
+def _said_for_design(file: FileResult, nearest) -> bool:
+    """An output made from a design (a Gerber of the board) under the design's declaration: its
+    mismatch is said once, for the design."""
+    design = made_from_design(file)
+    return design is not None and nearest(design) is nearest(file.path)
 
 
 def _misfits(expressions: tuple[str, ...], declared: tuple[str, ...]) -> list[tuple[str, compat.Answer]]:
