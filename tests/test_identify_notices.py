@@ -282,6 +282,8 @@ def test_mpl_tri_license_offers_a_choice():
         "This firmware is not released under the GNU General Public License.",
         "Parts of it were formerly licensed under the GPL.",
         "本项目不采用 GPL 协议。",
+        "This driver isn’t licensed under the GPL.",  # a typographic apostrophe
+        "The firmware cannot be distributed under the GPL.",
         "",
     ],
 )

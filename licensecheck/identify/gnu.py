@@ -87,7 +87,8 @@ _GRANT_TAIL = re.compile(
 # "is no longer under the MIT License", "rights previously granted under the MIT License"
 # (FastLED's licence of 2026, about its MIT releases), "本项目不采用 GPL 协议".
 _DENIED = re.compile(
-    r"\b(?:not|never|nor|no\s+longer|no\s+more|isn't|aren't|wasn't|weren't)\s+(?:(?:be|been|being|yet|currently)\s+)*"
+    r"\b(?:not|never|nor|no\s+longer|no\s+more|cannot|(?:is|are|was|were|ca)n['’]t)\s+"
+    r"(?:(?:be|been|being|yet|currently)\s+)*"
     r"(?:(?:licen[cs]ed|released|distributed|available|provided|published|offered|granted)\s+)?$"
     r"|\b(?:previously|formerly)\s+(?:[a-z]+\s+)?$"
     r"|(?:不|未|并非|没有|不再)\s*$"
