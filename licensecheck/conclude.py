@@ -226,13 +226,13 @@ def _conclude_file(scan: FileScan, covered: bool, shared: _Shared) -> FileResult
     # (unreadable-file says its license is unknown until it can be read).
     if not licenses and covered and scan.problem is None:
         licenses = shared.nearest_folder(path)
-        if licenses:
-            shared.folder_licensed.append(path)
         if licenses and copyrights:
             vendor = _vendor_of(path, own, copyrights, licenses, shared.license_notices)
             if vendor is not None:  # a chip vendor's code: the maker's licence is not its
                 shared.vendor_files[path] = vendor
                 licenses = []
+        if licenses:
+            shared.folder_licensed.append(path)
     applied = [*applied_own, *licenses, *copyrights] if sidecar else [*licenses, *copyrights]
     evidence = _unique([*own, *applied])
     # In field order, without keywords: binding ten keywords costs as much again, for every file.

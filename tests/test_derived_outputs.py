@@ -154,3 +154,18 @@ def test_an_output_under_another_declaration_than_its_design_has_its_own_mismatc
     assert licences(result)["gerbers/bldc-F_Cu.gtl"] == ["CERN-OHL-S-2.0"]
     mismatched = [f["path"] for f in result["findings"] if f["rule"] == "declared-license-mismatch"]
     assert mismatched == ["gerbers/bldc-F_Cu.gtl"]
+
+
+def test_a_chip_vendors_output_takes_no_design_licence(tree):
+    # The vendor rule keeps a chip vendor's files out of the maker's licence; a vendor's Gerber
+    # is no output of the maker's design either, whatever its name.
+    vendor_gerber = "G04 Copyright (c) 2016 STMicroelectronics*\n" + GERBER
+    root = tree(
+        {
+            "LICENSE": "SPDX-License-Identifier: MIT\n",
+            "hw/nucleo.kicad_pcb": board("CERN-OHL-W-2.0"),
+            "hw/gerber/nucleo-F_Cu.gtl": vendor_gerber,
+        }
+    )
+    _, result, _ = scan(root)
+    assert licences(result)["hw/gerber/nucleo-F_Cu.gtl"] == []
