@@ -401,9 +401,7 @@ def _cc_version(expression: str, cleaned: str, name_end: int, known: set[str]) -
 _CC_PARTS = re.compile(r"BY|NC|SA|ND")
 
 
-def _grants(
-    prepared: Prepared, names: _Names, skip: list[tuple[int, int]], known: set[str] = frozenset()
-) -> list[Notice]:
+def _grants(prepared: Prepared, names: _Names, skip: list[tuple[int, int]], known: set[str]) -> list[Notice]:
     notices: list[Notice] = []
     words = prepared.words
     cleaned = prepared.cleaned
