@@ -281,7 +281,7 @@ def _vendor_of(
     (ST's headers), and the root's license file does not name the vendor (a vendor's own
     repository). A licence file inside the tree is a vendored library's own: it covers it."""
     pointer = any(item.detail == POINTS_TO_LICENSE_FILE for item in own)
-    sources = {_evidence_file(item) for item in folder}
+    sources = {item.holder for item in folder}
     if any("/" in source for source in sources):
         return None
     if pointer and _RT_THREAD.search(path):  # "the file LICENSE in this distribution": RT-Thread's
@@ -311,7 +311,7 @@ def _bsd_variant_beside(said: list[Evidence], beside: list[Evidence]) -> list[Ev
     that file names one BSD licence; else under the 3-clause licence the name was read as. The
     project's own license file at the root is the maker's, not the library's (as for vendors);
     a REUSE.toml annotation of the file is asked before (the caller)."""
-    sources = {_evidence_file(item) for item in beside}
+    sources = {item.holder for item in beside}
     if not beside or not all("/" in source for source in sources):
         return said
     if all(re.fullmatch(r"BSD-[\w.-]+", item.expression or "") for item in beside):
@@ -525,7 +525,7 @@ def _project(
     """The project's licence: what covers the root, else the names of the texts in LICENSES/
     (`scans`: at least the license files and what is in LICENSES/)."""
     root_evidence = [e for e in folders.get("", []) if e.expression]
-    sources = sorted({_evidence_file(e) for e in root_evidence})
+    sources = sorted({e.holder for e in root_evidence})
     declared = {e.expression for e in root_evidence}
     root_license_files = [
         s.file.path for s in scans if "/" not in s.file.path and s.file.path in license_files
@@ -537,10 +537,6 @@ def _project(
     sources = sorted(set(sources) | set(root_license_files))
     normalized = {expression.normalize(d) or d for d in declared}
     return Project(declared=tuple(sorted(normalized)), sources=tuple(sources))
-
-
-def _evidence_file(item: Evidence) -> str:
-    return item.detail.split(" ", 1)[0]
 
 
 def _stem(path: str) -> str:

@@ -131,8 +131,7 @@ def inherited_from(file: FileResult, declaration: Declaration) -> bool:
     applied = False
     for item in file.evidence:
         if item.expression in licenses:
-            holder = item.detail.split(" ", 1)[0]
-            if item.source not in INHERITING_SOURCES or holder not in declaration.sources:
+            if item.source not in INHERITING_SOURCES or item.holder not in declaration.sources:
                 return False
             applied = True
     return applied

@@ -69,7 +69,7 @@ def from_designs(files: list[FileResult], folder_licensed: Iterable[str]) -> lis
 
 def made_from_design(file: FileResult) -> str | None:
     """The design the file's licence is from, or None."""
-    return next((item.detail.partition(" ")[0] for item in file.evidence if item.source == DESIGN), None)
+    return next((item.holder for item in file.evidence if item.source == DESIGN), None)
 
 
 def _states_its_licence(file: FileResult) -> bool:
@@ -80,7 +80,7 @@ def _covers(output: FileResult, design: str) -> bool:
     """Whether each folder licence the output took holds the design too."""
     for item in output.evidence:
         if item.source in _TAKEN and item.expression in output.licenses:
-            folder = item.detail.partition(" ")[0].rpartition("/")[0]  # "hardware/LICENSE covers ..."
+            folder = item.holder.rpartition("/")[0]
             if folder and not design.startswith(folder + "/"):
                 return False
     return True

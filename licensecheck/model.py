@@ -72,6 +72,13 @@ class Evidence:
     def is_license(self) -> bool:
         return self.raw is not None or self.expression is not None
 
+    @property
+    def holder(self) -> str:
+        """The file whose licence this evidence carries, for evidence taken from another file (a
+        folder's license file, a manifest, a design: "hardware/LICENSE covers hardware/"): the
+        first word of its detail."""
+        return self.detail.split(" ", 1)[0]
+
     def to_dict(self) -> dict:
         return {
             "source": self.source,

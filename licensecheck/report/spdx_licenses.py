@@ -121,7 +121,7 @@ def file_licenses(file: FileResult) -> FileLicenses:
 
 
 def _found_in(item: Evidence, path: str) -> bool:
-    return item.source not in INFERRED_SOURCES or item.detail.split(" ", 1)[0] == path
+    return item.source not in INFERRED_SOURCES or item.holder == path
 
 
 def _origins(evidence: tuple[Evidence, ...]) -> list[str]:

@@ -32,7 +32,7 @@ def _all(context: Context) -> list[tuple[str, Evidence]]:
             if item.source in IN_FILE:
                 found.append((file.path, item))
             elif item.source in HELD_ELSEWHERE:
-                holder = item.detail.split(" ", 1)[0] or file.path
+                holder = item.holder or file.path
                 if (holder, item.raw) not in seen:
                     seen.add((holder, item.raw))
                     found.append((holder, item))

@@ -90,7 +90,7 @@ def license_not_in_reuse_form(context: Context) -> Iterator[Issue]:
             continue
         applied = [e for e in file.evidence if e.expression in file.licenses]
         if applied and all(e.source in NOT_READ_BY_REUSE for e in applied):
-            holder = applied[0].detail.split(" ", 1)[0] if applied[0].source != "text-match" else file.path
+            holder = applied[0].holder if applied[0].source != "text-match" else file.path
             yield Issue(
                 file.path,
                 context.say(
