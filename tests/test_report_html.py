@@ -653,6 +653,14 @@ def test_inventory_rows_are_what_the_template_loop_wrote():
     assert "<img" not in expected
 
 
+def inventory_text(tmp_path, project, lang: str) -> str:
+    """The visible text of the inventory of `project`'s HTML report in `lang`."""
+    out = tmp_path / "report.html"
+    outcome = CliRunner().invoke(main, ["scan", str(project), "-o", str(out), "-j", "1", "--lang", lang])
+    assert outcome.exit_code in (0, 1), outcome.output
+    return visible_text(section(out.read_text(encoding="utf-8"), "inventory"))
+
+
 @pytest.mark.parametrize(
     ("lang", "expected", "absent"),
     [
@@ -685,10 +693,7 @@ def test_identifications_evidence_is_worded_in_the_reports_language(tmp_path, la
     (project / "lib" / "ring.c").write_text(f"/* {grant} */\nint ring;\n", encoding="utf-8")
     (project / "LICENSE").write_text("SPDX-License-Identifier: MIT\n", encoding="utf-8")
     (project / "main.c").write_text("int main(void) { return 0; }\n", encoding="utf-8")
-    out = tmp_path / "report.html"
-    outcome = CliRunner().invoke(main, ["scan", str(project), "-o", str(out), "-j", "1", "--lang", lang])
-    assert outcome.exit_code in (0, 1), outcome.output
-    inventory = visible_text(section(out.read_text(encoding="utf-8"), "inventory"))
+    inventory = inventory_text(tmp_path, project, lang)
     assert all(phrase in inventory for phrase in expected), inventory
     assert absent not in inventory
 
@@ -709,10 +714,7 @@ def test_vendor_evidence_is_worded_in_chinese(tmp_path):
         " * microcontroller manufactured by Nanjing Qinheng Microelectronics. */\nint gpio;\n",
         encoding="utf-8",
     )
-    out = tmp_path / "report.html"
-    outcome = CliRunner().invoke(main, ["scan", str(project), "-o", str(out), "-j", "1", "--lang", "zh"])
-    assert outcome.exit_code in (0, 1), outcome.output
-    inventory = visible_text(section(out.read_text(encoding="utf-8"), "inventory"))
+    inventory = inventory_text(tmp_path, project, "zh")
     assert "按其组件根目录的 LICENSE 文件授权" in inventory and "仅限用于厂商的芯片" in inventory
     assert "component's root" not in inventory and "vendor's chips" not in inventory
 
@@ -728,9 +730,6 @@ def test_kicad_facts_are_worded_in_chinese(tmp_path):
     (project / "board.kicad_sch").write_text(
         '; a note\n(kicad_sch (version 20231120) (generator "eeschema") (paper "A4"))\n', encoding="utf-8"
     )
-    out = tmp_path / "report.html"
-    outcome = CliRunner().invoke(main, ["scan", str(project), "-o", str(out), "-j", "1", "--lang", "zh"])
-    assert outcome.exit_code in (0, 1), outcome.output
-    inventory = visible_text(section(out.read_text(encoding="utf-8"), "inventory"))
+    inventory = inventory_text(tmp_path, project, "zh")
     assert "KiCad 官方库的封装" in inventory and "第 1 行以 ';' 开头" in inventory
     assert "footprint of KiCad's library" not in inventory and "does not read as a comment" not in inventory
