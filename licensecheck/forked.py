@@ -38,6 +38,7 @@ PIPE_ROOM = 1024 * 1024  # /proc/sys/fs/pipe-max-size's default
 # (batch number, sent) -> the batch's results; when `sent`, as plain data that marshal carries.
 Run = Callable[[int, bool], list]
 Done = Callable[[int, list, bool], None]  # batch number, results, whether a child sent them
+Meanwhile = Callable[[], None] | None
 
 
 def available() -> bool:
@@ -58,19 +59,25 @@ def _only_thread() -> bool:
         return threading.active_count() == 1
 
 
-def run(batches: int, children: int, work: Run, done: Done) -> None:
+def run(batches: int, children: int, work: Run, done: Done, meanwhile: Meanwhile = None) -> None:
     """Run batches 0..`batches`-1 with `work`, in this process and `children` forked ones,
-    telling `done` of each batch's results as they arrive (in no particular order)."""
+    telling `done` of each batch's results as they arrive (in no particular order).
+
+    `meanwhile` is run here once the children are working, before this process takes its
+    first batch: what this process will need later (the next stage's imports) costs the run
+    half its time there, as the children take the batches this process does not."""
     if batches > MAX_BATCHES:
         raise ValueError(f"at most {MAX_BATCHES} batches, not {batches}")
     finished: set[int] = set()
-    _share(batches, children, work, done, finished)
+    _share(batches, children, work, done, finished, meanwhile)
     for index in range(batches):  # whatever a child took and never sent, or all of it
         if index not in finished:
             done(index, work(index, False), False)
 
 
-def _share(batches: int, children: int, work: Run, done: Done, finished: set[int]) -> None:
+def _share(
+    batches: int, children: int, work: Run, done: Done, finished: set[int], meanwhile: Meanwhile
+) -> None:
     try:
         tickets = _tickets(batches)
     except OSError:  # no pipe to be had (EMFILE, ENFILE): run() does it all here
@@ -86,6 +93,8 @@ def _share(batches: int, children: int, work: Run, done: Done, finished: set[int
                     break  # the system will not give another process (EAGAIN, ENOMEM): fewer do it all
                 pids.append(started[0])
                 streams[started[1]] = bytearray()
+        if pids and meanwhile is not None:
+            meanwhile()
         for index in _taken(tickets):
             done(index, work(index, False), False)
             finished.add(index)

@@ -130,11 +130,27 @@ def test_a_kicad_project_edited_with_size_and_mtime_kept_is_still_seen(tree, tmp
 def test_no_cache_neither_reads_nor_writes(tree, cache_folder, reads):
     root = tree(PROJECT)
     scan(root, "--no-cache")
-    assert not cache_folder.exists()
+    # The tool's own data (the identification index, messages) may be kept there: no scan's.
+    assert not list(cache_folder.glob("scan-*")) and not list(cache_folder.glob("result-*"))
     scan(root)
+    assert list(cache_folder.glob("scan-*")) and list(cache_folder.glob("result-*"))
     reads.clear()
     scan(root, "--no-cache")
     assert sorted(reads) == sorted(PROJECT)
+
+
+def test_no_cache_makes_no_cache_keys(tree, tmp_path, cache_folder, monkeypatch):
+    """Keys are what the caches know files by: a run without a cache has no use for them."""
+    root = tree(PROJECT)
+
+    def refused(*args):
+        raise AssertionError("file_keys called by a run without a cache")
+
+    monkeypatch.setattr("licensecheck.scan.file_keys", refused)
+    code, result, _ = scan(root, "--no-cache", output=tmp_path / "uncached.json")
+    assert code == 0 and result["files"]
+    _, cached, _ = scan(root, output=tmp_path / "cached.json")
+    assert cached is None  # the check can fail: a run with a cache is refused its keys
 
 
 def test_corrupt_cache_is_ignored(tree, tmp_path, cache_folder):

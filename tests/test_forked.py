@@ -335,3 +335,23 @@ def test_a_thread_started_by_a_c_library_counts():
     while not forked.available() and time.monotonic() < deadline:
         time.sleep(0.01)
     assert forked.available()
+
+
+@pytest.mark.parametrize("children", [0, 2])
+def test_meanwhile_runs_here_once_while_children_take_batches(children):
+    """The next stage's imports are made in the parent while children work; with no child,
+    the parent would only do them before its own batches: not run (the caller does them later)."""
+    parent = os.getpid()
+    calls: list[tuple[int, int]] = []  # (pid, batches this process had done by then)
+    mine: list[int] = []
+
+    def work(index: int, sent: bool) -> list:
+        if os.getpid() == parent:
+            mine.append(index)
+        return [index]
+
+    def meanwhile() -> None:
+        calls.append((os.getpid(), len(mine)))
+
+    forked.run(40, children, work, lambda index, result, sent: None, meanwhile)
+    assert calls == ([(parent, 0)] if children else [])

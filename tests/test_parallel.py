@@ -53,6 +53,24 @@ def test_where_forking_is_not_safe_a_process_pool_gives_the_same_results(tree, m
 
 
 
+@pytest.mark.parametrize("can_fork", [True, False])
+def test_meanwhile_runs_in_this_process_while_others_read(tree, monkeypatch, can_fork):
+    """Forked children or a process pool: either way the next stage's imports are made here
+    while the others read, once, and a run read in one process leaves them to the caller."""
+    import os
+
+    from licensecheck import forked
+
+    monkeypatch.setattr(forked, "available", lambda: can_fork)
+    root = tree({f"src/f{i:03}.c": f"int f{i};\n" for i in range(400)})
+    files = list(discover(root).files)
+    calls: list[int] = []
+    scan_files(root, files, 2, meanwhile=lambda: calls.append(os.getpid()))
+    assert calls == [os.getpid()]
+    scan_files(root, files, 1, meanwhile=lambda: calls.append(os.getpid()))
+    assert calls == [os.getpid()]
+
+
 def test_no_more_processes_than_batches_whatever_jobs_says(tree, monkeypatch):
     """-j 100000 on 300 files: one process per batch at most, not a fork per job asked."""
     from licensecheck import forked
