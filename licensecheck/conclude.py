@@ -34,7 +34,7 @@ from functools import lru_cache
 
 from licensecheck import classify, dep5, expression, manifests, reuse_toml
 from licensecheck.derived import from_designs
-from licensecheck.extract import POINTS_TO_LICENSE_FILE, README_SECTION, FileScan
+from licensecheck.extract import POINTS_TO_LICENSE_FILE, README_PART, README_SECTION, FileScan
 from licensecheck.extract.header_scan import CHINESE_COPYRIGHT_MARKERS
 from licensecheck.extract.readme import names_parts
 from licensecheck.identify import full_texts
@@ -342,13 +342,17 @@ def _applying(evidence: tuple[Evidence, ...], format_id: str) -> Sequence[Eviden
       firmware under MulanPSL") says what the project's parts are under, not that the
       README is under all of them (it was read as "A AND B", against its folder's licence).
       A section naming one licence is the README's, as "This project is MIT" means, and so is
-      one licence with a restriction: "MIT，但不允许用于商业用途"."""
+      one licence with a restriction: "MIT，但不允许用于商业用途". The licence it gives each part
+      (README_PART) is the part's, never the README's."""
     library_file = format_id.endswith("-lbr")
     # Written out, not a call for each evidence: conclusion runs this for every file.
     return [
         e
         for e in evidence
-        if not (e.detail.startswith(README_SECTION) and names_parts(e.expression or e.raw or ""))
+        if not (
+            e.detail.startswith(README_SECTION)
+            and (e.detail.startswith(README_PART) or names_parts(e.expression or e.raw or ""))
+        )
         and (library_file or not (e.detail.startswith("library ") and e.detail.endswith(" description")))
     ]
 

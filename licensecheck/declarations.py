@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from licensecheck import compat
 from licensecheck.conclude import Concluded, folder_of, in_licenses_dir
+from licensecheck.extract import README_PART
 from licensecheck.model import FileResult
 
 T = TypeVar("T")
@@ -75,12 +76,37 @@ def _nearest_to_folder(folder: str, table: dict[str, T]) -> T | None:
         folder = folder_of(folder)
 
 
+def readme_parts(concluded: Concluded) -> dict[str, Declaration]:
+    """Category -> the licence the root README's licence section gives that part of the project
+    ("| 硬件 | CERN-OHL-W-2.0 |", "Software: MIT"), as a declaration of the root."""
+    found: dict[str, Declaration] = {}
+    for file in concluded.files:
+        if "/" in file.path:
+            continue
+        for item in file.evidence:
+            if item.source == "text-match" and item.expression and item.detail.startswith(README_PART):
+                category = item.detail[len(README_PART) :].strip()
+                found.setdefault(category, Declaration("", (item.expression,), (file.path,)))
+    return found
+
+
 class Nearest:
     """`nearest` for every file of a tree: each folder's answer is worked out once."""
 
-    def __init__(self, table: dict[str, Declaration]) -> None:
+    def __init__(self, table: dict[str, Declaration], parts: dict[str, Declaration] | None = None) -> None:
         self.table = table
+        self.parts = parts or {}  # readme_parts
         self._by_folder: dict[str, Declaration | None] = {}
+
+    def of_file(self, file: FileResult) -> Declaration | None:
+        """The declaration a file is weighed against: its folder's (`nearest`), unless that is
+        the project's and the README gives the file's part a licence of its own, which the file
+        states (a board under CERN-OHL-W beside the maker's MIT LICENSE, as the README's table
+        says). A file that only took its folder's licence stays under its folder's."""
+        declaration = self(file.path)
+        if declaration is None or declaration.folder or file.category not in self.parts or inherited(file):
+            return declaration
+        return self.parts[file.category]
 
     def __call__(self, path: str) -> Declaration | None:
         folder = folder_of(path)

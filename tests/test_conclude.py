@@ -167,7 +167,12 @@ def test_a_readme_licence_section_naming_each_parts_licence_is_not_the_readmes_o
     readme = file_entry(result, "README.md")
     # Kept as evidence, not applied: the README takes its folder's licence, and no rule
     # reads it as a README under CERN-OHL-S-2.0 AND MulanPSL-2.0.
-    assert readme["licenses"] == ["MulanPSL-2.0"] and sources(readme) == ["text-match", "directory"]
+    assert readme["licenses"] == ["MulanPSL-2.0"] and sources(readme) == ["text-match"] * 3 + ["directory"]
+    parts_said = {e["detail"]: e["expression"] for e in readme["evidence"] if ", part " in e["detail"]}
+    assert parts_said == {
+        "README license section, part hardware": "CERN-OHL-S-2.0",
+        "README license section, part software": "MulanPSL-2.0",
+    }
     assert "declared-license-mismatch" not in rules_for(result)
     assert file_entry(result, "docs/README.md")["licenses"] == ["MIT"]  # one licence: the README's
 

@@ -25,6 +25,9 @@ from licensecheck.model import DiscoveredFile, Evidence
 
 TIMED_OUT = "took longer than"  # a machine under load may do better next time: never cached
 README_SECTION = "README license section"  # the detail of what a README's licence section names
+# The detail of the licence a README's section gives one part of the project ("| 硬件 |
+# CERN-OHL-W-2.0 |"), followed by the part's category: "README license section, part hardware".
+README_PART = README_SECTION + ", part"
 # The detail of a notice that defers to the LICENSE file at its component's root (ST's headers).
 POINTS_TO_LICENSE_FILE = "licensed as the LICENSE file at its component's root says"
 SIBLING_LIMIT = 4 * 1024 * 1024  # a project file read beside a design file (.kicad_pro) is small

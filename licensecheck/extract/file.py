@@ -24,6 +24,7 @@ from licensecheck.extract import (
     HEAD_ONLY_FORMATS,
     OPEN_FLAGS,
     POINTS_TO_LICENSE_FILE,
+    README_PART,
     README_SECTION,
     REGISTRY,
     TIMED_OUT,
@@ -300,7 +301,9 @@ def _identified(text: str, path: str, style: comments.CommentStyle, whole: bool)
     if named:
         raw, note = named, f"{note}; named {named} in LICENSES/"
     said = Evidence(source="text-match", raw=raw, detail=f"{note} (confidence {found.confidence:.2f})")
-    return [said, *(_restriction_beside_parts(raw) if detail == README_SECTION else [])]
+    if detail != README_SECTION:
+        return [said]
+    return [said, *_restriction_beside_parts(raw), *_part_licences(raw, candidate)]
 
 
 # ST's headers since 2021 (HAL drivers, and the main.c CubeMX generates): the licence is the one
@@ -330,6 +333,29 @@ def _restriction_beside_parts(identified: str) -> list[Evidence]:
         return []
     detail = f"{README_SECTION}: {STUDY_USE_ONLY_DETAIL}"
     return [Evidence(source="text-match", raw=STUDY_USE_ONLY, detail=detail)]
+
+
+def _part_licences(identified: str, section: str) -> list[Evidence]:
+    """The licence of each part a README section names apart ("| 硬件 | CERN-OHL-W-2.0 |", "| 软件
+    | MIT |"), the first one said for each: the rules weigh a part's files against it, not
+    against the project's LICENSE alone (the maker's MIT, beside a board the README puts under
+    CERN-OHL-W). A section that names one licence names no part."""
+    from licensecheck.extract.readme import names_parts, parts
+    from licensecheck.identify import begins_with_name, identify
+    from licensecheck.identify.notices import STUDY_USE_ONLY
+
+    if not names_parts(identified):
+        return []
+    found: dict[str, str] = {}
+    for category, value in parts(section):
+        if category not in found and begins_with_name(value):  # not "Nokia 5110 LCD"
+            named = identify(f"License: {value}").expression  # read as a field, as the section is
+            if named and STUDY_USE_ONLY not in named.split():
+                found[category] = named
+    return [
+        Evidence(source="text-match", raw=named, detail=f"{README_PART} {category}")
+        for category, named in found.items()
+    ]
 
 
 def _another_notice(code: str) -> bool:

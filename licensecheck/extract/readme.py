@@ -111,6 +111,73 @@ def names_parts(expression: str) -> bool:
     return len([key for key in expressions.license_keys(expression) if key != STUDY_USE_ONLY]) > 1
 
 
+# The parts a README's licence table or labels name, by the category licensecheck gives their
+# files (classify): "| 硬件 | CERN-OHL-W-2.0 |", "Firmware: GPL-3.0-or-later", "文档采用 CC BY 4.0".
+# Only labels that say one part: "everything else" and "其余" say what is left of the others.
+_PART_WORDS = (
+    (
+        "hardware",
+        r"hardware|pcbs?|schematics?|3d|cad|mechanical|enclosures?|gerbers?"
+        r"|硬件|硬體|外壳|外殼|结构|結構|电路|電路|原理图|原理圖",
+    ),
+    ("software", r"firmware|software|code|source|固件|韌體|软件|軟體|代码|程式碼|源码|源碼|程序|程式"),
+    ("documentation", r"docs?|documentation|文档|文檔"),
+)
+_PART_OF_LABEL = tuple(
+    (category, re.compile(rf"(?<![a-z])(?:{words})(?![a-z])", re.IGNORECASE))
+    for category, words in _PART_WORDS
+)
+_PART_LABEL_CHARS = 40
+# "Hardware: X", "硬件：X", "Hardware - X", "硬件采用 X 协议", "The firmware is licensed under X".
+_PART_SAYS = re.compile(
+    r"^(?P<label>[^:：|]{1,40}?)\s*"
+    r"(?:[:：]|\s[-–—]\s|采用|使用|遵循|遵守|基于|(?:is|are)?\s*(?:licen[cs]ed|released)\s+under\b)\s*(?P<value>.+)$",
+    re.IGNORECASE,
+)
+_PART_MARKUP = " \t*_`>#-•+"
+# Where a clause about one part starts: the start of the line, or a separator ("，", ";", "and",
+# "和") before a part's word; the clause runs to the next one ("固件采用木兰宽松许可证，第2版").
+_ANY_PART = "|".join(words for _, words in _PART_WORDS)
+_CLAUSE_START = re.compile(
+    rf"(?:^|[,;，；、。]\s*|\.\s+|\s(?:and|while|whereas)\s+|[和而])(?=(?:the\s+|all\s+)?(?:{_ANY_PART})(?![a-z]))",
+    re.IGNORECASE,
+)
+_CLAUSE_LEAD = re.compile(r"^(?:[,;，；、。.\s]|and\s|while\s|whereas\s|[和而])+", re.IGNORECASE)
+
+
+def parts(section: str) -> list[tuple[str, str]]:
+    """(category, licence as written) for each part a licence section names on its own line,
+    table row or clause ("| 硬件 | CERN-OHL-W-2.0 |", "Software: MIT"), in section order."""
+    found = []
+    for line in section.splitlines():
+        line = _HTML_TAG.sub("", line).strip()
+        if line.count("|") >= 2:  # a table row: the label cell, then the licence cell
+            cells = [cell.strip(_PART_MARKUP) for cell in line.strip("|").split("|")]
+            pairs = [(cells[0], cells[1])] if len(cells) >= 2 else []
+        else:
+            pairs = []
+            line = _LIST_MARK.sub("", line)
+            starts = sorted({0, *(found.start() for found in _CLAUSE_START.finditer(line))})
+            for start, end in zip(starts, [*starts[1:], len(line)], strict=True):
+                clause = _CLAUSE_LEAD.sub("", line[start:end]).strip(_PART_MARKUP)
+                said = _PART_SAYS.match(clause)
+                if said:
+                    value = said["value"].strip(_PART_MARKUP).rstrip("。.;；,，")
+                    pairs.append((said["label"].strip(_PART_MARKUP), value))
+        for label, value in pairs:
+            category = _category_of_label(label)
+            if category and value:
+                found.append((category, value))
+    return found
+
+
+def _category_of_label(label: str) -> str | None:
+    if len(label) > _PART_LABEL_CHARS:
+        return None
+    named = {category for category, words in _PART_OF_LABEL if words.search(label)}
+    return named.pop() if len(named) == 1 else None
+
+
 def license_section(text: str) -> str:
     """The README's license sections (or, without one, its license badge) as identification
     should read them; "" when there are none."""

@@ -22,6 +22,10 @@ from licensecheck.identify.names import BSD_VARIANT_NOT_NAMED
 _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), f"report.evidence.{key}")
     for pattern, key in (
+        # before the section: "README license section, part hardware" (extract.README_PART)
+        (r"\bREADME license section, part hardware$", "readme_part_hardware"),
+        (r"\bREADME license section, part software$", "readme_part_software"),
+        (r"\bREADME license section, part documentation$", "readme_part_documentation"),
         (r"\bREADME license section\b", "readme_section"),
         (r"\blicense notice\b", "license_notice"),
         (r"\blicense text\b", "license_text"),

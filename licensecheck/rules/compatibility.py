@@ -164,7 +164,7 @@ def file_mismatches(context: Context) -> list[Mismatch]:
     misfits: dict[tuple[tuple[str, ...], int], list[tuple[str, compat.Answer]]] = {}
     found = []
     for file, expressions in _weighed(context):
-        declaration = nearest(file.path) if expressions else None
+        declaration = nearest.of_file(file) if expressions else None
         if declaration is None:
             continue
         key = (expressions, id(declaration))

@@ -132,7 +132,7 @@ def _folder_claim(file: FileResult, found: list[Claim], nearest: declarations.Ne
     """The folder's license file, as a claim against fields embedded in the design alone."""
     if not found or any(c.source != "embedded" for c in found):
         return None
-    declaration = nearest(file.path)
+    declaration = nearest.of_file(file)
     if declaration is None:
         return None
     declared = set(compat.members_of(declaration.expressions))

@@ -23,8 +23,10 @@ def material(context: Context) -> list[FileResult]:
 
 @shared
 def nearest_declaration(context: Context) -> declarations.Nearest:
-    """`declarations.nearest` against the license files of the scan, for any path."""
-    return declarations.Nearest(declarations.license_files(context.concluded))
+    """`declarations.nearest` against the license files of the scan, for any path; and
+    `of_file`, the same with the parts the root README gives licences of their own."""
+    concluded = context.concluded
+    return declarations.Nearest(declarations.license_files(concluded), declarations.readme_parts(concluded))
 
 
 @shared
