@@ -241,6 +241,34 @@ def test_several_licenses_in_one_statement():
     assert expression(both) == "MIT AND CERN-OHL-S-2.0"
 
 
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        # Atmel's and Linux drivers' dual licence, carried into MCU ports
+        (
+            "This program is free software; you can redistribute it and/or modify it under the terms of"
+            " the BSD license or the GNU General Public License (GPL) Version 2 as published by the Free"
+            " Software Foundation.",
+            "BSD-3-Clause OR GPL-2.0-only",
+        ),
+        ("Licensed under the BSD license or the GNU GPL v2.", "BSD-3-Clause OR GPL-2.0-only"),
+        (
+            "This file is dual-licensed: you can use it either under the terms of the GPL, or the BSD"
+            " license, at your option.",
+            "BSD-3-Clause OR GPL-1.0-or-later",
+        ),
+        ("Dual licensed under the MIT and GPL licenses.", "MIT OR GPL-1.0-or-later"),  # jQuery 1.x
+        ("Released under the MIT license or the GNU LGPL v2.1.", "MIT OR LGPL-2.1-only"),
+    ],
+)
+def test_a_gnu_licence_listed_with_another_is_one_of_the_choice(statement, expected):
+    assert expression(statement) == expected
+
+
+def test_a_gnu_name_in_another_sentence_is_not_in_the_list():
+    assert expression("Licensed under the MIT license. See the GNU GPL for more details.") == "MIT"
+
+
 def test_a_notice_with_an_exception():
     text = GPL_GRANT.format(name="GNU General Public License", version="; version 2") + (
         '\nThis particular file is subject to the "Classpath" exception as provided in the LICENSE file.\n'

@@ -100,6 +100,12 @@ def denied(cleaned: str, grant_start: int) -> bool:
     return _DENIED.search(cleaned, max(0, grant_start - 40), grant_start) is not None
 
 
+# A GNU name that a grant lists after another licence's: "under the terms of the BSD license or
+# the GNU General Public License (GPL) Version 2", "licensed under the MIT or GPL licenses".
+_LISTED_AFTER_NAME = re.compile(
+    r"(?:\bunder|\bterms\s+of|\blicen[cs]ed(?:\s+as)?|\breleased\s+as|\bsubject\s+to)\s+(?:the\s+)?"
+    r"(?:[a-z][\w.+-]*\s+){1,4}?(?:licen[cs]es?\s*)?,?\s*(?:or|and)\s+(?:the\s+)?$"
+)
 _ABBR_TAIL = re.compile(r"\b(?:is|are|be|as)\s+(?:licen[cs]ed\s+)?$")
 _CONTINUATION_TAIL = re.compile(r"\b(?:or|and)\s+(?:the\s+)?$")
 _TAIL_CHARS = 90
@@ -139,6 +145,8 @@ def _is_grant(cleaned: str, match: re.Match[str], previous_end: int) -> bool:
         granted = _CHINESE_VERB_TAIL.search(tail)
     if granted is None and match.group("abbr"):
         granted = _ABBR_TAIL.search(tail)
+    if granted is None:
+        granted = _LISTED_AFTER_NAME.search(tail)
     if granted is not None:
         return not denied(cleaned, start + granted.start())
     return previous_end >= 0 and match.start() - previous_end < 80 and bool(_CONTINUATION_TAIL.search(tail))

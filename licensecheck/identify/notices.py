@@ -22,7 +22,8 @@ nothing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from . import gnu
 from .names import BSD_VARIANT_NOT_NAMED, FAMILY, names_bare_bsd, names_no_version
@@ -341,14 +342,25 @@ def _joined(words: list[str], i: int, first: int) -> bool:
     return j >= first and words[j] in ("or", "and")
 
 
-def _names_after(names: _Names, words: list[str], first: int) -> list[tuple[str, int, int]]:
+# A GNU licence's name in a grant's list: gnu.py reads its version; the grant says which
+# other names it goes with ("the BSD license or the GNU GPL v2", "the GPL, or the BSD license").
+GNU_IN_LIST = "GNU"
+_GNU_NAME_WORDS = frozenset({"gnu", "gpl", "lgpl", "agpl"})
+
+
+def _names_after(prepared: Prepared, names: _Names, first: int) -> list[tuple[str, int, int]]:
     """Names in the sentence after a grant: the first within a few words, then any that
-    follow "or"/"and" within a few more ("either of Apache-2.0 ... or MIT")."""
+    follow "or"/"and" within a few more ("either of Apache-2.0 ... or MIT"). A GNU name in
+    the list is GNU_IN_LIST, with its words."""
+    words = prepared.words
     found: list[tuple[str, int, int]] = []
     i, budget = first, _FIRST_NAME_WITHIN
     end = min(len(words), first + _SENTENCE_WORDS)
     while i < end and budget > 0:
-        hit = names.at(words, i) if not found or _joined(words, i, first) else None
+        listed = not found or _joined(words, i, first)
+        hit = names.at(words, i) if listed else None
+        if hit is None and listed and words[i] in _GNU_NAME_WORDS:
+            hit = _gnu_name(prepared, i)
         if hit:
             found.append((hit[0], i, hit[1]))
             i, budget = hit[1] + 1, _NEXT_NAME_WITHIN
@@ -359,6 +371,12 @@ def _names_after(names: _Names, words: list[str], first: int) -> list[tuple[str,
             budget -= 1
         i += 1
     return found
+
+
+def _gnu_name(prepared: Prepared, i: int) -> tuple[str, int] | None:
+    """(GNU_IN_LIST, its last word) for a GNU licence's name starting at word i."""
+    name_end = gnu.name_end(prepared.cleaned, prepared.spans[i][0])
+    return None if name_end is None else (GNU_IN_LIST, prepared.word_at(name_end - 1))
 
 
 def name_last_word(words: list[str], i: int, table: dict[str, str]) -> int | None:
@@ -401,7 +419,19 @@ def _cc_version(expression: str, cleaned: str, name_end: int, known: set[str]) -
 _CC_PARTS = re.compile(r"BY|NC|SA|ND")
 
 
-def _grants(prepared: Prepared, names: _Names, skip: list[tuple[int, int]], known: set[str]) -> list[Notice]:
+class _Listed(NamedTuple):
+    """A GNU name a grant lists among others: the GNU notice there joins the grant's group."""
+
+    start: int  # first and last word
+    last: int
+    group: int
+    joiner: str
+
+
+def _grants(
+    prepared: Prepared, names: _Names, skip: list[tuple[int, int]], known: set[str], listed: list[_Listed]
+) -> list[Notice]:
+    """The names each grant lists, as notices of one group; the GNU names among them go to `listed`."""
     notices: list[Notice] = []
     words = prepared.words
     cleaned = prepared.cleaned
@@ -411,10 +441,14 @@ def _grants(prepared: Prepared, names: _Names, skip: list[tuple[int, int]], know
         first = prepared.word_at(grant.end())
         if any(start <= first <= end for start, end in skip):
             continue
-        named = _names_after(names, words, first)
+        named = _names_after(prepared, names, first)
         between = words[named[0][1] : named[-1][1]] if named else []
         joiner = "OR" if "or" in between or "either" in between else "AND"
         for expression, start, last in named:
+            if expression == GNU_IN_LIST:
+                if len(named) > 1:
+                    listed.append(_Listed(start, last, group, joiner))
+                continue
             if expression.startswith(FAMILY):
                 continue
             detail = f"licensing statement naming {expression}"
@@ -440,7 +474,9 @@ def find(
     # file holding a GNU text, searched for a notice hiding in it), none is worth the search.
     whole = any(start <= 0 and end >= len(prepared.words) - 1 for start, end in skip)
     if not whole and _GRANT.search(cleaned):
-        notices += _grants(prepared, _names_for(table), list(skip), known)
+        listed: list[_Listed] = []
+        granted = _grants(prepared, _names_for(table), list(skip), known, listed)
+        notices = [_in_list(n, listed) for n in notices] + granted
     vendor = vendor_clause(cleaned)
     phrased: list[Notice] = []
     for pattern, expression, detail in PHRASES:
@@ -463,6 +499,15 @@ def find(
             for m in pattern.finditer(cleaned)
         ]
     return sorted(notices, key=lambda n: n.start)
+
+
+def _in_list(notice: Notice, listed: list[_Listed]) -> Notice:
+    """A GNU notice whose name a grant lists with others, in that grant's group: "the BSD
+    license or the GNU GPL v2" is one or the other, not both."""
+    for item in listed:
+        if item.start <= notice.start <= item.last:
+            return replace(notice, group=item.group, joiner=item.joiner)
+    return notice
 
 
 def _restated(notice: Notice, phrase: Notice) -> bool:
