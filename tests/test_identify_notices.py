@@ -228,6 +228,37 @@ def test_a_denied_grant_leaves_the_granted_one():
     assert expression("This library is not GPL: it is licensed under the Apache License 2.0.") == "Apache-2.0"
 
 
+@pytest.mark.parametrize(
+    ("history", "expected"),
+    [
+        (
+            "Previous releases were licensed under the MIT License. This release is licensed under the"
+            " Apache License 2.0.",
+            "Apache-2.0",
+        ),
+        (
+            "Versions before 2.0 were released under the MIT license; version 2.0 and later are under"
+            " the GPL-3.0.",
+            "GPL-3.0-only",
+        ),
+        (
+            "Earlier versions of this library were licensed under the GNU GPL v2. It is now licensed"
+            " under the MIT license.",
+            "MIT",
+        ),
+        ("This project was originally licensed under the GPL v3 but is now MIT licensed.", "MIT"),
+        ("Prior versions are available under the GPL.", None),
+    ],
+)
+def test_the_licence_of_earlier_releases_is_history(history, expected):
+    assert expression(history) == expected
+
+
+def test_a_grant_in_the_past_tense_still_grants():
+    assert expression("This project was released under the MIT license.") == "MIT"
+    assert expression("These files were released under the GNU GPL v3.") == "GPL-3.0-only"
+
+
 def test_several_licenses_in_one_statement():
     rust = (
         "Licensed under either of\n\n * Apache License, Version 2.0 ([LICENSE-APACHE](LICENSE-APACHE))\n"

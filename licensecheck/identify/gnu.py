@@ -86,18 +86,31 @@ _GRANT_TAIL = re.compile(
 # What makes a grant no grant, written just before it: "is not licensed under the MIT License",
 # "is no longer under the MIT License", "rights previously granted under the MIT License"
 # (FastLED's licence of 2026, about its MIT releases), "本项目不采用 GPL 协议".
+_GRANTED_AS = r"(?:(?:licen[cs]ed|released|distributed|available|provided|published|offered|granted)\s+)?$"
+_WORDS_OF_A_CLAUSE = r"(?:[^.;:!?。；]|\.(?=\d))"  # a version's dot ("before 2.0") ends no clause
 _DENIED = re.compile(
     r"\b(?:not|never|nor|no\s+longer|no\s+more|cannot|(?:is|are|was|were|ca)n['’]t)\s+"
-    r"(?:(?:be|been|being|yet|currently)\s+)*"
-    r"(?:(?:licen[cs]ed|released|distributed|available|provided|published|offered|granted)\s+)?$"
-    r"|\b(?:previously|formerly)\s+(?:[a-z]+\s+)?$"
-    r"|(?:不|未|并非|没有|不再)\s*$"
+    r"(?:(?:be|been|being|yet|currently)\s+)*" + _GRANTED_AS + r"|\b(?:previously|formerly)\s+(?:[a-z]+\s+)?$"
+    # The licence of earlier releases, a relicensed project's history: "Previous releases were
+    # licensed under the MIT License", "Versions before 2.0 were released under the GPL", "This
+    # project was originally licensed under the GPL v3 but is now MIT licensed".
+    r"|\b(?:previous|earlier|older|prior|former|old)\s+(?:releases?|versions?|editions?|revisions?)\b"
+    + _WORDS_OF_A_CLAUSE
+    + r"{0,30}?\s(?:were|was|are|have\s+been|had\s+been)\s+"
+    + _GRANTED_AS
+    + r"|\bversions?\s+(?:before|prior\s+to|up\s+to|below|older\s+than|until)\s+"
+    + _WORDS_OF_A_CLAUSE
+    + r"{1,20}?"
+    r"\s(?:were|was|are|have\s+been)\s+" + _GRANTED_AS
+    + r"|\b(?:originally|initially)\s+" + _GRANTED_AS
+    + r"|(?:不|未|并非|没有|不再)\s*$"
 )
+_DENIED_WITHIN = 80  # characters before a grant that may deny it
 
 
 def denied(cleaned: str, grant_start: int) -> bool:
     """Whether the grant starting at `grant_start` of a cleaned text is denied or past."""
-    return _DENIED.search(cleaned, max(0, grant_start - 40), grant_start) is not None
+    return _DENIED.search(cleaned, max(0, grant_start - _DENIED_WITHIN), grant_start) is not None
 
 
 # A GNU name that a grant lists after another licence's: "under the terms of the BSD license or

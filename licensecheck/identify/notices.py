@@ -44,7 +44,7 @@ _GRANT = re.compile(
     # "This project is MIT licensed", "is [MIT](…) licensed", for the common licences only: "The SDK
     # is Nokia licensed" and "This board is Intel licensed" name a company's terms, and Nokia and
     # Intel are SPDX ids too. Not "is not MIT licensed", "is it …?", "Are parts MIT licensed?".
-    r"|\b(?:is|are)\s+(?!not\b|no\b|it\b|this\b|that\b)(?=\[?"
+    r"|\b(?:is|are)\s+(?:now\s+)?(?!not\b|no\b|it\b|this\b|that\b)(?=\[?"
     + _COMMON_NAME
     + r"[\w.+-]*\]?[\s-]licen[cs]ed\b(?!\s*\?))"
     r"|(?:采用|遵循|遵守|依据|根据|按照|受)|"
