@@ -290,14 +290,39 @@ def test_several_licenses_in_one_statement():
         ),
         ("Dual licensed under the MIT and GPL licenses.", "MIT OR GPL-1.0-or-later"),  # jQuery 1.x
         ("Released under the MIT license or the GNU LGPL v2.1.", "MIT OR LGPL-2.1-only"),
+        ("Licensed under the MIT or GPLv2 licenses.", "MIT OR GPL-2.0-only"),  # "GPLv2": one word
+        ("Licensed under the MIT or GPLv2+ licenses.", "MIT OR GPL-2.0-or-later"),
+        ("Licensed under the MIT License or the LGPLv2.1.", "MIT OR LGPL-2.1-only"),
+        ("Licensed under the Apache License 2.0 or the GNU GPL v2.", "Apache-2.0 OR GPL-2.0-only"),
+        ("Licensed under the BSD 3-Clause license or the GNU GPL v2.", "BSD-3-Clause OR GPL-2.0-only"),
+        (  # jQuery 1.2
+            "Dual licensed under the MIT (MIT-LICENSE.txt) and GPL (GPL-LICENSE.txt) licenses.",
+            "MIT OR GPL-1.0-or-later",
+        ),
     ],
 )
 def test_a_gnu_licence_listed_with_another_is_one_of_the_choice(statement, expected):
     assert expression(statement) == expected
 
 
-def test_a_gnu_name_in_another_sentence_is_not_in_the_list():
-    assert expression("Licensed under the MIT license. See the GNU GPL for more details.") == "MIT"
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "Licensed under the MIT license. See the GNU GPL for more details.",
+        "This library is licensed under the MIT license, and the GPL does not apply to it.",
+        "Licensed under the MIT license and the GNU GPL v2 license is NOT applicable.",
+        "Licensed under the MIT license and the GNU General Public License version 3 applies to tests.",
+        "Licensed under the MIT license and the LGPL parts are in lib/.",
+        "Licensed under the MIT license and the GNU GPL v3 libraries it uses are not included.",
+    ],
+)
+def test_a_gnu_name_that_starts_a_clause_of_its_own_is_not_in_the_list(statement):
+    assert expression(statement) == "MIT"
+
+
+def test_a_gnu_name_listed_where_no_grant_lists_it_is_no_grant():
+    # "use it under" is no grant this reader knows: neither licence is read (as before)
+    assert expression("You can use it under the MIT or the GNU GPL v3.") is None
 
 
 def test_a_notice_with_an_exception():

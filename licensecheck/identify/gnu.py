@@ -101,8 +101,10 @@ _DENIED = re.compile(
     + r"|\bversions?\s+(?:before|prior\s+to|up\s+to|below|older\s+than|until)\s+"
     + _WORDS_OF_A_CLAUSE
     + r"{1,20}?"
-    r"\s(?:were|was|are|have\s+been)\s+" + _GRANTED_AS
-    + r"|\b(?:originally|initially)\s+" + _GRANTED_AS
+    r"\s(?:were|was|are|have\s+been)\s+"
+    + _GRANTED_AS
+    + r"|\b(?:originally|initially)\s+"
+    + _GRANTED_AS
     + r"|(?:不|未|并非|没有|不再)\s*$"
 )
 _DENIED_WITHIN = 80  # characters before a grant that may deny it
@@ -113,12 +115,6 @@ def denied(cleaned: str, grant_start: int) -> bool:
     return _DENIED.search(cleaned, max(0, grant_start - _DENIED_WITHIN), grant_start) is not None
 
 
-# A GNU name that a grant lists after another licence's: "under the terms of the BSD license or
-# the GNU General Public License (GPL) Version 2", "licensed under the MIT or GPL licenses".
-_LISTED_AFTER_NAME = re.compile(
-    r"(?:\bunder|\bterms\s+of|\blicen[cs]ed(?:\s+as)?|\breleased\s+as|\bsubject\s+to)\s+(?:the\s+)?"
-    r"(?:[a-z][\w.+-]*\s+){1,4}?(?:licen[cs]es?\s*)?,?\s*(?:or|and)\s+(?:the\s+)?$"
-)
 _ABBR_TAIL = re.compile(r"\b(?:is|are|be|as)\s+(?:licen[cs]ed\s+)?$")
 _CONTINUATION_TAIL = re.compile(r"\b(?:or|and)\s+(?:the\s+)?$")
 _TAIL_CHARS = 90
@@ -158,8 +154,6 @@ def _is_grant(cleaned: str, match: re.Match[str], previous_end: int) -> bool:
         granted = _CHINESE_VERB_TAIL.search(tail)
     if granted is None and match.group("abbr"):
         granted = _ABBR_TAIL.search(tail)
-    if granted is None:
-        granted = _LISTED_AFTER_NAME.search(tail)
     if granted is not None:
         return not denied(cleaned, start + granted.start())
     return previous_end >= 0 and match.start() - previous_end < 80 and bool(_CONTINUATION_TAIL.search(tail))
@@ -222,13 +216,24 @@ def find(cleaned: str, known: set[str]) -> list[GnuNotice]:
     for match in _NAME.finditer(cleaned):
         if not _is_grant(cleaned, match, previous_end):
             continue
-        family = _family(match)
-        version, later, only, end = _version_clause(cleaned, match)
-        expression = _expression(family, version, later and not only, known)
-        if version is None:
-            detail = "GNU notice (no version: any version)"
-        else:
-            detail = "GNU notice (or later)" if expression.endswith("-or-later") else "GNU notice (only)"
-        notices.append(GnuNotice(expression, match.start(), end, detail))
-        previous_end = end
+        notices.append(_notice(cleaned, match, known))
+        previous_end = notices[-1].end
     return notices
+
+
+def notice_at(cleaned: str, first: int, known: set[str]) -> GnuNotice | None:
+    """The notice of the GNU name that starts at character `first`, granted or not: a grant
+    that lists it with other licences says it is one ("the BSD license or the GNU GPL v2")."""
+    match = _NAME.match(cleaned, first)
+    return None if match is None else _notice(cleaned, match, known)
+
+
+def _notice(cleaned: str, match: re.Match[str], known: set[str]) -> GnuNotice:
+    family = _family(match)
+    version, later, only, end = _version_clause(cleaned, match)
+    expression = _expression(family, version, later and not only, known)
+    if version is None:
+        detail = "GNU notice (no version: any version)"
+    else:
+        detail = "GNU notice (or later)" if expression.endswith("-or-later") else "GNU notice (only)"
+    return GnuNotice(expression, match.start(), end, detail)

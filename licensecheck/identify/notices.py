@@ -345,7 +345,18 @@ def _joined(words: list[str], i: int, first: int) -> bool:
 # A GNU licence's name in a grant's list: gnu.py reads its version; the grant says which
 # other names it goes with ("the BSD license or the GNU GPL v2", "the GPL, or the BSD license").
 GNU_IN_LIST = "GNU"
-_GNU_NAME_WORDS = frozenset({"gnu", "gpl", "lgpl", "agpl"})
+# Words a GNU name may start with (gnu.py's _NAME says whether one does): "GPLv2" is "gplv 2".
+_GNU_NAME_WORDS = frozenset(
+    {"gnu", "gpl", "lgpl", "agpl", "gplv", "lgplv", "agplv", "gfdl", "general", "lesser", "library", "affero"}
+)
+_ABBREVIATION_BEFORE = re.compile(r"[(\[]\s*(?:the\s+)?[\"'“]?\s*$")
+# After a GNU name joined by "and", what goes on with a list of licences ("the MIT and GPL
+# licenses.", "MIT (MIT-LICENSE.txt) and GPL (GPL-LICENSE.txt)"), not a clause of its own ("the
+# MIT license, and the GPL does not apply to it", "… and the GNU GPL v3 applies to the examples").
+_LIST_GOES_ON = re.compile(
+    r"(?:\s*(?:v|version)?\s*\d+(?:\.\d+)?\+?)?(?:\s+or\s+later|\s+only)?(?:\s+licen[cs]es?)?"
+    r"\s*(?:[.,;:()\[\]]|$|\s+(?:respectively|at\s+your|as\s+published|or)\b)"
+)
 
 
 def _names_after(prepared: Prepared, names: _Names, first: int) -> list[tuple[str, int, int]]:
@@ -360,7 +371,7 @@ def _names_after(prepared: Prepared, names: _Names, first: int) -> list[tuple[st
         listed = not found or _joined(words, i, first)
         hit = names.at(words, i) if listed else None
         if hit is None and listed and words[i] in _GNU_NAME_WORDS:
-            hit = _gnu_name(prepared, i)
+            hit = _gnu_name(prepared, i, bool(found) and _joined_by_and(words, i, first))
         if hit:
             found.append((hit[0], i, hit[1]))
             i, budget = hit[1] + 1, _NEXT_NAME_WITHIN
@@ -373,10 +384,23 @@ def _names_after(prepared: Prepared, names: _Names, first: int) -> list[tuple[st
     return found
 
 
-def _gnu_name(prepared: Prepared, i: int) -> tuple[str, int] | None:
-    """(GNU_IN_LIST, its last word) for a GNU licence's name starting at word i."""
-    name_end = gnu.name_end(prepared.cleaned, prepared.spans[i][0])
-    return None if name_end is None else (GNU_IN_LIST, prepared.word_at(name_end - 1))
+def _gnu_name(prepared: Prepared, i: int, after_and: bool) -> tuple[str, int] | None:
+    """(GNU_IN_LIST, its last word) for a GNU licence's name starting at word i; after "and",
+    only where the list goes on after it (_LIST_GOES_ON)."""
+    cleaned, start = prepared.cleaned, prepared.spans[i][0]
+    if _ABBREVIATION_BEFORE.search(cleaned, max(0, start - 12), start):
+        return None  # '(the "GPL")' after the name it abbreviates
+    name_end = gnu.name_end(cleaned, start)
+    if name_end is None or (after_and and not _LIST_GOES_ON.match(cleaned, name_end)):
+        return None
+    return GNU_IN_LIST, prepared.word_at(name_end) - 1
+
+
+def _joined_by_and(words: list[str], i: int, first: int) -> bool:
+    j = i - 1
+    while j > first and words[j] in _ARTICLES:
+        j -= 1
+    return words[j] == "and"
 
 
 def name_last_word(words: list[str], i: int, table: dict[str, str]) -> int | None:
@@ -422,8 +446,7 @@ _CC_PARTS = re.compile(r"BY|NC|SA|ND")
 class _Listed(NamedTuple):
     """A GNU name a grant lists among others: the GNU notice there joins the grant's group."""
 
-    start: int  # first and last word
-    last: int
+    start: int  # the name's first word
     group: int
     joiner: str
 
@@ -447,7 +470,7 @@ def _grants(
         for expression, start, last in named:
             if expression == GNU_IN_LIST:
                 if len(named) > 1:
-                    listed.append(_Listed(start, last, group, joiner))
+                    listed.append(_Listed(start, group, joiner))
                 continue
             if expression.startswith(FAMILY):
                 continue
@@ -476,7 +499,7 @@ def find(
     if not whole and _GRANT.search(cleaned):
         listed: list[_Listed] = []
         granted = _grants(prepared, _names_for(table), list(skip), known, listed)
-        notices = [_in_list(n, listed) for n in notices] + granted
+        notices = _with_listed(prepared, notices, listed, known) + granted
     vendor = vendor_clause(cleaned)
     phrased: list[Notice] = []
     for pattern, expression, detail in PHRASES:
@@ -501,13 +524,26 @@ def find(
     return sorted(notices, key=lambda n: n.start)
 
 
-def _in_list(notice: Notice, listed: list[_Listed]) -> Notice:
-    """A GNU notice whose name a grant lists with others, in that grant's group: "the BSD
-    license or the GNU GPL v2" is one or the other, not both."""
-    for item in listed:
-        if item.start <= notice.start <= item.last:
-            return replace(notice, group=item.group, joiner=item.joiner)
-    return notice
+def _with_listed(
+    prepared: Prepared, notices: list[Notice], listed: list[_Listed], known: set[str]
+) -> list[Notice]:
+    """The GNU notices, those whose name a grant lists with others in that grant's group ("the
+    BSD license or the GNU GPL v2" is one or the other, not both), and a notice for each GNU
+    name a grant lists that gnu.py did not read as granted on its own."""
+    by_start = {item.start: item for item in listed}
+    found = []
+    for notice in notices:
+        item = by_start.pop(notice.start, None)
+        found.append(notice if item is None else replace(notice, group=item.group, joiner=item.joiner))
+    at = prepared.word_at
+    for item in by_start.values():
+        named = gnu.notice_at(prepared.cleaned, prepared.spans[item.start][0], known)
+        if named is not None:
+            start, last = at(named.start), at(named.end) - 1
+            found.append(
+                Notice(named.expression, start, last, named.detail, 0.9, item.group, joiner=item.joiner)
+            )
+    return found
 
 
 def _restated(notice: Notice, phrase: Notice) -> bool:
