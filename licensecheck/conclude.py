@@ -38,7 +38,7 @@ from licensecheck.extract import POINTS_TO_LICENSE_FILE, README_PART, README_SEC
 from licensecheck.extract.header_scan import CHINESE_COPYRIGHT_MARKERS
 from licensecheck.extract.readme import names_parts
 from licensecheck.identify import full_texts
-from licensecheck.identify.names import BSD_VARIANT_NOT_NAMED
+from licensecheck.identify.names import BSD_VARIANT_NOT_NAMED, STUDY_USE_ONLY
 from licensecheck.model import Evidence, FileResult, Project, collector_paused
 from licensecheck.vendors import chip_vendor, names_vendor
 
@@ -343,17 +343,28 @@ def _applying(evidence: tuple[Evidence, ...], format_id: str) -> Sequence[Eviden
       README is under all of them (it was read as "A AND B", against its folder's licence).
       A section naming one licence is the README's, as "This project is MIT" means, and so is
       one licence with a restriction: "MIT，但不允许用于商业用途". The licence it gives each part
-      (README_PART) is the part's, never the README's."""
+      (README_PART) is the part's, never the README's, and where it gives parts licences, what
+      it names is not the README's either."""
     library_file = format_id.endswith("-lbr")
     # Written out, not a call for each evidence: conclusion runs this for every file.
-    return [
+    applied = [
         e
         for e in evidence
+        if library_file or not (e.detail.startswith("library ") and e.detail.endswith(" description"))
+    ]
+    if not any(e.detail.startswith(README_SECTION) for e in applied):  # all files but READMEs
+        return applied
+    # A section that gives the parts their licences says none of them is the README's ("The
+    # hardware is licensed under CERN-OHL-W-2.0 and the firmware under MIT", read as one).
+    parts = any(e.detail.startswith(README_PART) for e in applied)
+    # A restriction beside the parts ("禁止商用") is the README's (extract.file).
+    return [
+        e
+        for e in applied
         if not (
             e.detail.startswith(README_SECTION)
-            and (e.detail.startswith(README_PART) or names_parts(e.expression or e.raw or ""))
+            and ((parts and e.raw != STUDY_USE_ONLY) or names_parts(e.expression or e.raw or ""))
         )
-        and (library_file or not (e.detail.startswith("library ") and e.detail.endswith(" description")))
     ]
 
 

@@ -79,15 +79,21 @@ def _nearest_to_folder(folder: str, table: dict[str, T]) -> T | None:
 def readme_parts(concluded: Concluded) -> dict[str, Declaration]:
     """Category -> the licence the root README's licence section gives that part of the project
     ("| 硬件 | CERN-OHL-W-2.0 |", "Software: MIT"), as a declaration of the root."""
-    found: dict[str, Declaration] = {}
+    said: dict[str, dict[str, None]] = {}  # category -> its licences, in the README's order
+    readme: dict[str, str] = {}
     for file in concluded.files:
         if "/" in file.path:
             continue
         for item in file.evidence:
             if item.source == "text-match" and item.expression and item.detail.startswith(README_PART):
                 category = item.detail[len(README_PART) :].strip()
-                found.setdefault(category, Declaration("", (item.expression,), (file.path,)))
-    return found
+                if readme.setdefault(category, file.path) == file.path:  # the first README's
+                    said.setdefault(category, {})[item.expression] = None
+    # Several licences for one part (a board under CERN-OHL-W, its printed case under CC BY 4.0:
+    # both hardware) are alternatives: a file of the part fits when it is under one of them.
+    return {
+        category: Declaration("", tuple(licences), (readme[category],)) for category, licences in said.items()
+    }
 
 
 class Nearest:

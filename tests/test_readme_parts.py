@@ -10,8 +10,8 @@ from __future__ import annotations
 import pytest
 from conftest import file_entry, kicad_schematic, rules_for, scan
 
-from licensecheck.extract.readme import license_section, parts
-from licensecheck.identify import data
+from licensecheck.extract.readme_parts import parts
+from licensecheck.identify import data, identify
 from licensecheck.report.evidence_detail import worded
 
 ZH_TABLE = (
@@ -20,41 +20,90 @@ ZH_TABLE = (
 BOARD = "hardware/car.kicad_sch"
 
 
+def said(readme: str) -> set[tuple[str, str]]:
+    """(category, SPDX expression) for each part licence the README gives, read as a scan reads them."""
+    found = set()
+    for named, value in parts(readme):
+        expression = identify(f"License: {value}").expression or identify(value).expression
+        found |= {(category, expression) for category in named if expression}
+    return found
+
+
 @pytest.mark.parametrize(
     ("readme", "expected"),
     [
-        (ZH_TABLE, [("hardware", "CERN-OHL-W-2.0"), ("software", "MIT")]),
+        (ZH_TABLE, {("hardware", "CERN-OHL-W-2.0"), ("software", "MIT")}),
         (
             "## License\n\nHardware: CERN-OHL-S-2.0\nFirmware: GPL-3.0-or-later\nDocs: CC-BY-4.0\n",
-            [
+            {
                 ("hardware", "CERN-OHL-S-2.0"),
                 ("software", "GPL-3.0-or-later"),
                 ("documentation", "CC-BY-4.0"),
-            ],
+            },
         ),
         (
             "## 开源协议\n\n硬件采用 CERN-OHL-S-2.0 协议，软件采用 MIT 协议。\n",
-            [("hardware", "CERN-OHL-S-2.0 协议"), ("software", "MIT 协议")],
+            {("hardware", "CERN-OHL-S-2.0"), ("software", "MIT")},
         ),
         (
             "## License\n\n- **Hardware**: CERN-OHL-P-2.0\n- **Software**: MIT\n",
-            [("hardware", "CERN-OHL-P-2.0"), ("software", "MIT")],
+            {("hardware", "CERN-OHL-P-2.0"), ("software", "MIT")},
         ),
         (
-            "## License\n\nThe hardware is licensed under CERN-OHL-W-2.0 and the firmware is released"
-            " under the MIT license.\n",
-            [("hardware", "CERN-OHL-W-2.0"), ("software", "the MIT license")],
+            "## License\n\nThe hardware is licensed under CERN-OHL-W-2.0 and the firmware under MIT.\n",
+            {("hardware", "CERN-OHL-W-2.0"), ("software", "MIT")},
         ),
         (  # a clause runs to the next part's: the comma in the licence's name stays in it
             "## 许可证\n\n硬件采用 CERN-OHL-S-2.0 许可证，固件采用木兰宽松许可证，第2版。\n",
-            [("hardware", "CERN-OHL-S-2.0 许可证"), ("software", "木兰宽松许可证，第2版")],
+            {("hardware", "CERN-OHL-S-2.0"), ("software", "MulanPSL-2.0")},
         ),
-        ("## License\n\n| Part | License |\n|---|---|\n| Everything else | MIT |\n", []),
-        ("## License\n\nMIT\n", []),
+        (  # a folder column, and a part's description in brackets; two licences for the hardware
+            "## 开源协议\n\n| 部分 | 目录 | 协议 |\n|---|---|---|\n"
+            "| 硬件（原理图、PCB、Gerber） | `hardware/` | CERN-OHL-S-2.0 |\n"
+            "| 外壳 | `enclosure/` | CC BY 4.0 |\n",
+            {("hardware", "CERN-OHL-S-2.0"), ("hardware", "CC-BY-4.0")},
+        ),
+        (
+            "## License\n\n| # | Part | License |\n|---|---|---|\n| 1 | Hardware | CERN-OHL-P-2.0 |\n",
+            {("hardware", "CERN-OHL-P-2.0")},
+        ),
+        (
+            "## License\n\n| License | Part |\n|---|---|\n"
+            "| CERN-OHL-S-2.0 | Hardware |\n| MIT | Software |\n",
+            {("hardware", "CERN-OHL-S-2.0"), ("software", "MIT")},
+        ),
+        (
+            "## License\n\nHardware and software: CERN-OHL-W-2.0\n",
+            {("hardware", "CERN-OHL-W-2.0"), ("software", "CERN-OHL-W-2.0")},
+        ),
+        (
+            "## License\n\nCERN-OHL-W-2.0 (hardware), MIT (software)\n",
+            {("hardware", "CERN-OHL-W-2.0"), ("software", "MIT")},
+        ),
+        (
+            "## Hardware License\n\nCERN-OHL-W-2.0\n\n## Software License\n\nMIT\n",
+            {("hardware", "CERN-OHL-W-2.0"), ("software", "MIT")},
+        ),
+        (
+            "## License\n\n### Hardware\n\nCERN-OHL-S-2.0\n\n### Firmware\n\nThe firmware is MIT licensed.\n",
+            {("hardware", "CERN-OHL-S-2.0"), ("software", "MIT")},
+        ),
+        # sentences about some of the code, a subfolder, examples: no part
+        (
+            "## License\n\nThis project is GPL-3.0.\nThe code uses FastLED, which is licensed under MIT.\n",
+            set(),
+        ),
+        ("## License\n\nExample code in `examples/` is released under CC0-1.0.\n", set()),
+        (
+            "## 开源协议\n\n本项目采用 GPL-3.0 协议。其中 lib 目录下的代码来自乐鑫，采用 Apache-2.0 协议。\n",
+            set(),
+        ),
+        ("## License\n\n| Part | License |\n|---|---|\n| Everything else | MIT |\n", set()),
+        ("## License\n\nMIT\n", set()),
     ],
 )
 def test_the_parts_a_licence_section_names(readme, expected):
-    assert parts(license_section(readme)) == expected
+    assert said(readme) == expected
 
 
 def _project(readme: str, board_license: str = "CERN-OHL-W-2.0", firmware_license: str = "MIT") -> dict:
@@ -109,3 +158,34 @@ def test_a_board_under_another_licence_than_its_part_s_is_still_reported(tree):
 def test_the_part_evidence_reads_in_chinese():
     assert worded("README license section, part hardware", "zh") == "README 的许可证章节中硬件部分的许可证"
     assert worded("README license section, part software", "en") == "README license section, part software"
+
+
+def test_a_part_with_two_licences_takes_either(tree):
+    """A board under CERN-OHL-W and its printed case under CC BY 4.0 are both hardware: the
+    board fits the README's table, whose hardware has two licences."""
+    readme = "# Car\n\n## License\n\nCode: MIT\nCAD: CC BY 4.0\nPCB: CERN-OHL-W-2.0\n"
+    _, result, _ = scan(tree(_project(readme)))
+    assert not {"conflicting-file-license", "declared-license-mismatch"} & rules_for(result, BOARD)
+
+
+def test_a_sentence_about_some_of_the_code_declares_no_part(tree):
+    readme = (
+        "# Car\n\n## License\n\nThis project is licensed under the MIT License.\n"
+        "The code uses FastLED, which is licensed under GPL-3.0.\n"
+    )
+    _, result, _ = scan(tree(_project(readme)))
+    assert not [e for e in file_entry(result, "README.md")["evidence"] if ", part " in e["detail"]]
+    assert "declared-license-mismatch" not in rules_for(result, "firmware/main.c")
+
+
+def test_a_section_that_gives_the_parts_licences_is_not_the_readme_s_own(tree):
+    readme = "# Car\n\n## License\n\nThe hardware is under CERN-OHL-W-2.0 and the firmware under MIT."
+    _, result, _ = scan(tree(_project(readme)))
+    assert file_entry(result, "README.md")["licenses"] == ["MIT"]  # the LICENSE's, not CERN-OHL-W-2.0
+    assert not {"conflicting-file-license", "declared-license-mismatch"} & rules_for(result, BOARD)
+
+
+def test_a_file_against_its_part_s_licence_names_the_readme_s_section(tree):
+    _, result, _ = scan(tree(_project(ZH_TABLE, board_license="GPL-3.0-only")))
+    conflict = next(f for f in result["findings"] if f["rule"] == "conflicting-file-license")
+    assert "the license section of README.md says CERN-OHL-W-2.0" in conflict["message"]

@@ -294,6 +294,8 @@ def _identified(text: str, path: str, style: comments.CommentStyle, whole: bool)
 
     found = identify(candidate)
     if not found.expression:
+        if detail == README_SECTION:  # "The hardware is under X and the firmware under Y": no grant
+            return _part_licences(text)
         return _pointer(candidate) if detail == "license notice" else []
     note = f"{detail}: {found.detail}" if found.detail else detail
     raw = found.expression
@@ -303,7 +305,7 @@ def _identified(text: str, path: str, style: comments.CommentStyle, whole: bool)
     said = Evidence(source="text-match", raw=raw, detail=f"{note} (confidence {found.confidence:.2f})")
     if detail != README_SECTION:
         return [said]
-    return [said, *_restriction_beside_parts(raw), *_part_licences(raw, candidate)]
+    return [said, *_restriction_beside_parts(raw), *_part_licences(text)]
 
 
 # ST's headers since 2021 (HAL drivers, and the main.c CubeMX generates): the licence is the one
@@ -335,26 +337,27 @@ def _restriction_beside_parts(identified: str) -> list[Evidence]:
     return [Evidence(source="text-match", raw=STUDY_USE_ONLY, detail=detail)]
 
 
-def _part_licences(identified: str, section: str) -> list[Evidence]:
-    """The licence of each part a README section names apart ("| 硬件 | CERN-OHL-W-2.0 |", "| 软件
-    | MIT |"), the first one said for each: the rules weigh a part's files against it, not
-    against the project's LICENSE alone (the maker's MIT, beside a board the README puts under
-    CERN-OHL-W). A section that names one licence names no part."""
-    from licensecheck.extract.readme import names_parts, parts
+def _part_licences(readme: str) -> list[Evidence]:
+    """The licences a README section gives the project's parts apart ("| 硬件 | CERN-OHL-W-2.0 |",
+    "| 软件 | MIT |"; readme_parts), one evidence per part and licence: the rules weigh a part's
+    files against them, not against the project's LICENSE alone (the maker's MIT, beside a board
+    the README puts under CERN-OHL-W). Parts that all have one licence say the project's."""
+    from licensecheck.extract.readme_parts import parts
     from licensecheck.identify import begins_with_name, identify
     from licensecheck.identify.notices import STUDY_USE_ONLY
 
-    if not names_parts(identified):
+    found: dict[tuple[str, str], None] = {}
+    for named, value in parts(readme):
+        # A name read as a field ("CERN-OHL-S-2.0 协议"), a sentence as written ("The firmware
+        # is MIT licensed"); not "Nokia 5110 LCD", whose first word is an SPDX id.
+        said = identify(f"License: {value}" if begins_with_name(value) else value).expression
+        if said and STUDY_USE_ONLY not in said.split():
+            found.update(((category, said), None) for category in named)
+    if len({said for _, said in found}) < 2:  # one licence for all the parts it names: the project's
         return []
-    found: dict[str, str] = {}
-    for category, value in parts(section):
-        if category not in found and begins_with_name(value):  # not "Nokia 5110 LCD"
-            named = identify(f"License: {value}").expression  # read as a field, as the section is
-            if named and STUDY_USE_ONLY not in named.split():
-                found[category] = named
     return [
-        Evidence(source="text-match", raw=named, detail=f"{README_PART} {category}")
-        for category, named in found.items()
+        Evidence(source="text-match", raw=said, detail=f"{README_PART} {category}")
+        for category, said in found
     ]
 
 

@@ -176,6 +176,7 @@ FAMILY = "family:"  # a value that names a license family, not a license
 # The detail of a notice that names "the BSD license" without saying which (BSD-2-Clause,
 # BSD-3-Clause ...): conclusion gives the file the BSD licence of the license file beside it.
 BSD_VARIANT_NOT_NAMED = "the BSD license, its variant not named (BSD-3-Clause assumed)"
+STUDY_USE_ONLY = "LicenseRef-Study-Use-Only"  # a restriction, not a licence (licenses-restricted.toml)
 _BARE_BSD_KEYS = frozenset({"bsd", "bsdstyle"})
 
 

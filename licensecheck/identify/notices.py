@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from . import gnu
-from .names import BSD_VARIANT_NOT_NAMED, FAMILY, names_bare_bsd, names_no_version
+from .names import BSD_VARIANT_NOT_NAMED, FAMILY, STUDY_USE_ONLY, names_bare_bsd, names_no_version
 from .normalize import EQUIVALENT_WORDS, NAME_FILLER, Prepared, version_number
 
 # Not a bare "BSD": "This header is BSD licensed" names a family, which the text below decides.
@@ -69,7 +69,6 @@ _SENTENCE_WORDS = 40  # how far a statement's names are looked for
 _NEXT_NAME_WITHIN = 10
 _LONGEST_NAME = 24  # words; a Chinese name is a word per character (知识共享署名-非商业性使用-…)
 
-STUDY_USE_ONLY = "LicenseRef-Study-Use-Only"  # a restriction, not a licence (licenses-restricted.toml)
 STUDY_USE_ONLY_DETAIL = "study or non-commercial use only"
 VENDOR_CHIPS_ONLY = "LicenseRef-Vendor-Chips-Only"  # chip vendors' clauses: not an open licence
 # A chip vendor's clause tying its code to its chips, in each vendor's own wording, as its SDK

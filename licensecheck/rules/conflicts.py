@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from licensecheck import compat, declarations, manifests
+from licensecheck import classify, compat, declarations, manifests
 from licensecheck.model import Evidence, FileResult
 from licensecheck.rules import Context, Issue, Rule, views
 from licensecheck.rules import wording as say
@@ -142,6 +142,8 @@ def _folder_claim(file: FileResult, found: list[Claim], nearest: declarations.Ne
     # make the folder's files under all of them: the file fits when it is under one (above).
     expression = " OR ".join(_wrapped(e) for e in declaration.expressions)
     files, named = declaration.sources, declaration.expressions
+    if all(classify.is_readme(path) for path in files):  # the parts a README's section names
+        return Claim("readme", files[0], expression, None)
     kinds = {manifests.is_manifest(path) for path in files}
     kind = "declared" if len(kinds) > 1 else "manifest" if kinds == {True} else "directory"
     if len(files) == 1 and len(named) == 1:
