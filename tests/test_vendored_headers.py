@@ -335,3 +335,41 @@ def test_only_a_lone_unnamed_bsd_notice_takes_the_variant_beside_it(tree):
 )  # fmt: skip
 def test_bsd_notices_that_name_their_variant_or_not(text, expected):
     assert identify(text).expression == expected
+
+
+# Adafruit's DHT sensor library, DHT.h (adafruit/DHT-sensor-library, 1.4.x), as published.
+ADAFRUIT_DHT_H = """/* DHT library
+
+MIT license
+written by Adafruit Industries
+*/
+#ifndef DHT_H
+#define DHT_H
+
+#include "Arduino.h"
+"""
+
+
+def test_a_notice_that_is_the_licence_s_name_alone_names_it(tree):
+    root = tree(
+        {
+            "LICENSE": "SPDX-License-Identifier: GPL-3.0-or-later\n",
+            "lib/DHT/DHT.h": ADAFRUIT_DHT_H,
+            "lib/notes.c": "/* We follow the MIT license model here, see notes. */\nint x;\n",
+        }
+    )
+    _, result, _ = scan(root)
+    dht = file_entry(result, "lib/DHT/DHT.h")
+    assert dht["licenses"] == ["MIT"]  # Adafruit's, not the maker's GPL
+    assert any("MIT license named on a line of its own" in e["detail"] for e in dht["evidence"])
+    assert file_entry(result, "lib/notes.c")["licenses"] == ["GPL-3.0-or-later"]  # prose: the folder's
+
+
+def test_a_bsd_notice_above_the_bsd_text_it_means_assumes_no_variant():
+    """TFT_eSPI's license.txt: "The Adafruit_GFX functions are covered by the BSD licence." over
+    the two-clause text it quotes."""
+    from licensecheck.identify import data
+
+    bsd_2 = data.load().licenses["BSD-2-Clause"].replace("<year>", "2012").replace("<owner>", "Adafruit")
+    text = "The Adafruit_GFX functions are covered by the BSD licence.\n\n" + bsd_2
+    assert identify(text).expression == "BSD-2-Clause"

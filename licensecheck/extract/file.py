@@ -296,7 +296,7 @@ def _identified(text: str, path: str, style: comments.CommentStyle, whole: bool)
     if not found.expression:
         if detail == README_SECTION:  # "The hardware is under X and the firmware under Y": no grant
             return _part_licences(text)
-        return _pointer(candidate) if detail == "license notice" else []
+        return _pointer(candidate) or _named_alone(candidate) if detail == "license notice" else []
     note = f"{detail}: {found.detail}" if found.detail else detail
     raw = found.expression
     named = _named_variant(raw, path) if whole else None
@@ -322,6 +322,18 @@ def _pointer(candidate: str) -> list[Evidence]:
     if not _POINTER.search(candidate):
         return []
     return [Evidence(source="header", detail=POINTS_TO_LICENSE_FILE)]
+
+
+# Adafruit's DHT and sensor libraries: "/* DHT library\n\nMIT license\nwritten by Adafruit
+# Industries */". A line of a file's leading notice that is the licence's name and nothing else.
+_NAMED_ALONE = re.compile(r"^[\s*#/;!-]*(?:the\s+)?mit\s+licen[cs]e\.?[\s*/]*$", re.IGNORECASE | re.MULTILINE)
+NAMED_ALONE_DETAIL = "license notice: MIT license named on a line of its own"
+
+
+def _named_alone(candidate: str) -> list[Evidence]:
+    if not _NAMED_ALONE.search(candidate):
+        return []
+    return [Evidence(source="text-match", raw="MIT", detail=f"{NAMED_ALONE_DETAIL} (confidence 0.80)")]
 
 
 def _restriction_beside_parts(identified: str) -> list[Evidence]:

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, replace
 
 from . import KIND_DETAIL
+from .names import BSD_VARIANT_NOT_NAMED
 from .normalize import Prepared
 from .notices import MPL_NO_COPYLEFT, OR_CUE, STUDY_USE_ONLY, VENDOR_CHIPS_ONLY, Notice
 
@@ -180,6 +181,10 @@ def combine(prepared: Prepared, found: list[Found], notices: list[Notice]) -> tu
             notice.joiner,
         )
         (exceptions if notice.kind == "exception" else licenses).append(item)
+    if any(f.kind == "text" and f.expression.startswith("BSD-") for f in licenses):
+        # "The Adafruit_GFX functions are covered by the BSD licence." above the BSD text it
+        # means (TFT_eSPI's license.txt): the text says which BSD licence, not an assumption.
+        licenses = [f for f in licenses if not (f.kind == "notice" and BSD_VARIANT_NOT_NAMED in f.detail)]
     licenses = _attach(sorted(_prefer_notices(licenses), key=lambda f: f.start), exceptions)
     if any(_NON_COMMERCIAL.search(f.expression) for f in licenses):  # it says so already
         licenses = [f for f in licenses if f.expression != STUDY_USE_ONLY]

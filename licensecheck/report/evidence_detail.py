@@ -33,6 +33,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (rf"\blicensing statement naming {re.escape(BSD_VARIANT_NOT_NAMED)}", "bsd_statement"),
         (rf"\bone-liner naming {re.escape(BSD_VARIANT_NOT_NAMED)}", "bsd_one_liner"),
         (r"\bMIT one-liner \(all text above must be kept\)", "mit_one_liner"),
+        (r"\bMIT license named on a line of its own\b", "mit_named_alone"),
         (
             r"\blicensing statement naming (?P<family>CC-\S+) without a version, (?P<id>\S+) by its URL",
             "cc_version_from_url",
