@@ -154,11 +154,12 @@ def explain(rule: str, lang: str | None) -> None:
     def t(key: str) -> str:
         return i18n.text(lang, key)
 
-    click.echo(f"{rule}: {t(f'rule.{rule}.title')}")
-    click.echo(f"{t('ui.explain.severity')}: {t('ui.severity.' + found.severity)}\n")
+    colon = t("ui.explain.colon")  # "：" in Chinese
+    click.echo(f"{rule}{colon}{t(f'rule.{rule}.title')}")
+    click.echo(f"{t('ui.explain.severity')}{colon}{t('ui.severity.' + found.severity)}\n")
     for part in ("checks", "why", "fix", "example"):
-        click.echo(f"{t('ui.explain.' + part)}:\n  {t(f'rule.{rule}.{part}')}\n")
-    click.echo(f"{t('ui.explain.sources')}:")
+        click.echo(f"{t('ui.explain.' + part)}{colon.rstrip()}\n  {t(f'rule.{rule}.{part}')}\n")
+    click.echo(f"{t('ui.explain.sources')}{colon.rstrip()}")
     for source in found.sources:
         click.echo(f"  {source}")
 

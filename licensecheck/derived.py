@@ -13,7 +13,8 @@ instead, when the design is plain to see: the same name, nearby.
 - a mechanical output (STL, 3MF, G-code ...) and a mechanical source (OpenSCAD, FreeCAD,
   STEP ...) of the same stem (`knob.stl`, `knob.scad`);
 - a PCB output whose name starts with a board's stem (KiCad plots `board-F_Cu.gbr`,
-  `board-job.gbrjob`, `board-PTH.drl`; Eagle's CAM `board.GTL`);
+  `board-job.gbrjob`, `board-PTH.drl`; Eagle's CAM `board.GTL`), or, named as EasyEDA names its
+  outputs after their layer (`Gerber_TopLayer.GTL`, `Drill_PTH_Through.DRL`), the board nearby;
 
 in the same folder, in folders side by side (`cad/`, `stl/`), or one in a folder of the
 other's (`gerber/` beside `board.kicad_pcb`). Designs of different licences that fit alike
@@ -35,6 +36,9 @@ _KINDS = ("pcb", "mechanical")
 # What the design's file is for each kind: a schematic or a project file names no board.
 _BOARDS = frozenset({"kicad-pcb", "kicad-legacy-pcb", "eagle-brd", "librepcb", "easyeda", "lceda-pro"})
 _SEPARATORS = "-_."
+# EasyEDA's (and JLCPCB's) outputs name their layer, not their board: "Gerber_TopLayer.GTL",
+# "Drill_PTH_Through.DRL", "PickAndPlace_PCB1_2024-03-01.csv"; their board is the one nearby.
+_NAMED_BY_EASYEDA = ("gerber_", "drill_", "pickandplace_", "pick_and_place_")
 _TAKEN = ("directory", "manifest", DESIGN)  # sources of a licence taken from another file
 
 
@@ -103,9 +107,22 @@ def _design_of(path: str, kind: str, designs: dict[tuple[str, str], list[FileRes
             if rank is not None:
                 ranked.setdefault(rank, []).append(design)
         if ranked:
-            nearest = ranked[min(ranked)]
-            return nearest[0] if len({design.licenses for design in nearest}) == 1 else None
+            return _one_licence(ranked)
+    if kind == "pcb" and stem.startswith(_NAMED_BY_EASYEDA):  # none named after a board
+        ranked = {}
+        for design in (d for (k, _), found in designs.items() if k == "pcb" for d in found):
+            rank = _nearness(folder, design.path.rpartition("/")[0], kind)
+            if rank is not None:
+                ranked.setdefault(rank, []).append(design)
+        if ranked:
+            return _one_licence(ranked)
     return None
+
+
+def _one_licence(ranked: dict[int, list[FileResult]]) -> FileResult | None:
+    """The nearest design, when the nearest ones agree on their licence."""
+    nearest = ranked[min(ranked)]
+    return nearest[0] if len({design.licenses for design in nearest}) == 1 else None
 
 
 def _stem(path: str) -> str:

@@ -169,3 +169,22 @@ def test_a_chip_vendors_output_takes_no_design_licence(tree):
     )
     _, result, _ = scan(root)
     assert licences(result)["hw/gerber/nucleo-F_Cu.gtl"] == []
+
+
+def test_easyeda_outputs_named_after_their_layer_take_the_board_nearby(tree):
+    """EasyEDA and JLCPCB name Gerbers and drill files after the layer ("Gerber_TopLayer.GTL"),
+    not the board: the board beside them is the one they were plotted from."""
+    root = tree(
+        {
+            "LICENSE": "SPDX-License-Identifier: MIT\n",
+            "hardware/clock.kicad_pcb": board("CERN-OHL-S-2.0"),
+            "hardware/Gerber/Gerber_TopLayer.GTL": GERBER,
+            "hardware/Gerber/Drill_PTH_Through.DRL": DRILL,
+            "hardware/Gerber/panel-F_Cu.gtl": GERBER,  # named after another board: not this one's
+        }
+    )
+    _, result, _ = scan(root)
+    found = licences(result)
+    assert found["hardware/Gerber/Gerber_TopLayer.GTL"] == ["CERN-OHL-S-2.0"]
+    assert found["hardware/Gerber/Drill_PTH_Through.DRL"] == ["CERN-OHL-S-2.0"]
+    assert found["hardware/Gerber/panel-F_Cu.gtl"] == ["MIT"]
