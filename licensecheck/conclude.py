@@ -119,7 +119,8 @@ def _conclude(scans: list[FileScan], discovery_problems: tuple[tuple[str, str], 
         for scan in roles.folder_sources
     }
     nearest = _NearestFolder(folder_evidence, frozenset(cut_off))
-    shared = _Shared(roles.sidecars, tomls, dep5_data, nearest, notices, {})
+    parts = _readme_parts(scans)
+    shared = _Shared(roles.sidecars, tomls, dep5_data, nearest, notices, {}, readme_parts=parts)
 
     files = []
     covered = roles.covered
@@ -144,6 +145,36 @@ def _conclude(scans: list[FileScan], discovery_problems: tuple[tuple[str, str], 
         problems=tuple(sorted(set(problems))),
         license_files=license_files,
     )
+
+
+def _readme_parts(scans: list[FileScan]) -> dict[str, Evidence]:
+    """Category -> the licence the first root README that gives its project's parts licences
+    gives that part, as the evidence a file of the part takes; a part given several licences (a
+    board under CERN-OHL-W, its case under CC BY 4.0: both hardware) takes none of them."""
+    for scan in scans:
+        if "/" in scan.file.path:
+            continue
+        said: dict[str, dict[str, None]] = {}
+        for item in scan.evidence:
+            if item.expression and item.detail.startswith(README_PART):
+                said.setdefault(item.detail[len(README_PART) :].strip(), {})[item.expression] = None
+        if said:
+            readme = scan.file.path
+            return {
+                category: Evidence(
+                    source="readme",
+                    expression=expression,
+                    raw=expression,
+                    detail=f"{readme} {README_GIVES} {category}",
+                )
+                for category, licences in said.items()
+                for expression in licences
+                if len(licences) == 1
+            }
+    return {}
+
+
+README_GIVES = "gives its licence to the"  # "README.md gives its licence to the hardware"
 
 
 @dataclass
@@ -196,6 +227,8 @@ class _Shared:
     license_notices: dict[str, str]  # license file -> its copyright notices, joined
     vendor_files: dict[str, str]  # filled in: files that took no licence, being a chip vendor's
     folder_licensed: list[str] = field(default_factory=list)  # filled in: files that took their folder's
+    # Category -> the licence the root README gives that part, where it gives it one (_readme_parts).
+    readme_parts: dict[str, Evidence] = field(default_factory=dict)
 
 
 def _conclude_file(scan: FileScan, covered: bool, shared: _Shared) -> FileResult:
@@ -231,6 +264,12 @@ def _conclude_file(scan: FileScan, covered: bool, shared: _Shared) -> FileResult
             if vendor is not None:  # a chip vendor's code: the maker's licence is not its
                 shared.vendor_files[path] = vendor
                 licenses = []
+        # The project's licence, for a file of a part to which the root README gives a licence
+        # of its own ("| 硬件 | CERN-OHL-S-2.0 |" beside the maker's MIT LICENSE): the part's.
+        if licenses and shared.readme_parts and licenses is shared.nearest_folder.folders.get(""):
+            part = shared.readme_parts.get(scan.category)
+            if part is not None:
+                licenses = [part]
         if licenses:
             shared.folder_licensed.append(path)
     applied = [*applied_own, *licenses, *copyrights] if sidecar else [*licenses, *copyrights]

@@ -110,7 +110,9 @@ class Nearest:
         states (a board under CERN-OHL-W beside the maker's MIT LICENSE, as the README's table
         says). A file that only took its folder's licence stays under its folder's."""
         declaration = self(file.path)
-        if declaration is None or declaration.folder or file.category not in self.parts or inherited(file):
+        if declaration is None or declaration.folder or file.category not in self.parts:
+            return declaration
+        if inherited(file) and not any(item.source == "readme" for item in file.evidence):
             return declaration
         return self.parts[file.category]
 
@@ -142,7 +144,7 @@ def manifests(concluded: Concluded) -> list[Declaration]:
     return found
 
 
-INHERITING_SOURCES = ("directory", "manifest")
+INHERITING_SOURCES = ("directory", "manifest", "readme")
 
 
 def inherited(file: FileResult) -> bool:

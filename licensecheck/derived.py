@@ -39,7 +39,7 @@ _SEPARATORS = "-_."
 # EasyEDA's (and JLCPCB's) outputs name their layer, not their board: "Gerber_TopLayer.GTL",
 # "Drill_PTH_Through.DRL", "PickAndPlace_PCB1_2024-03-01.csv"; their board is the one nearby.
 _NAMED_BY_EASYEDA = ("gerber_", "drill_", "pickandplace_", "pick_and_place_")
-_TAKEN = ("directory", "manifest", DESIGN)  # sources of a licence taken from another file
+_TAKEN = ("directory", "manifest", DESIGN, "readme")  # sources of a licence taken from another file
 
 
 def from_designs(files: list[FileResult], folder_licensed: Iterable[str]) -> list[FileResult]:

@@ -31,6 +31,7 @@ EVIDENCE_SOURCES = (
     "directory",  # a license file that covers its folder
     "manifest",  # library.json, package.json, pyproject.toml, Cargo.toml, ...
     "design",  # the design a fabrication output was made from (derived.py)
+    "readme",  # the licence a root README's licence section gives the file's part (conclude.py)
 )
 
 

@@ -189,3 +189,35 @@ def test_a_file_against_its_part_s_licence_names_the_readme_s_section(tree):
     _, result, _ = scan(tree(_project(ZH_TABLE, board_license="GPL-3.0-only")))
     conflict = next(f for f in result["findings"] if f["rule"] == "conflicting-file-license")
     assert "the license section of README.md says CERN-OHL-W-2.0" in conflict["message"]
+
+
+KICAD_PRO = '{"board": {"design_settings": {}}, "meta": {"filename": "car.kicad_pro", "version": 1}}\n'
+BOM = "Reference,Value,Footprint,Qty\nR1,10k,Resistor_SMD:R_0603_1608Metric,1\n"
+
+
+def test_a_file_without_its_own_licence_takes_its_part_s_from_the_readme(tree):
+    files = _project(ZH_TABLE)
+    files |= {"hardware/car.kicad_pro": KICAD_PRO, "hardware/bom.csv": BOM, "firmware/util.c": "int util;\n"}
+    _, result, _ = scan(tree(files))
+    for path in ("hardware/car.kicad_pro", "hardware/bom.csv"):
+        entry = file_entry(result, path)
+        assert entry["licenses"] == ["CERN-OHL-W-2.0"], path  # the README's hardware, not the MIT LICENSE
+        [taken] = [e for e in entry["evidence"] if e["expression"]]
+        assert taken["source"] == "readme"
+        assert taken["detail"] == "README.md gives its licence to the hardware"
+        assert not {"declared-license-mismatch", "conflicting-file-license"} & rules_for(result, path)
+    assert file_entry(result, "firmware/util.c")["licenses"] == ["MIT"]
+    _, result, _ = scan(tree(files), "--lang", "zh", "--profile", "reuse")
+    reuse = {f["path"] for f in result["findings"] if f["rule"] == "license-not-in-reuse-form"}
+    assert "hardware/bom.csv" in reuse  # REUSE does not read READMEs: the file needs its own statement
+
+
+def test_a_part_with_two_licences_gives_neither_to_a_file_without_its_own(tree):
+    readme = "# Car\n\n## License\n\nCode: MIT\nCAD: CC BY 4.0\nPCB: CERN-OHL-W-2.0\n"
+    files = _project(readme) | {"hardware/bom.csv": BOM}
+    _, result, _ = scan(tree(files))
+    assert file_entry(result, "hardware/bom.csv")["licenses"] == ["MIT"]
+
+
+def test_the_readme_s_part_licence_reads_in_chinese():
+    assert worded("README.md gives its licence to the hardware", "zh") == "README.md 为硬件部分指定的许可证"

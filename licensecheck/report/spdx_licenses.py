@@ -23,7 +23,7 @@ from licensecheck.pathnames import local
 
 # Evidence read from another file (a folder's LICENSE, a manifest) is a conclusion about
 # this file, not licensing information found in it (SPDX 2.3, "License information in file").
-INFERRED_SOURCES = ("directory", "manifest", "design")
+INFERRED_SOURCES = ("directory", "manifest", "design", "readme")
 REFERENCE = re.compile(r"^LicenseRef-[A-Za-z0-9.-]+$")
 TEXT_LIMIT = 1 << 20  # bytes of a LICENSES/LicenseRef-* text that are copied into the document
 MISSING_TEXT = "licensecheck found no text for {ref} in LICENSES/ of the scanned project."

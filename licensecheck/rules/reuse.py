@@ -25,7 +25,7 @@ from licensecheck.rules import wording as say
 REUSE_SPEC = "https://reuse.software/spec-3.3/"
 DEP5 = ".reuse/dep5"
 REUSE_TOML = "REUSE.toml"
-NOT_READ_BY_REUSE = ("directory", "manifest", "text-match", "design")
+NOT_READ_BY_REUSE = ("directory", "manifest", "text-match", "design", "readme")
 _VERSION_SUFFIX = re.compile(r"(-only|-or-later|\+)$")
 
 
