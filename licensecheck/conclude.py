@@ -37,6 +37,7 @@ from licensecheck.derived import from_designs
 from licensecheck.extract import POINTS_TO_LICENSE_FILE, README_PART, README_SECTION, FileScan
 from licensecheck.extract.header_scan import CHINESE_COPYRIGHT_MARKERS
 from licensecheck.extract.readme import names_parts
+from licensecheck.extract.readme_parts import PartLicences, part_licences
 from licensecheck.identify import full_texts
 from licensecheck.identify.names import BSD_VARIANT_NOT_NAMED, STUDY_USE_ONLY
 from licensecheck.model import Evidence, FileResult, Project, collector_paused
@@ -147,34 +148,31 @@ def _conclude(scans: list[FileScan], discovery_problems: tuple[tuple[str, str], 
     )
 
 
-def _readme_parts(scans: list[FileScan]) -> dict[str, Evidence]:
-    """Category -> the licence the first root README that gives its project's parts licences
-    gives that part, as the evidence a file of the part takes; a part given several licences (a
-    board under CERN-OHL-W, its case under CC BY 4.0: both hardware) takes none of them."""
+def _readme_parts(scans: list[FileScan]) -> PartLicences | None:
+    """The licences the root README's licence section gives the project's parts (readme_parts)."""
+    readmes = []
     for scan in scans:
-        if "/" in scan.file.path:
-            continue
-        said: dict[str, dict[str, None]] = {}
-        for item in scan.evidence:
-            if item.expression and item.detail.startswith(README_PART):
-                said.setdefault(item.detail[len(README_PART) :].strip(), {})[item.expression] = None
-        if said:
-            readme = scan.file.path
-            return {
-                category: Evidence(
-                    source="readme",
-                    expression=expression,
-                    raw=expression,
-                    detail=f"{readme} {README_GIVES} {category}",
-                )
-                for category, licences in said.items()
-                for expression in licences
-                if len(licences) == 1
-            }
-    return {}
+        if "/" not in scan.file.path:
+            said = [e for e in scan.evidence if e.expression and e.detail.startswith(README_PART)]
+            if said:
+                readmes.append((scan.file.path, said))
+    return part_licences(readmes)
 
 
-README_GIVES = "gives its licence to the"  # "README.md gives its licence to the hardware"
+def _readme_part(parts: PartLicences, path: str, category: str) -> Evidence | None:
+    """The licence a file of a part takes from the README: where the part has one licence (a
+    board under CERN-OHL-W, its case under CC BY 4.0, both hardware, give none)."""
+    found = parts.of(path, category)
+    if found is None or len(found[1]) != 1:
+        return None
+    part, (expression,) = found
+    to = part if part.endswith("/") else f"the {part}"
+    return Evidence(
+        source="readme", expression=expression, raw=expression, detail=f"{parts.readme} {README_GIVES} {to}"
+    )
+
+
+README_GIVES = "gives its licence to"  # "README.md gives its licence to the hardware", "… to enclosure/"
 
 
 @dataclass
@@ -227,8 +225,7 @@ class _Shared:
     license_notices: dict[str, str]  # license file -> its copyright notices, joined
     vendor_files: dict[str, str]  # filled in: files that took no licence, being a chip vendor's
     folder_licensed: list[str] = field(default_factory=list)  # filled in: files that took their folder's
-    # Category -> the licence the root README gives that part, where it gives it one (_readme_parts).
-    readme_parts: dict[str, Evidence] = field(default_factory=dict)
+    readme_parts: PartLicences | None = None  # the licences the root README gives parts
 
 
 def _conclude_file(scan: FileScan, covered: bool, shared: _Shared) -> FileResult:
@@ -267,7 +264,7 @@ def _conclude_file(scan: FileScan, covered: bool, shared: _Shared) -> FileResult
         # The project's licence, for a file of a part to which the root README gives a licence
         # of its own ("| 硬件 | CERN-OHL-S-2.0 |" beside the maker's MIT LICENSE): the part's.
         if licenses and shared.readme_parts and licenses is shared.nearest_folder.folders.get(""):
-            part = shared.readme_parts.get(scan.category)
+            part = _readme_part(shared.readme_parts, path, scan.category)
             if part is not None:
                 licenses = [part]
         if licenses:

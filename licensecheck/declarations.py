@@ -16,6 +16,7 @@ from typing import TypeVar
 from licensecheck import compat
 from licensecheck.conclude import Concluded, folder_of, in_licenses_dir
 from licensecheck.extract import README_PART
+from licensecheck.extract.readme_parts import PartLicences, part_licences
 from licensecheck.model import FileResult
 
 T = TypeVar("T")
@@ -76,32 +77,23 @@ def _nearest_to_folder(folder: str, table: dict[str, T]) -> T | None:
         folder = folder_of(folder)
 
 
-def readme_parts(concluded: Concluded) -> dict[str, Declaration]:
-    """Category -> the licence the root README's licence section gives that part of the project
-    ("| 硬件 | CERN-OHL-W-2.0 |", "Software: MIT"), as a declaration of the root."""
-    said: dict[str, dict[str, None]] = {}  # category -> its licences, in the README's order
-    readme: dict[str, str] = {}
+def readme_parts(concluded: Concluded) -> PartLicences | None:
+    """The licences the root README's licence section gives the project's parts (readme_parts)."""
+    readmes = []
     for file in concluded.files:
-        if "/" in file.path:
-            continue
-        for item in file.evidence:
-            if item.source == "text-match" and item.expression and item.detail.startswith(README_PART):
-                category = item.detail[len(README_PART) :].strip()
-                if readme.setdefault(category, file.path) == file.path:  # the first README's
-                    said.setdefault(category, {})[item.expression] = None
-    # Several licences for one part (a board under CERN-OHL-W, its printed case under CC BY 4.0:
-    # both hardware) are alternatives: a file of the part fits when it is under one of them.
-    return {
-        category: Declaration("", tuple(licences), (readme[category],)) for category, licences in said.items()
-    }
+        if "/" not in file.path:
+            said = [e for e in file.evidence if e.expression and e.detail.startswith(README_PART)]
+            if said:
+                readmes.append((file.path, said))
+    return part_licences(readmes)
 
 
 class Nearest:
     """`nearest` for every file of a tree: each folder's answer is worked out once."""
 
-    def __init__(self, table: dict[str, Declaration], parts: dict[str, Declaration] | None = None) -> None:
+    def __init__(self, table: dict[str, Declaration], parts: PartLicences | None = None) -> None:
         self.table = table
-        self.parts = parts or {}  # readme_parts
+        self.parts = parts  # readme_parts
         self._by_folder: dict[str, Declaration | None] = {}
 
     def of_file(self, file: FileResult) -> Declaration | None:
@@ -110,11 +102,12 @@ class Nearest:
         states (a board under CERN-OHL-W beside the maker's MIT LICENSE, as the README's table
         says). A file that only took its folder's licence stays under its folder's."""
         declaration = self(file.path)
-        if declaration is None or declaration.folder or file.category not in self.parts:
+        if declaration is None or declaration.folder or self.parts is None:
             return declaration
-        if inherited(file) and not any(item.source == "readme" for item in file.evidence):
+        part = self.parts.of(file.path, file.category)
+        if part is None or (inherited(file) and not any(item.source == "readme" for item in file.evidence)):
             return declaration
-        return self.parts[file.category]
+        return Declaration("", part[1], (self.parts.readme,))
 
     def __call__(self, path: str) -> Declaration | None:
         folder = folder_of(path)

@@ -23,9 +23,10 @@ BOARD = "hardware/car.kicad_sch"
 def said(readme: str) -> set[tuple[str, str]]:
     """(category, SPDX expression) for each part licence the README gives, read as a scan reads them."""
     found = set()
-    for named, value in parts(readme):
-        expression = identify(f"License: {value}").expression or identify(value).expression
-        found |= {(category, expression) for category in named if expression}
+    for part in parts(readme):
+        expression = identify(f"License: {part.value}").expression or identify(part.value).expression
+        found |= {(category, expression) for category in part.categories if expression}
+        found |= {(f"{folder}/", expression) for folder in part.folders if expression}
     return found
 
 
@@ -57,11 +58,30 @@ def said(readme: str) -> set[tuple[str, str]]:
             "## 许可证\n\n硬件采用 CERN-OHL-S-2.0 许可证，固件采用木兰宽松许可证，第2版。\n",
             {("hardware", "CERN-OHL-S-2.0"), ("software", "MulanPSL-2.0")},
         ),
-        (  # a folder column, and a part's description in brackets; two licences for the hardware
+        (  # a folder column: the folders decide
             "## 开源协议\n\n| 部分 | 目录 | 协议 |\n|---|---|---|\n"
             "| 硬件（原理图、PCB、Gerber） | `hardware/` | CERN-OHL-S-2.0 |\n"
             "| 外壳 | `enclosure/` | CC BY 4.0 |\n",
-            {("hardware", "CERN-OHL-S-2.0"), ("hardware", "CC-BY-4.0")},
+            {("hardware/", "CERN-OHL-S-2.0"), ("enclosure/", "CC-BY-4.0")},
+        ),
+        (  # what follows the licence is not the part's
+            "## License\n\nSoftware: MIT (except the files in lib/, which keep their own licenses such as"
+            " GPL-2.0)\nHardware: CERN-OHL-P-2.0\n",
+            {("software", "MIT"), ("hardware", "CERN-OHL-P-2.0")},
+        ),
+        (
+            "## License\n\nSoftware: GPL-3.0-or-later. It bundles the Arduino core, which is LGPL-2.1.\n"
+            "Hardware: CERN-OHL-S-2.0\n",
+            {("software", "GPL-3.0-or-later"), ("hardware", "CERN-OHL-S-2.0")},
+        ),
+        (
+            "## License\n\n- Firmware (`src/`, `include/`): **Mulan PSL v2** — see [LICENSE](LICENSE).\n"
+            "- Hardware (`hardware/`): **CC BY-NC-SA 3.0**, as published on OSHWHub.\n",
+            {("src/", "MulanPSL-2.0"), ("include/", "MulanPSL-2.0"), ("hardware/", "CC-BY-NC-SA-3.0")},
+        ),
+        (
+            "## 开源协议\n\n| 部分 | 协议 |\n|---|---|\n| 3D打印外壳 | CC BY 4.0 |\n",
+            {("hardware", "CC-BY-4.0")},
         ),
         (
             "## License\n\n| # | Part | License |\n|---|---|---|\n| 1 | Hardware | CERN-OHL-P-2.0 |\n",
@@ -221,3 +241,39 @@ def test_a_part_with_two_licences_gives_neither_to_a_file_without_its_own(tree):
 
 def test_the_readme_s_part_licence_reads_in_chinese():
     assert worded("README.md gives its licence to the hardware", "zh") == "README.md 为硬件部分指定的许可证"
+
+
+def test_a_table_that_names_folders_gives_each_folder_its_licence(tree):
+    readme = (
+        "# Clock\n\n## 开源协议\n\n| 部分 | 目录 | 协议 |\n|---|---|---|\n"
+        "| 硬件 | `hardware/` | CERN-OHL-W-2.0 |\n| 外壳 | `enclosure/` | CC BY 4.0 |\n"
+        "| Companion app | `app/` | MIT |\n"
+    )
+    files = _project(readme) | {"hardware/bom.csv": BOM, "enclosure/case.stl": "solid case\nendsolid case\n"}
+    files |= {"app/main.js": "console.log(1);\n"}
+    _, result, _ = scan(tree(files))
+    assert file_entry(result, "hardware/bom.csv")["licenses"] == ["CERN-OHL-W-2.0"]
+    assert file_entry(result, "enclosure/case.stl")["licenses"] == ["CC-BY-4.0"]
+    assert file_entry(result, "app/main.js")["licenses"] == ["MIT"]
+    assert file_entry(result, "firmware/main.c")["licenses"] == ["MIT"]  # no row names firmware/
+    assert not {"conflicting-file-license", "declared-license-mismatch"} & rules_for(result, BOARD)
+
+
+def test_a_row_the_reader_does_not_know_leaves_the_parts_alone(tree):
+    readme = (
+        "# Car\n\n| Part | License |\n|---|---|\n| Hardware | CERN-OHL-W-2.0 |\n| Companion app | GPL-3.0 |\n"
+    )
+    files = _project("# Car\n\n## License\n\n" + readme.split("\n\n", 1)[1]) | {"hardware/bom.csv": BOM}
+    _, result, _ = scan(tree(files))
+    assert file_entry(result, "hardware/bom.csv")["licenses"] == ["MIT"]
+
+
+def test_the_main_readme_speaks_before_its_translations(tree):
+    files = _project(ZH_TABLE) | {
+        "README.en.md": "# Car\n\n## License\n\nHardware: CC-BY-SA-4.0\nSoftware: MIT\n",
+        "hardware/bom.csv": BOM,
+    }
+    _, result, _ = scan(tree(files))
+    bom = file_entry(result, "hardware/bom.csv")
+    assert bom["licenses"] == ["CERN-OHL-W-2.0"]  # README.md's, not the translation's
+    assert not {"conflicting-file-license", "declared-license-mismatch"} & rules_for(result, BOARD)

@@ -356,6 +356,10 @@ def test_a_notice_that_is_the_licence_s_name_alone_names_it(tree):
             "LICENSE": "SPDX-License-Identifier: GPL-3.0-or-later\n",
             "lib/DHT/DHT.h": ADAFRUIT_DHT_H,
             "lib/notes.c": "/* We follow the MIT license model here, see notes. */\nint x;\n",
+            "lib/nc.c": (
+                "/* MIT License\n * Permission is granted to use this code for personal, non-commercial"
+                " projects only.\n * Commercial use and redistribution are prohibited. */\nint nc;\n"
+            ),
         }
     )
     _, result, _ = scan(root)
@@ -363,6 +367,7 @@ def test_a_notice_that_is_the_licence_s_name_alone_names_it(tree):
     assert dht["licenses"] == ["MIT"]  # Adafruit's, not the maker's GPL
     assert any("MIT license named on a line of its own" in e["detail"] for e in dht["evidence"])
     assert file_entry(result, "lib/notes.c")["licenses"] == ["GPL-3.0-or-later"]  # prose: the folder's
+    assert file_entry(result, "lib/nc.c")["licenses"] != ["MIT"]  # terms of its own under the name
 
 
 def test_a_bsd_notice_above_the_bsd_text_it_means_assumes_no_variant():

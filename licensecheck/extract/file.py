@@ -330,8 +330,22 @@ _NAMED_ALONE = re.compile(r"^[\s*#/;!-]*(?:the\s+)?mit\s+licen[cs]e\.?[\s*/]*$",
 NAMED_ALONE_DETAIL = "license notice: MIT license named on a line of its own"
 
 
+# Words that make the notice more than the licence's name: terms of its own ("for personal,
+# non-commercial projects only", "Proprietary and confidential") or another licence's.
+_MORE_THAN_THE_NAME = re.compile(
+    r"commercial|prohibit|proprietary|confidential|not\s+permitted|personal|permission|granted|rights\s+reserved"
+    r"|redistribut|gpl|bsd|apache|mozilla|禁止|商用|授权|保留",
+    re.IGNORECASE,
+)
+_NAMED_ALONE_CHARS = 400  # a notice of a few lines: a name, a title, an author
+
+
 def _named_alone(candidate: str) -> list[Evidence]:
-    if not _NAMED_ALONE.search(candidate):
+    if (
+        len(candidate) > _NAMED_ALONE_CHARS
+        or not _NAMED_ALONE.search(candidate)
+        or _MORE_THAN_THE_NAME.search(candidate)
+    ):
         return []
     return [Evidence(source="text-match", raw="MIT", detail=f"{NAMED_ALONE_DETAIL} (confidence 0.80)")]
 
@@ -351,26 +365,29 @@ def _restriction_beside_parts(identified: str) -> list[Evidence]:
 
 def _part_licences(readme: str) -> list[Evidence]:
     """The licences a README section gives the project's parts apart ("| 硬件 | CERN-OHL-W-2.0 |",
-    "| 软件 | MIT |"; readme_parts), one evidence per part and licence: the rules weigh a part's
-    files against them, not against the project's LICENSE alone (the maker's MIT, beside a board
-    the README puts under CERN-OHL-W). Parts that all have one licence say the project's."""
+    "| 软件 | MIT |", "| 外壳 | `enclosure/` | CC BY 4.0 |"; readme_parts), one evidence per part
+    and licence: the rules weigh a part's files against them, not against the project's LICENSE
+    alone (the maker's MIT, beside a board the README puts under CERN-OHL-W). None when the
+    parts all have one licence (the project's), or a part the reader does not know has one."""
     from licensecheck.extract.readme_parts import parts
     from licensecheck.identify import begins_with_name, identify
     from licensecheck.identify.notices import STUDY_USE_ONLY
 
-    found: dict[tuple[str, str], None] = {}
-    for named, value in parts(readme):
+    found: dict[tuple[str, str], None] = {}  # (category, or folder + "/"; licence)
+    for part in parts(readme):
         # A name read as a field ("CERN-OHL-S-2.0 协议"), a sentence as written ("The firmware
         # is MIT licensed"); not "Nokia 5110 LCD", whose first word is an SPDX id.
+        value = part.value
         said = identify(f"License: {value}" if begins_with_name(value) else value).expression
-        if said and STUDY_USE_ONLY not in said.split():
-            found.update(((category, said), None) for category in named)
+        if not said or STUDY_USE_ONLY in said.split() or " AND " in said:
+            continue  # no licence, a restriction, or several licences: not one part's
+        if not part.categories and not part.folders:
+            return []  # "| Companion app | MIT |": the parts cannot be told apart
+        found.update(((f"{folder}/", said), None) for folder in part.folders)
+        found.update(((category, said), None) for category in part.categories)
     if len({said for _, said in found}) < 2:  # one licence for all the parts it names: the project's
         return []
-    return [
-        Evidence(source="text-match", raw=said, detail=f"{README_PART} {category}")
-        for category, said in found
-    ]
+    return [Evidence(source="text-match", raw=said, detail=f"{README_PART} {part}") for part, said in found]
 
 
 def _another_notice(code: str) -> bool:

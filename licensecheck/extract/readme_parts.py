@@ -19,7 +19,9 @@ mechanical parts, enclosures), software (firmware, code), documentation.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
+from licensecheck.extract import README_PART
 from licensecheck.extract.readme import (
     _HTML_TAG,
     _LIST_MARK,
@@ -31,7 +33,51 @@ from licensecheck.extract.readme import (
     license_section,
 )
 
-Part = tuple[tuple[str, ...], str]  # (categories, the licence as written)
+
+class Part(NamedTuple):
+    categories: tuple[str, ...]  # () where folders name the part, or nothing the reader knows
+    value: str  # the licence as written
+    folders: tuple[str, ...] = ()  # "hardware", "firmware/src": the folders a row or label names
+
+
+class PartLicences(NamedTuple):
+    """What one README says of its project's parts: licences by category, or by folder where it
+    names folders ("| 外壳 | `enclosure/` | CC BY 4.0 |"), which then decide alone."""
+
+    readme: str
+    by_category: dict[str, tuple[str, ...]]
+    by_folder: dict[str, tuple[str, ...]]
+
+    def of(self, path: str, category: str) -> tuple[str, tuple[str, ...]] | None:
+        """(what gives it: a category or "folder/", the licences) for a file; None if nothing."""
+        if self.by_folder:
+            folders = [f for f in self.by_folder if path.startswith(f + "/")]
+            if not folders:
+                return None
+            folder = max(folders, key=len)
+            return folder + "/", self.by_folder[folder]
+        found = self.by_category.get(category)
+        return (category, found) if found else None
+
+
+def part_licences(readmes: list[tuple[str, list]]) -> PartLicences | None:
+    """The parts' licences of the root README that gives them ((path, its part evidence) for
+    each root file that has some): README.md before a translation (README_zh.md, README.en.md)."""
+    if not readmes:
+        return None
+    path, evidence = min(readmes, key=lambda item: (item[0].casefold() != "readme.md", item[0]))
+    by_category: dict[str, dict[str, None]] = {}
+    by_folder: dict[str, dict[str, None]] = {}
+    for item in evidence:
+        part = item.detail[len(README_PART) :].strip()
+        table = by_folder if part.endswith("/") else by_category
+        table.setdefault(part.rstrip("/"), {})[item.expression] = None
+    return PartLicences(
+        path,
+        {key: tuple(found) for key, found in by_category.items()},
+        {key: tuple(found) for key, found in by_folder.items()},
+    )
+
 
 _PART_WORDS = (
     (
@@ -50,8 +96,10 @@ _ANY_PART = "|".join(words for _, words in _PART_WORDS)
 # What may stand beside part words in a label: "All hardware source files", "本项目硬件部分".
 _FILLER = re.compile(
     r"(?<![a-z])(?:the|all|our|this|its|project'?s?|open|source|sources|files?|designs?|parts?|and|or|of"
-    r"|related|models?|printed|print|data|outputs?|layouts?|drawings?|assets|licen[cs]es?|licensing)(?![a-z])"
+    r"|related|models?|printed|print|data|outputs?|layouts?|drawings?|assets|licen[cs]es?|licensing|stl|step"
+    r"|kicad|easyeda|freecad)(?![a-z])"
     r"|本项目|本專案|项目|專案|的|部分|文件|檔案|设计|設計|全部|所有|相关|相關|以及|及|和|与|與|均|都|模型|资料|資料|源文件"
+    r"|打印|列印|工程|图纸|圖紙"
     r"|许可证?|許可證?|开源协议|開源協議|协议|協議|授权|授權",
     re.IGNORECASE,
 )
@@ -80,16 +128,36 @@ _CLAUSE_START = re.compile(
 _CLAUSE_LEAD = re.compile(r"^(?:[,;，；、。.\s]|and\s|while\s|whereas\s|[和而])+", re.IGNORECASE)
 _PIECES = re.compile(r"[,;，；]")
 _NOT_A_VALUE = re.compile(r"^(?:\d+\.?|[\w.-]*/[\w./-]*|`[^`]*`)$")  # a row number, a folder
+_FOLDER = re.compile(r"(?<![\w./-])\.?/?([\w.-]+(?:/[\w.-]+)*)/(?![\w.-])")  # "`hardware/`", "src/"
+_FOLDERS_ONLY = re.compile(r"^(?:[`\s,、，;]|\.?/?[\w.-]+(?:/[\w.-]+)*/(?![\w.-]))+$")
+# Where what is said of the licence ends: a sentence, a dash, "except …", "which …", "see …".
+_VALUE_END = re.compile(
+    r"\s[—–-]+\s|[.。;；!！](?:\s|$)|[,，]\s*(?=which|see|except|but|and\s+the|详见|见)"
+    r"|\s(?:except|but|which|see|apart\s+from|other\s+than)\b|除了|但是?|详见",
+    re.IGNORECASE,
+)
 
 
 def parts(readme: str) -> list[Part]:
-    """(categories, licence as written) for each part the README's licence sections give a
-    licence, in the order the README says them."""
+    """Each part the README's licence sections give a licence, in the order the README says
+    them; a table row whose part the reader does not know has no categories and no folders."""
     found: list[Part] = []
     for line in license_section(readme).splitlines():
         line = _HTML_TAG.sub("", line).strip()
         found += _row(line) if line.count("|") >= 2 else _clauses(line)
-    return found + _headings(readme)
+    found += _headings(readme)
+    return [part._replace(value=_licence_said(part.value)) for part in found]
+
+
+def _licence_said(value: str) -> str:
+    """The licence a value names, without what follows it: "MIT (except the files in lib/ …)",
+    "GPL-3.0-or-later. It bundles the Arduino core, which is LGPL-2.1.", "Mulan PSL v2 — see LICENSE"."""
+    value = _PARENTHESES.sub(" ", value)
+    return _VALUE_END.split(value, maxsplit=1)[0].strip(_MARKUP + "。.;；,，")
+
+
+def _folders(text: str) -> tuple[str, ...]:
+    return tuple(found.strip("./") for found in _FOLDER.findall(text.replace("`", " ")))
 
 
 def categories(label: str) -> tuple[str, ...]:
@@ -110,35 +178,47 @@ def _row(line: str) -> list[Part]:
     """A table row: the cell that names parts, and the first other cell that can be a licence
     ("| 硬件（原理图、PCB） | `hardware/` | CERN-OHL-S-2.0 |", "| MIT | Software |")."""
     cells = [cell.strip(_MARKUP) for cell in line.strip().strip("|").split("|")]
-    for at, cell in enumerate(cells):
-        named = categories(cell)
-        if named:
-            others = [c for c in cells[at + 1 :] + cells[:at] if c and not _NOT_A_VALUE.match(c)]
-            return [(named, others[0])] if others else []
-    return []
+    folder_cells = [at for at, cell in enumerate(cells) if cell and _FOLDERS_ONLY.match(cell)]
+    folders = tuple(folder for at in folder_cells for folder in _folders(cells[at]))
+    label = next((at for at, cell in enumerate(cells) if categories(cell)), None)
+    start = label if label is not None else (folder_cells[0] if folder_cells else 0)
+    others = [
+        c
+        for at, c in [*enumerate(cells)][start + 1 :] + [*enumerate(cells)][:start]
+        if c and at != label and at not in folder_cells and not _NOT_A_VALUE.match(c)
+    ]
+    if not others:
+        return []
+    named = categories(cells[label]) if label is not None else ()
+    return [Part(() if folders else named, others[0], folders)]
 
 
 def _clauses(line: str) -> list[Part]:
     line = _LIST_MARK.sub("", line)
     whole = _LABEL_FIRST.match(line.strip(_MARKUP))
     if whole and len(categories(whole["label"])) > 1:  # "Hardware and software: X", "PCB 和代码均采用 X"
-        return [(categories(whole["label"]), whole["value"].strip(_MARKUP).rstrip("。.;；,，"))]
+        return [_labelled(whole["label"], whole["value"])]
     found: list[Part] = []
     starts = sorted({0, *(m.start() for m in _CLAUSE_START.finditer(line))})
     for start, end in zip(starts, [*starts[1:], len(line)], strict=True):
         clause = _CLAUSE_LEAD.sub("", line[start:end]).strip(_MARKUP)
         said = _LABEL_FIRST.match(clause)
-        named = categories(said["label"]) if said else ()
-        if named:
-            found.append((named, said["value"].strip(_MARKUP).rstrip("。.;；,，")))
+        if said and categories(said["label"]):
+            found.append(_labelled(said["label"], said["value"]))
     if found:
         return found
     for piece in _PIECES.split(line):  # "CERN-OHL-W-2.0 (hardware), MIT (software)"
         said = _VALUE_FIRST.match(piece.strip(_MARKUP).rstrip("。.;；"))
         named = categories(said["inner"] or said["after"]) if said else ()
         if named:
-            found.append((named, said["value"].strip(_MARKUP)))
+            found.append(Part(named, said["value"].strip(_MARKUP)))
     return found
+
+
+def _labelled(label: str, value: str) -> Part:
+    """A labelled part: "Firmware (`src/`, `include/`): MIT" names its folders too."""
+    folders = _folders(" ".join(_PARENTHESES.findall(label)))
+    return Part(() if folders else categories(label), value.strip(_MARKUP), folders)
 
 
 def _headings(readme: str) -> list[Part]:
@@ -159,7 +239,7 @@ def _headings(readme: str) -> list[Part]:
         if named and (licensing or licensing_level is not None):
             value = heading.value or _first_line(lines, heading.body)
             if value:
-                found.append((named, value))
+                found.append(Part(named, value))
         elif licensing and licensing_level is None:
             licensing_level = level
     return found

@@ -70,6 +70,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^(?P<path>\S+) gives its licence to the hardware$", "readme_gives_hardware"),
         (r"^(?P<path>\S+) gives its licence to the software$", "readme_gives_software"),
         (r"^(?P<path>\S+) gives its licence to the documentation$", "readme_gives_documentation"),
+        (r"^(?P<path>\S+) gives its licence to (?P<folder>\S+/)$", "readme_gives_folder"),
         (r"^(?P<path>\S+) license field$", "license_field"),
         (r"^(?P<path>\S+) is the design it was made from$", "made_from"),
     )
