@@ -277,3 +277,19 @@ def test_the_main_readme_speaks_before_its_translations(tree):
     bom = file_entry(result, "hardware/bom.csv")
     assert bom["licenses"] == ["CERN-OHL-W-2.0"]  # README.md's, not the translation's
     assert not {"conflicting-file-license", "declared-license-mismatch"} & rules_for(result, BOARD)
+
+
+def test_one_part_licence_beside_the_project_s_own_is_a_part(tree):
+    readme = (
+        "# Car\n\n## License\n\nThis project is licensed under the MIT License - see the LICENSE file."
+        " The PCB design files are licensed under CERN-OHL-W-2.0.\n"
+    )
+    files = _project(readme) | {"hardware/bom.csv": BOM}
+    _, result, _ = scan(tree(files))
+    assert file_entry(result, "hardware/bom.csv")["licenses"] == ["CERN-OHL-W-2.0"]
+    assert file_entry(result, "firmware/main.c")["licenses"] == ["MIT"]
+    assert not {"conflicting-file-license", "declared-license-mismatch"} & rules_for(result, BOARD)
+    # A section that names one part alone is the project's own statement: no part.
+    files = _project("# Car\n\n## License\n\nHardware: CERN-OHL-W-2.0\n") | {"hardware/bom.csv": BOM}
+    _, result, _ = scan(tree(files))
+    assert file_entry(result, "hardware/bom.csv")["licenses"] == ["MIT"]

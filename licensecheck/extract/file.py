@@ -305,7 +305,7 @@ def _identified(text: str, path: str, style: comments.CommentStyle, whole: bool)
     said = Evidence(source="text-match", raw=raw, detail=f"{note} (confidence {found.confidence:.2f})")
     if detail != README_SECTION:
         return [said]
-    return [said, *_restriction_beside_parts(raw), *_part_licences(text)]
+    return [said, *_restriction_beside_parts(raw), *_part_licences(text, raw)]
 
 
 # ST's headers since 2021 (HAL drivers, and the main.c CubeMX generates): the licence is the one
@@ -363,12 +363,14 @@ def _restriction_beside_parts(identified: str) -> list[Evidence]:
     return [Evidence(source="text-match", raw=STUDY_USE_ONLY, detail=detail)]
 
 
-def _part_licences(readme: str) -> list[Evidence]:
+def _part_licences(readme: str, identified: str | None = None) -> list[Evidence]:
     """The licences a README section gives the project's parts apart ("| 硬件 | CERN-OHL-W-2.0 |",
     "| 软件 | MIT |", "| 外壳 | `enclosure/` | CC BY 4.0 |"; readme_parts), one evidence per part
     and licence: the rules weigh a part's files against them, not against the project's LICENSE
     alone (the maker's MIT, beside a board the README puts under CERN-OHL-W). None when the
-    parts all have one licence (the project's), or a part the reader does not know has one."""
+    parts all have one licence and the section (`identified`) names no other (the project's
+    "This project is MIT licensed. The PCB files are under CERN-OHL-S-2.0." names two), or a
+    part the reader does not know has one."""
     from licensecheck.extract.readme_parts import parts
     from licensecheck.identify import begins_with_name, identify
     from licensecheck.identify.notices import STUDY_USE_ONLY
@@ -385,7 +387,11 @@ def _part_licences(readme: str) -> list[Evidence]:
             return []  # "| Companion app | MIT |": the parts cannot be told apart
         found.update(((f"{folder}/", said), None) for folder in part.folders)
         found.update(((category, said), None) for category in part.categories)
-    if len({said for _, said in found}) < 2:  # one licence for all the parts it names: the project's
+    named = {said for _, said in found}
+    others = set(expression.license_keys(identified or "")) - {
+        key for said in named for key in expression.license_keys(said)
+    }
+    if not named or (len(named) < 2 and not others - {STUDY_USE_ONLY}):  # one licence for all: the project's
         return []
     return [Evidence(source="text-match", raw=said, detail=f"{README_PART} {part}") for part, said in found]
 
