@@ -150,13 +150,7 @@ def _conclude(scans: list[FileScan], discovery_problems: tuple[tuple[str, str], 
 
 def _readme_parts(scans: list[FileScan]) -> PartLicences | None:
     """The licences the root README's licence section gives the project's parts (readme_parts)."""
-    readmes = []
-    for scan in scans:
-        if "/" not in scan.file.path:
-            said = [e for e in scan.evidence if e.expression and e.detail.startswith(README_PART)]
-            if said:
-                readmes.append((scan.file.path, said))
-    return part_licences(readmes)
+    return part_licences((scan.file.path, scan.evidence) for scan in scans)
 
 
 def _readme_part(parts: PartLicences, path: str, category: str) -> Evidence | None:

@@ -15,7 +15,6 @@ from typing import TypeVar
 
 from licensecheck import compat
 from licensecheck.conclude import Concluded, folder_of, in_licenses_dir
-from licensecheck.extract import README_PART
 from licensecheck.extract.readme_parts import PartLicences, part_licences
 from licensecheck.model import FileResult
 
@@ -79,13 +78,7 @@ def _nearest_to_folder(folder: str, table: dict[str, T]) -> T | None:
 
 def readme_parts(concluded: Concluded) -> PartLicences | None:
     """The licences the root README's licence section gives the project's parts (readme_parts)."""
-    readmes = []
-    for file in concluded.files:
-        if "/" not in file.path:
-            said = [e for e in file.evidence if e.expression and e.detail.startswith(README_PART)]
-            if said:
-                readmes.append((file.path, said))
-    return part_licences(readmes)
+    return part_licences((file.path, file.evidence) for file in concluded.files)
 
 
 class Nearest:

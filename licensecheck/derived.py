@@ -101,22 +101,24 @@ def _design_of(path: str, kind: str, designs: dict[tuple[str, str], list[FileRes
     if kind == "pcb":
         stems += [stem[:at] for at in range(len(stem) - 1, 0, -1) if stem[at] in _SEPARATORS]
     for name in stems:
-        ranked: dict[int, list[FileResult]] = {}
-        for design in designs.get((kind, name), ()):
-            rank = _nearness(folder, design.path.rpartition("/")[0], kind)
-            if rank is not None:
-                ranked.setdefault(rank, []).append(design)
+        ranked = _ranked(folder, kind, designs.get((kind, name), ()))
         if ranked:
             return _one_licence(ranked)
     if kind == "pcb" and stem.startswith(_NAMED_BY_EASYEDA):  # none named after a board
-        ranked = {}
-        for design in (d for (k, _), found in designs.items() if k == "pcb" for d in found):
-            rank = _nearness(folder, design.path.rpartition("/")[0], kind)
-            if rank is not None:
-                ranked.setdefault(rank, []).append(design)
+        ranked = _ranked(folder, kind, (d for (k, _), found in designs.items() if k == "pcb" for d in found))
         if ranked:
             return _one_licence(ranked)
     return None
+
+
+def _ranked(folder: str, kind: str, designs: Iterable[FileResult]) -> dict[int, list[FileResult]]:
+    """The designs near an output in `folder`, by nearness (_nearness)."""
+    ranked: dict[int, list[FileResult]] = {}
+    for design in designs:
+        rank = _nearness(folder, design.path.rpartition("/")[0], kind)
+        if rank is not None:
+            ranked.setdefault(rank, []).append(design)
+    return ranked
 
 
 def _one_licence(ranked: dict[int, list[FileResult]]) -> FileResult | None:

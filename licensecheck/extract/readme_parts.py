@@ -19,6 +19,7 @@ mechanical parts, enclosures), software (firmware, code), documentation.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from licensecheck.extract import README_PART
@@ -32,6 +33,7 @@ from licensecheck.extract.readme import (
     _without_code,
     license_section,
 )
+from licensecheck.model import Evidence
 
 
 class Part(NamedTuple):
@@ -60,9 +62,15 @@ class PartLicences(NamedTuple):
         return (category, found) if found else None
 
 
-def part_licences(readmes: list[tuple[str, list]]) -> PartLicences | None:
-    """The parts' licences of the root README that gives them ((path, its part evidence) for
-    each root file that has some): README.md before a translation (README_zh.md, README.en.md)."""
+def part_licences(files: Iterable[tuple[str, Sequence[Evidence]]]) -> PartLicences | None:
+    """The parts' licences of the root README that gives them, from each file's (path, evidence)
+    (FileScans or FileResults): README.md before a translation (README_zh.md, README.en.md)."""
+    readmes = []
+    for path, evidence in files:
+        if "/" not in path:
+            said = [e for e in evidence if e.expression and e.detail.startswith(README_PART)]
+            if said:
+                readmes.append((path, said))
     if not readmes:
         return None
     path, evidence = min(readmes, key=lambda item: (item[0].casefold() != "readme.md", item[0]))

@@ -335,10 +335,15 @@ def _joined(words: list[str], i: int, first: int) -> bool:
     the statement announced a list ("... either of:" and a bulleted list of names)."""
     if _LIST_OPENERS.intersection(words[first : first + 3]):
         return True
+    return _word_before(words, i, first) in ("or", "and")
+
+
+def _word_before(words: list[str], i: int, first: int) -> str | None:
+    """The word before word i, articles skipped, from the grant's first word on."""
     j = i - 1
     while j > first and words[j] in _ARTICLES:
         j -= 1
-    return j >= first and words[j] in ("or", "and")
+    return words[j] if j >= first else None
 
 
 # A GNU licence's name in a grant's list: gnu.py reads its version; the grant says which
@@ -370,7 +375,7 @@ def _names_after(prepared: Prepared, names: _Names, first: int) -> list[tuple[st
         listed = not found or _joined(words, i, first)
         hit = names.at(words, i) if listed else None
         if hit is None and listed and words[i] in _GNU_NAME_WORDS:
-            hit = _gnu_name(prepared, i, bool(found) and _joined_by_and(words, i, first))
+            hit = _gnu_name(prepared, i, bool(found) and _word_before(words, i, first) == "and")
         if hit:
             found.append((hit[0], i, hit[1]))
             i, budget = hit[1] + 1, _NEXT_NAME_WITHIN
@@ -393,13 +398,6 @@ def _gnu_name(prepared: Prepared, i: int, after_and: bool) -> tuple[str, int] | 
     if name_end is None or (after_and and not _LIST_GOES_ON.match(cleaned, name_end)):
         return None
     return GNU_IN_LIST, prepared.word_at(name_end) - 1
-
-
-def _joined_by_and(words: list[str], i: int, first: int) -> bool:
-    j = i - 1
-    while j > first and words[j] in _ARTICLES:
-        j -= 1
-    return words[j] == "and"
 
 
 def name_last_word(words: list[str], i: int, table: dict[str, str]) -> int | None:
