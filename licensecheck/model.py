@@ -1,6 +1,6 @@
 # SPDX-FileCopyrightText: 2026 The licensecheck authors
 # SPDX-License-Identifier: Apache-2.0
-"""The scan's data model: plain frozen dataclasses handed from stage to stage.
+"""The scan's data model: plain dataclasses handed from stage to stage, never changed once made.
 
 `ScanResult` is the only hand-off between scanning and reporting; `to_dict` /
 `from_dict` turn it into the JSON result of CONTRACT.md and back.
@@ -53,7 +53,13 @@ class DiscoveredFile(NamedTuple):
     on_disk: str | None = None
 
 
-@dataclass(frozen=True)
+# The records made for every file of the tree (a file's evidence, its scan, its result) are
+# slotted and not frozen, though no stage changes one once made: a frozen dataclass sets each
+# field through object.__setattr__, and reads it from a dict. An Evidence is built in 0.27 µs
+# against 1.5; generated trees, 2 cores, cold scan, median of 8 and 4 alternating runs: 11,887
+# files 1.73 -> 1.52 s, 59,168 files 7.23 -> 6.30 s. They hash by their fields, as frozen
+# ones do (unsafe_hash): evidence is deduplicated and remembered by value.
+@dataclass(slots=True, unsafe_hash=True)
 class Evidence:
     """One piece of licensing information and where it came from.
 
@@ -137,7 +143,7 @@ def collector_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector while a stage builds objects for the whole tree.
 
     Discovery, reading the caches back, conclusion, the rules and the JSON result each make
-    tens of thousands of objects that form no reference cycles (frozen dataclasses, tuples,
+    tens of thousands of objects that form no reference cycles (dataclasses, tuples,
     dicts of strings), and so many new objects make the collector walk every object of the
     scan once or twice: a third of the stage on 12,000 files, more on bigger trees (decoding
     60,000 cached files: 850 ms with it, 330 without). Reference counting frees everything
@@ -153,7 +159,7 @@ def collector_paused() -> Iterator[None]:
         gc.enable()
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: see Evidence
 class FileResult:
     """A file with everything concluded about it."""
 

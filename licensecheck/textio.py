@@ -109,7 +109,7 @@ _UTF16_MIN_NUL_HIGH = 0.5
 _UTF16_MAX_NUL_LOW = 0.02
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # one per text file read, not frozen: see model.Evidence
 class Decoded:
     text: str
     # utf-8, utf-8-sig, utf-16-le/be, utf-32-le/be, gb18030, big5, shift_jis, cp1252, latin-1, mixed

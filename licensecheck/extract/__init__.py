@@ -58,7 +58,7 @@ class ExtractError(Exception):
     """The file cannot be parsed; the message says why (an `unreadable-file` finding)."""
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)  # one per file, not frozen: see model.Evidence
 class FileScan:
     """What extraction learnt about one file: the hand-off to conclude."""
 
