@@ -101,12 +101,16 @@ def _covered(scan: FileScan, license_file: bool, licenses_dir: bool) -> bool:
     )
 
 
-def conclude(scans: list[FileScan], discovery_problems: tuple[tuple[str, str], ...] = ()) -> Concluded:
+def conclude(
+    scans: list[FileScan], discovery_problems: tuple[tuple[str, str], ...] = (), jobs: int = 1
+) -> Concluded:
+    """What the tree's files are under, from their scans; `jobs` processes conclude the files
+    of a big tree (spread_over)."""
     with collector_paused():
-        return _conclude(scans, discovery_problems)
+        return _conclude(scans, discovery_problems, jobs)
 
 
-def _conclude(scans: list[FileScan], discovery_problems: tuple[tuple[str, str], ...]) -> Concluded:
+def _conclude(scans: list[FileScan], discovery_problems: tuple[tuple[str, str], ...], jobs: int) -> Concluded:
     problems = list(discovery_problems)
     roles = _Roles.of(scans)
     license_files = frozenset(roles.license_files)
@@ -123,16 +127,12 @@ def _conclude(scans: list[FileScan], discovery_problems: tuple[tuple[str, str], 
     parts = _readme_parts(scans)
     shared = _Shared(roles.sidecars, tomls, dep5_data, nearest, notices, {}, readme_parts=parts)
 
-    files = []
     covered = roles.covered
     # One reason a file: an unreadable .gitignore, refused by discovery, is refused again
     # when read as a file of the tree ("cannot read: Permission denied", "permission denied").
     said = {path for path, _ in discovery_problems}
-    for scan in scans:
-        if scan.problem and scan.file.path not in said:
-            problems.append((scan.file.path, scan.problem))
-        files.append(_conclude_file(scan, scan.file.path in covered, shared))
-    files = from_designs(files, shared.folder_licensed)
+    problems += [(s.file.path, s.problem) for s in scans if s.problem and s.file.path not in said]
+    files = from_designs(_conclude_files(scans, covered, shared, jobs), shared.folder_licensed)
     license_like = roles.license_like
     return Concluded(
         files=tuple(files),
@@ -146,6 +146,46 @@ def _conclude(scans: list[FileScan], discovery_problems: tuple[tuple[str, str], 
         problems=tuple(sorted(set(problems))),
         license_files=license_files,
     )
+
+
+# From this many files, a forked child concludes a share of them (on Linux, jobs > 1), and
+# sends them back as plain tuples: rebuilding a result costs this process a fifth of
+# concluding it (4 and 22 µs). Generated trees, 2 cores, cold scan, median of 8 and 4 alternating runs:
+# 11,887 files 1.47 -> 1.38 s, 59,168 files 7.04 -> 6.73 s.
+SPREAD_FROM = 2000
+_BATCHES_PER_PROCESS = 8
+
+
+def _conclude_files(scans: list[FileScan], covered: set[str], shared: _Shared, jobs: int) -> list[FileResult]:
+    """Each file's conclusion, in the order of `scans`: shared with forked children in batches
+    when the tree is big (see forked), as every file's conclusion reads the same `shared`
+    alone. What a batch adds to `shared` (vendor_files, folder_licensed) is added in the
+    order of the batches, as one process would have."""
+    from licensecheck import forked
+
+    if jobs <= 1 or len(scans) < SPREAD_FROM or not forked.available():
+        return [_conclude_file(scan, scan.file.path in covered, shared) for scan in scans]
+    size = -(-len(scans) // (jobs * _BATCHES_PER_PROCESS))
+    batches = [scans[start : start + size] for start in range(0, len(scans), size)]
+    concluded: list[tuple[list[FileResult], dict[str, str], list[str]] | None] = [None] * len(batches)
+
+    def work(index: int, sent: bool) -> list:
+        own = replace(shared, vendor_files={}, folder_licensed=[])
+        files = [_conclude_file(scan, scan.file.path in covered, own) for scan in batches[index]]
+        return [[file.plain() for file in files] if sent else files, own.vendor_files, own.folder_licensed]
+
+    def received(index: int, result: list, sent: bool) -> None:
+        files, vendor_files, folder_licensed = result
+        files = [FileResult.from_plain(plain) for plain in files] if sent else files
+        concluded[index] = (files, vendor_files, folder_licensed)
+
+    forked.run(len(batches), jobs - 1, work, received)
+    files: list[FileResult] = []
+    for batch_files, vendor_files, folder_licensed in filter(None, concluded):
+        files += batch_files
+        shared.vendor_files.update(vendor_files)
+        shared.folder_licensed.extend(folder_licensed)
+    return files
 
 
 def _readme_parts(scans: list[FileScan]) -> PartLicences | None:

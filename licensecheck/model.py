@@ -129,6 +129,12 @@ def _json_int(value: int) -> str:
     return int.__repr__(value)
 
 
+def plain_evidence(evidence: tuple[Evidence, ...]) -> tuple[tuple, ...]:
+    """Evidence as tuples of its fields, in order (Evidence(*fields) makes it again): what
+    another process sends and the cache keeps, where pickling dataclasses costs several times more."""
+    return tuple((e.source, e.expression, e.copyright, e.line, e.detail, e.raw) for e in evidence)
+
+
 @cache
 def _field_names(cls: type) -> tuple[str, ...]:
     # dataclasses.fields() is slow enough to be most of the cost of reading back a big result.
@@ -212,6 +218,19 @@ class FileResult:
             )
         except TypeError:
             return json.dumps(self.to_dict(), ensure_ascii=False)
+
+    def plain(self) -> tuple:
+        """The result as plain tuples, which marshal carries (from a process that concluded it)."""
+        return (
+            self.path, self.category, self.format, self.licenses, self.copyrights,
+            plain_evidence(self.evidence), self.size, self.blob, self.problem, self.checksums,
+        )  # fmt: skip
+
+    @classmethod
+    def from_plain(cls, plain: tuple) -> FileResult:
+        path, category, format_id, licenses, copyrights, evidence, size, blob, problem, checksums = plain
+        found = tuple(Evidence(*fields) for fields in evidence)
+        return cls(path, category, format_id, licenses, copyrights, found, size, blob, problem, checksums)
 
     @classmethod
     def from_dict(cls, data: dict) -> FileResult:

@@ -170,8 +170,9 @@ def _conclude_and_evaluate(
     from licensecheck import expression, knowledge
     from licensecheck.conclude import conclude
     from licensecheck.evaluate import evaluate
+    from licensecheck.parallel import default_jobs
 
-    concluded = conclude(scans, found.problems)
+    concluded = conclude(scans, found.problems, options.jobs or default_jobs(len(scans)))
     only = _changed(root, options.since) if options.since else None
     with _files_json_beside(concluded.files, options) as files_json:
         findings = evaluate(concluded, policy, options.lang, only)

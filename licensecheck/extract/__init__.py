@@ -21,7 +21,7 @@ from functools import cache
 from importlib import import_module
 from pathlib import Path, PurePosixPath
 
-from licensecheck.model import DiscoveredFile, Evidence
+from licensecheck.model import DiscoveredFile, Evidence, plain_evidence
 
 TIMED_OUT = "took longer than"  # a machine under load may do better next time: never cached
 README_SECTION = "README license section"  # the detail of what a README's licence section names
@@ -75,8 +75,8 @@ class FileScan:
         """What extraction said of the file, as plain tuples (sent by a worker process, kept in
         the cache: pickling or marshalling dataclasses costs several times more): category,
         format, evidence, problem, kept text, checksums. The file and `depends` travel apart."""
-        fields = tuple((e.source, e.expression, e.copyright, e.line, e.detail, e.raw) for e in self.evidence)
-        return (self.category, self.format, fields, self.problem, self.text, self.checksums)
+        evidence = plain_evidence(self.evidence)
+        return (self.category, self.format, evidence, self.problem, self.text, self.checksums)
 
     @classmethod
     def from_plain(cls, file: DiscoveredFile, plain: tuple, depends: tuple[tuple[str, str], ...]) -> FileScan:
