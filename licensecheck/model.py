@@ -35,6 +35,11 @@ EVIDENCE_SOURCES = (
 )
 
 
+# The size of a file that discovery did not lstat (a walk for a run without cache keys):
+# extraction takes it from the fstat it makes anyway.
+SIZE_UNREAD = -1
+
+
 class DiscoveredFile(NamedTuple):
     """One file found by discovery, before anything has read it. A named tuple, not a frozen
     dataclass like the rest: discovery makes one per file of the tree, a warm scan does little

@@ -51,17 +51,21 @@ def _scan_batch(root: Path, batch: list[DiscoveredFile], with_checksums: bool = 
         return [scan_file(root, file, with_checksums) for file in batch]
 
 
-# What a worker sends back for one file: FileScan.plain() and the depends, without the
-# DiscoveredFile the parent already holds. Pickling dataclasses costs twice as much.
+# What a worker sends back for one file: FileScan.plain(), the depends and the file's size
+# (which discovery may have left to extraction), without the DiscoveredFile the parent
+# already holds. Pickling dataclasses costs twice as much.
 Packed = tuple
 
 
 def _scan_packed(root: Path, batch: list[DiscoveredFile], with_checksums: bool) -> list[Packed]:
-    return [(scan.plain(), scan.depends) for scan in _scan_batch(root, batch, with_checksums)]
+    return [(scan.plain(), scan.depends, scan.file.size) for scan in _scan_batch(root, batch, with_checksums)]
 
 
 def _unpack(batch: list[DiscoveredFile], packed: list[Packed]) -> list[FileScan]:
-    return [FileScan.from_plain(file, *pair) for file, pair in zip(batch, packed, strict=True)]
+    return [
+        FileScan.from_plain(file if file.size == size else file._replace(size=size), plain, depends)
+        for file, (plain, depends, size) in zip(batch, packed, strict=True)
+    ]
 
 
 def _warm_up(files: list[DiscoveredFile]) -> None:

@@ -60,7 +60,7 @@ def _scan(root: Path, root_label: str, config: Config, policy: Policy, options: 
     listed = LastListing(last.index, last.keys) if last is not None and last.index else None
     try:
         with collector_paused():  # a DiscoveredFile for every file: see collector_paused
-            found = discover(root, config.exclude, listed)
+            found = discover(root, config.exclude, listed, stamps=options.cache)
     except ValueError as error:  # an exclude pattern that cannot be used
         where = f"{config.source}: " if config.source else ""
         raise ScanError(f"{where}exclude: {error}") from None

@@ -39,7 +39,7 @@ from licensecheck.extract import (
 )
 from licensecheck.extract.header import extract_header
 from licensecheck.extract.leading import notice_end
-from licensecheck.model import DiscoveredFile, Evidence
+from licensecheck.model import SIZE_UNREAD, DiscoveredFile, Evidence
 
 READ_LIMIT = 32 * 1024 * 1024  # bytes of one file that are read; tags sit near the top
 WHOLE_FILE_LIMIT = 256 * 1024 * 1024  # zip-based design files, read whole up to this size
@@ -142,36 +142,51 @@ def _guarded(root: Path, file: DiscoveredFile, with_checksums: bool) -> FileScan
     except Exception as error:  # noqa: BLE001 - one file a library chokes on must not end the scan
         problem = f"could not be parsed ({type(error).__name__}: {str(error)[:200]})"
     found = classify.classify(file.path, b"")
-    return FileScan(file, found.category, found.id, problem=problem)
+    return FileScan(_sized(root, file), found.category, found.id, problem=problem)
 
 
-def _read_classified(path: str, name: str) -> tuple[classify.Format, bytes]:
+def _sized(root: Path, file: DiscoveredFile) -> DiscoveredFile:
+    """The file with its size, where discovery left it unread and reading it failed: its
+    lstat's, as discovery would have said; 0 when even that fails."""
+    if file.size != SIZE_UNREAD:
+        return file
+    try:
+        size = os.lstat(os.path.join(root, file.on_disk or file.path)).st_size
+    except OSError:
+        size = 0
+    return file._replace(size=size)
+
+
+def _read_classified(path: str, name: str) -> tuple[classify.Format, bytes, int]:
     """Classify from the first bytes, then read only as much as the format needs: nothing
-    more of an image or a binary without an extractor, a zip-based design file whole."""
+    more of an image or a binary without an extractor, a zip-based design file whole. And
+    the file's size."""
     fd = os.open(path, OPEN_FLAGS)
     try:
         size = regular_size(fd)
         head = os.read(fd, classify.HEAD_SIZE)
         found = classify.classify(name, head)
         if len(head) < classify.HEAD_SIZE:
-            return found, head
+            return found, head, size
         if found.id in HEAD_ONLY_FORMATS or (found.binary and found.id not in REGISTRY):
-            return found, head
+            return found, head, size
         if found.id in WHOLE_FILE_FORMATS and size > WHOLE_FILE_LIMIT:
             raise ExtractError(f"an archive larger than {WHOLE_FILE_LIMIT} bytes is not opened")
         limit = WHOLE_FILE_LIMIT if found.id in WHOLE_FILE_FORMATS else READ_LIMIT
         # Read again from the start: one buffer of the file's size, not head + rest copied.
-        return found, read_fd(fd, min(limit, size), offset=0)
+        return found, read_fd(fd, min(limit, size), offset=0), size
     finally:
         os.close(fd)
 
 
 def _scan_file(root: Path, file: DiscoveredFile, with_checksums: bool) -> FileScan:
     try:
-        found, data = _read_classified(os.path.join(root, file.on_disk or file.path), file.path)
+        found, data, size = _read_classified(os.path.join(root, file.on_disk or file.path), file.path)
     except (OSError, ExtractError) as error:
         found = classify.classify(file.path, b"")
-        return FileScan(file, found.category, found.id, problem=_reason(error))
+        return FileScan(_sized(root, file), found.category, found.id, problem=_reason(error))
+    if file.size == SIZE_UNREAD:
+        file = file._replace(size=size)
     evidence: list[Evidence] = []
     problem = None
     extractor = extractor_for(found.id)
