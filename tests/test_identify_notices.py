@@ -299,6 +299,8 @@ def test_several_licenses_in_one_statement():
             "Dual licensed under the MIT (MIT-LICENSE.txt) and GPL (GPL-LICENSE.txt) licenses.",
             "MIT OR GPL-1.0-or-later",
         ),
+        # a list whose names a comma parts: the middle one is as much a choice as the others
+        ("Licensed under MIT, BSD-3-Clause or GNU GPL v2.", "MIT OR BSD-3-Clause OR GPL-2.0-only"),
     ],
 )
 def test_a_gnu_licence_listed_with_another_is_one_of_the_choice(statement, expected):
@@ -318,6 +320,20 @@ def test_a_gnu_licence_listed_with_another_is_one_of_the_choice(statement, expec
 )
 def test_a_gnu_name_that_starts_a_clause_of_its_own_is_not_in_the_list(statement):
     assert expression(statement) == "MIT"
+
+
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        # in the order written
+        ("Released under the MIT, Apache-2.0 or BSD-2-Clause license.", "MIT OR Apache-2.0 OR BSD-2-Clause"),
+        ("Licensed under the Apache License 2.0, MIT or CC0 1.0, at will.", "Apache-2.0 OR MIT OR CC0-1.0"),
+        ("Licensed under the MIT license, Copyright 2020 Ada Lovelace.", "MIT"),
+        ("Licensed under the MIT license, see LICENSE; the Apache License 2.0 covers docs/.", "MIT"),
+    ],
+)
+def test_names_a_comma_parts_are_one_list(statement, expected):
+    assert expression(statement) == expected
 
 
 def test_a_gnu_name_listed_where_no_grant_lists_it_is_no_grant():

@@ -338,6 +338,12 @@ def _joined(words: list[str], i: int, first: int) -> bool:
     return _word_before(words, i, first) in ("or", "and")
 
 
+def _next_in_list(prepared: Prepared, last: int, i: int) -> bool:
+    """Whether word i comes right after a name that ended at word `last`, past a comma: the
+    next of a list ("MIT, BSD-3-Clause or GNU GPL v2")."""
+    return i == last + 1 and "," in prepared.cleaned[prepared.spans[last][1] : prepared.spans[i][0]]
+
+
 def _word_before(words: list[str], i: int, first: int) -> str | None:
     """The word before word i, articles skipped, from the grant's first word on."""
     j = i - 1
@@ -372,7 +378,7 @@ def _names_after(prepared: Prepared, names: _Names, first: int) -> list[tuple[st
     i, budget = first, _FIRST_NAME_WITHIN
     end = min(len(words), first + _SENTENCE_WORDS)
     while i < end and budget > 0:
-        listed = not found or _joined(words, i, first)
+        listed = not found or _joined(words, i, first) or _next_in_list(prepared, found[-1][2], i)
         hit = names.at(words, i) if listed else None
         if hit is None and listed and words[i] in _GNU_NAME_WORDS:
             hit = _gnu_name(prepared, i, bool(found) and _word_before(words, i, first) == "and")
