@@ -330,6 +330,12 @@ def test_a_gnu_name_that_starts_a_clause_of_its_own_is_not_in_the_list(statement
         ("Licensed under the Apache License 2.0, MIT or CC0 1.0, at will.", "Apache-2.0 OR MIT OR CC0-1.0"),
         ("Licensed under the MIT license, Copyright 2020 Ada Lovelace.", "MIT"),
         ("Licensed under the MIT license, see LICENSE; the Apache License 2.0 covers docs/.", "MIT"),
+        # no "or"/"and" closes a list: what follows the comma is a statement of its own
+        ("Licensed under MIT, ISC for older files.", "MIT"),
+        ("Licensed under MIT, GPL does not apply to this file.", "MIT"),
+        ("Free software, licensed under the LGPL, GPL programs may link to it.", "LGPL-2.0-or-later"),
+        ("Licensed under the MPL 2.0, GPL 2.0 compatible.", "MPL-2.0"),
+        ("Licensed under CC BY-SA 4.0, CC BY 4.0 for the photos.", "CC-BY-SA-4.0"),
     ],
 )
 def test_names_a_comma_parts_are_one_list(statement, expected):

@@ -377,13 +377,18 @@ def _names_after(prepared: Prepared, names: _Names, first: int) -> list[tuple[st
     found: list[tuple[str, int, int]] = []
     i, budget = first, _FIRST_NAME_WITHIN
     end = min(len(words), first + _SENTENCE_WORDS)
+    # The last names that only a comma joined: a list's middle when "or"/"and" closes it ("MIT,
+    # ISC or Apache-2.0"), else another statement ("Licensed under MIT, ISC for older files").
+    unclosed = 0
     while i < end and budget > 0:
-        listed = not found or _joined(words, i, first) or _next_in_list(prepared, found[-1][2], i)
-        hit = names.at(words, i) if listed else None
-        if hit is None and listed and words[i] in _GNU_NAME_WORDS:
+        joined = not found or _joined(words, i, first)
+        after_comma = not joined and _next_in_list(prepared, found[-1][2], i)
+        hit = names.at(words, i) if joined or after_comma else None
+        if hit is None and (joined or after_comma) and words[i] in _GNU_NAME_WORDS:
             hit = _gnu_name(prepared, i, bool(found) and _word_before(words, i, first) == "and")
         if hit:
             found.append((hit[0], i, hit[1]))
+            unclosed = unclosed + 1 if after_comma else 0
             i, budget = hit[1] + 1, _NEXT_NAME_WITHIN
             continue
         if words[i] in _STOP:
@@ -391,7 +396,7 @@ def _names_after(prepared: Prepared, names: _Names, first: int) -> list[tuple[st
         if words[i] not in _LEAD_FILLER:
             budget -= 1
         i += 1
-    return found
+    return found[: len(found) - unclosed]
 
 
 def _gnu_name(prepared: Prepared, i: int, after_and: bool) -> tuple[str, int] | None:
