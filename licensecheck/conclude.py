@@ -154,6 +154,7 @@ def _conclude(scans: list[FileScan], discovery_problems: tuple[tuple[str, str], 
 # 11,887 files 1.47 -> 1.38 s, 59,168 files 7.04 -> 6.73 s.
 SPREAD_FROM = 2000
 _BATCHES_PER_PROCESS = 8
+_BATCH_FILES_AT_LEAST = 64  # a smaller batch costs its process more to send than to conclude
 
 
 def _conclude_files(scans: list[FileScan], covered: set[str], shared: _Shared, jobs: int) -> list[FileResult]:
@@ -165,8 +166,11 @@ def _conclude_files(scans: list[FileScan], covered: set[str], shared: _Shared, j
 
     if jobs <= 1 or len(scans) < SPREAD_FROM or not forked.available():
         return [_conclude_file(scan, scan.file.path in covered, shared) for scan in scans]
-    size = -(-len(scans) // (jobs * _BATCHES_PER_PROCESS))
+    # Batches enough for the processes to finish together, and few enough for forked's tickets.
+    each = -(-len(scans) // (jobs * _BATCHES_PER_PROCESS))
+    size = max(each, _BATCH_FILES_AT_LEAST, -(-len(scans) // forked.MAX_BATCHES))
     batches = [scans[start : start + size] for start in range(0, len(scans), size)]
+    children = min(jobs, len(batches)) - 1  # no process without a batch (-j 100000)
     concluded: list[tuple[list[FileResult], dict[str, str], list[str]] | None] = [None] * len(batches)
 
     def work(index: int, sent: bool) -> list:
@@ -179,9 +183,9 @@ def _conclude_files(scans: list[FileScan], covered: set[str], shared: _Shared, j
         files = [FileResult.from_plain(plain) for plain in files] if sent else files
         concluded[index] = (files, vendor_files, folder_licensed)
 
-    forked.run(len(batches), jobs - 1, work, received)
+    forked.run(len(batches), children, work, received)  # which runs every batch, one way or another
     files: list[FileResult] = []
-    for batch_files, vendor_files, folder_licensed in filter(None, concluded):
+    for batch_files, vendor_files, folder_licensed in concluded:  # type: ignore[misc]
         files += batch_files
         shared.vendor_files.update(vendor_files)
         shared.folder_licensed.extend(folder_licensed)

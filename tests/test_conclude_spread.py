@@ -44,6 +44,7 @@ def test_children_conclude_what_one_process_would(tree, monkeypatch):
     scans = scan_files(root, list(discover(root).files), 1)
     alone = conclude(scans, jobs=1)
     monkeypatch.setattr(conclude_module, "SPREAD_FROM", 10)
+    monkeypatch.setattr(conclude_module, "_BATCH_FILES_AT_LEAST", 4)  # many batches of a small tree
     sent_by_child = []
     real = forked.run
 
@@ -75,3 +76,26 @@ def test_a_small_tree_is_concluded_here(tree, monkeypatch, jobs):
     monkeypatch.setattr(forked, "run", None)  # would fail if called
     assert len(scans) < conclude_module.SPREAD_FROM
     assert conclude(scans, jobs=jobs).files
+
+
+def test_no_more_processes_than_batches_whatever_jobs_says(tree, monkeypatch):
+    """-j 100000 on a tree just big enough: batches of at least 64 files, a process for each
+    batch at most, and never more batches than forked's tickets."""
+    root = tree(maker_tree())
+    scans = scan_files(root, list(discover(root).files), 1)
+    alone = conclude(scans, jobs=1)
+    monkeypatch.setattr(conclude_module, "SPREAD_FROM", 10)
+    asked = []
+    real = forked.run
+
+    def counting(batches, children, *args, **kwargs):
+        asked.append((batches, children))
+        return real(batches, children, *args, **kwargs)
+
+    monkeypatch.setattr(forked, "run", counting)
+    monkeypatch.setattr(forked, "MAX_BATCHES", 2)
+    spread = conclude(scans, jobs=100_000)
+    assert spread == alone
+    if forked.available():
+        [(batches, children)] = asked
+        assert batches <= 2 and children < batches
