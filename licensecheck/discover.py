@@ -322,6 +322,9 @@ def _walk_folder(
         return
     layers = _with_gitignore(scope, folder, entries, layers)
     filtered = bool(layers) or scope.exclude is not None
+    # A folder that lists its names but cannot be searched (r without x) holds files nobody can
+    # open or lstat: each is said so ("cannot inspect"), as where every file is lstat'd.
+    stamps = stamps or not os.access(scope.under + folder, os.X_OK)
     add_file = scope.add_file
     # One loop without calls for the common entry: it runs once for every file of the tree.
     for entry in entries:

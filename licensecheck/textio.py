@@ -109,7 +109,7 @@ _UTF16_MIN_NUL_HIGH = 0.5
 _UTF16_MAX_NUL_LOW = 0.02
 
 
-@dataclass(slots=True)  # one per text file read, not frozen: see model.Evidence
+@dataclass(slots=True)  # one per text file read: not frozen (see model.Evidence), and never hashed
 class Decoded:
     text: str
     # utf-8, utf-8-sig, utf-16-le/be, utf-32-le/be, gb18030, big5, shift_jis, cp1252, latin-1, mixed

@@ -58,3 +58,19 @@ def test_a_scan_without_cache_says_what_one_with_it_says(tree, monkeypatch):
     assert sizes == {path: len(text.encode()) for path, text in FILES.items()}
     [secret] = [f for f in uncached["files"] if f["path"] == "secret.c"]
     assert secret["problem"] == "permission denied"
+
+
+def test_a_folder_that_cannot_be_searched_has_its_files_lstatd(tree, monkeypatch):
+    """Read but not search permission (r--): the folder lists its names, but no file in it can
+    be opened or lstat'd, and each is said so as in a run that lstats every file. (Root, who
+    runs the tests in CI, may search any folder: the permission is refused here.)"""
+    from licensecheck import discover as discover_module
+
+    root = tree(FILES)
+    real = os.access
+    monkeypatch.setattr(
+        discover_module.os, "access", lambda path, mode: not str(path).endswith("src/") and real(path, mode)
+    )
+    sizes = {f.path: f.size for f in discover(root, stamps=False).files}
+    assert sizes["src/main.c"] == len(FILES["src/main.c"]) and sizes["src/empty.c"] == 0
+    assert sizes["LICENSE"] == SIZE_UNREAD
