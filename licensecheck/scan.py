@@ -17,6 +17,7 @@ from licensecheck.atomic import cache_dir
 from licensecheck.cache import LastRun, ResultCache, ScanCache, decoded, file_keys
 from licensecheck.config import Config
 from licensecheck.discover import Discovery, LastListing, changed_since, discover
+from licensecheck.kept import kept_until_exit
 from licensecheck.model import DiscoveredFile, FileResult, Provenance, ScanResult, collector_paused
 from licensecheck.policy import Policy
 
@@ -104,6 +105,7 @@ def _scan(root: Path, root_label: str, config: Config, policy: Policy, options: 
         result = replace(result, encoded=result.encode())
         depends = _depends(last, fresh, scans)
         results.keep(LastRun(settings, git, keys, depends, result.encoded, base, found.index))
+    kept_until_exit(scans, fresh, found)
     return result
 
 
