@@ -293,3 +293,42 @@ def test_one_part_licence_beside_the_project_s_own_is_a_part(tree):
     files = _project("# Car\n\n## License\n\nHardware: CERN-OHL-W-2.0\n") | {"hardware/bom.csv": BOM}
     _, result, _ = scan(tree(files))
     assert file_entry(result, "hardware/bom.csv")["licenses"] == ["MIT"]
+
+
+def test_a_restriction_on_one_part_is_that_part_s(tree):
+    """"硬件：CERN-OHL-S-2.0，禁止商用" forbids selling the hardware, not the firmware: the
+    board takes the restricted licence and is not open; the firmware keeps its MIT."""
+    readme = "# 智能小车\n\n## 开源协议\n\n- 硬件：CERN-OHL-S-2.0，禁止商用\n- 软件：MIT\n"
+    files = {
+        "LICENSE": "SPDX-License-Identifier: MIT\n",
+        "README.md": readme,
+        "hardware/car.kicad_pcb": '(kicad_pcb (version 20240108) (generator "pcbnew"))\n',
+        "firmware/main.c": "int main(void) { return 0; }\n",
+    }
+    files["hardware/car.kicad_sch"] = '(kicad_sch (version 20231120) (generator "eeschema"))\n'
+    _, result, _ = scan(tree(files))
+    for board in ("hardware/car.kicad_pcb", "hardware/car.kicad_sch"):
+        assert file_entry(result, board)["licenses"] == ["CERN-OHL-S-2.0 AND LicenseRef-Study-Use-Only"]
+    assert file_entry(result, "firmware/main.c")["licenses"] == ["MIT"]
+    assert file_entry(result, "README.md")["licenses"] == ["MIT"]  # the README is not restricted
+    # Said once, on the README that gives the part its licence, naming the files that take it.
+    [closed] = [f for f in result["findings"] if f["rule"] == "non-open-license"]
+    assert closed["path"] == "README.md"
+    assert closed["licenses"] == ["LicenseRef-Study-Use-Only"]
+    assert closed["message"].startswith(
+        "README.md gives its licence to the hardware: CERN-OHL-S-2.0 AND LicenseRef-Study-Use-Only, which is"
+    )
+    assert "(hardware/car.kicad_pcb, hardware/car.kicad_sch)" in closed["message"]
+    _, result, _ = scan(tree(files), "--lang", "zh")
+    [closed] = [f for f in result["findings"] if f["rule"] == "non-open-license"]
+    assert closed["message"].startswith("README.md 为硬件部分指定的许可证：CERN-OHL-S-2.0 AND")
+
+
+def test_a_chinese_full_stop_ends_a_part_s_licence():
+    # No space after "。": the restriction after it is a sentence of its own, not the software's.
+    section = "硬件采用 CERN-OHL-S-2.0 协议开源，软件采用 MIT 协议。禁止未经授权的商业用途。\n"
+    readme = "# X\n\n## 开源协议\n\n" + section
+    assert [(part.categories, part.value) for part in parts(readme)] == [
+        (("hardware",), "CERN-OHL-S-2.0 协议开源"),
+        (("software",), "MIT 协议"),
+    ]

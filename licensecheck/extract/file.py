@@ -320,7 +320,16 @@ def _identified(text: str, path: str, style: comments.CommentStyle, whole: bool)
     said = Evidence(source="text-match", raw=raw, detail=f"{note} (confidence {found.confidence:.2f})")
     if detail != README_SECTION:
         return [said]
-    return [said, *_restriction_beside_parts(raw), *_part_licences(text, raw)]
+    parts = _part_licences(text, raw)
+    # A restriction said of one part ("硬件：CERN-OHL-S-2.0，禁止商用") is that part's alone.
+    restricted_part = any(_restricted(e.raw or "") for e in parts)
+    return [said, *([] if restricted_part else _restriction_beside_parts(raw)), *parts]
+
+
+def _restricted(expression: str) -> bool:
+    from licensecheck.identify.notices import STUDY_USE_ONLY
+
+    return STUDY_USE_ONLY in expression.split()
 
 
 # ST's headers since 2021 (HAL drivers, and the main.c CubeMX generates): the licence is the one
@@ -382,10 +391,11 @@ def _part_licences(readme: str, identified: str | None = None) -> list[Evidence]
     """The licences a README section gives the project's parts apart ("| 硬件 | CERN-OHL-W-2.0 |",
     "| 软件 | MIT |", "| 外壳 | `enclosure/` | CC BY 4.0 |"; readme_parts), one evidence per part
     and licence: the rules weigh a part's files against them, not against the project's LICENSE
-    alone (the maker's MIT, beside a board the README puts under CERN-OHL-W). None when the
-    parts all have one licence and the section (`identified`) names no other (the project's
-    "This project is MIT licensed. The PCB files are under CERN-OHL-S-2.0." names two), or a
-    part the reader does not know has one."""
+    alone (the maker's MIT, beside a board the README puts under CERN-OHL-W). A part's licence
+    may carry a restriction ("硬件：CERN-OHL-S-2.0，禁止商用": CERN-OHL-S-2.0 AND
+    LicenseRef-Study-Use-Only). None when the parts all have one licence and the section
+    (`identified`) names no other (the project's "This project is MIT licensed. The PCB files
+    are under CERN-OHL-S-2.0." names two), or a part the reader does not know has one."""
     from licensecheck.extract.readme_parts import parts
     from licensecheck.identify import begins_with_name, identify
     from licensecheck.identify.notices import STUDY_USE_ONLY
@@ -396,8 +406,9 @@ def _part_licences(readme: str, identified: str | None = None) -> list[Evidence]
         # is MIT licensed"); not "Nokia 5110 LCD", whose first word is an SPDX id.
         value = part.value
         said = identify(f"License: {value}" if begins_with_name(value) else value).expression
-        if not said or STUDY_USE_ONLY in said.split() or " AND " in said:
-            continue  # no licence, a restriction, or several licences: not one part's
+        licences = [key for key in said.split(" AND ") if key != STUDY_USE_ONLY] if said else []
+        if len(licences) != 1:
+            continue  # no licence, a restriction alone, or several licences: not one part's
         if not part.categories and not part.folders:
             return []  # "| Companion app | MIT |": the parts cannot be told apart
         found.update(((f"{folder}/", said), None) for folder in part.folders)

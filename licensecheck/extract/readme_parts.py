@@ -139,8 +139,9 @@ _NOT_A_VALUE = re.compile(r"^(?:\d+\.?|[\w.-]*/[\w./-]*|`[^`]*`)$")  # a row num
 _FOLDER = re.compile(r"(?<![\w./-])\.?/?([\w.-]+(?:/[\w.-]+)*)/(?![\w.-])")  # "`hardware/`", "src/"
 _FOLDERS_ONLY = re.compile(r"^(?:[`\s,、，;]|\.?/?[\w.-]+(?:/[\w.-]+)*/(?![\w.-]))+$")
 # Where what is said of the licence ends: a sentence, a dash, "except …", "which …", "see …".
+# A full stop ends the value; a Chinese one needs no space after it ("MIT 协议。禁止商用").
 _VALUE_END = re.compile(
-    r"\s[—–-]+\s|[.。;；!！](?:\s|$)|[,，]\s*(?=which|see|except|but|and\s+the|详见|见)"
+    r"\s[—–-]+\s|[.;!](?:\s|$)|[。；！]|[,，]\s*(?=which|see|except|but|and\s+the|详见|见)"
     r"|\s(?:except|but|which|see|apart\s+from|other\s+than)\b|除了|但是?|详见",
     re.IGNORECASE,
 )

@@ -16,7 +16,10 @@ from functools import lru_cache
 
 from licensecheck import compat, declarations, knowledge
 from licensecheck.conclude import in_licenses_dir
+from licensecheck.model import Evidence, FileResult
+from licensecheck.report.evidence_detail import worded
 from licensecheck.rules import Context, Issue, Rule
+from licensecheck.rules.wording import files
 
 SOURCES = (
     "https://www.oshwa.org/definition/",
@@ -75,26 +78,24 @@ def _closed(expression: str) -> tuple[tuple[str, str], ...]:
 
 def non_open_license(context: Context) -> Iterator[Issue]:
     """On each file that states a non-open licence; a licence a file only inherits from its
-    folder's license file or manifest is reported once, on that file."""
+    folder's license file or manifest is reported once, on that file; one a README gives a
+    part ("硬件：CERN-OHL-S-2.0，禁止商用") once on the README, which is not under it itself."""
+    by_part: dict[tuple[str, str], list[FileResult]] = {}  # (how the README gives it, licence) -> files
     for file in context.concluded.files:
         # The licences first: few files have a closed one, and then the rest is worth asking.
         if not any(_closed(expression) for expression in file.licenses):
             continue
-        if in_licenses_dir(file.path) or file.path.endswith(".license") or declarations.inherited(file):
+        if in_licenses_dir(file.path) or file.path.endswith(".license"):
+            continue
+        if declarations.inherited(file):
+            for given in _from_readme_part(file):
+                by_part.setdefault((given.detail, given.expression or ""), []).append(file)
             continue
         for expression in file.licenses:
             found = _closed(expression)
             if not found:
                 continue
-            reasons = context.clauses(
-                [
-                    *(
-                        context.say(f"non-open-reason.{_worded(why, file.category)}", license=member)
-                        for member, why in found
-                    ),
-                    *_open_releases(context, [member for member, _ in found]),
-                ]
-            )
+            reasons = _reasons(context, found, file.category)
             vendor = any(_vendors(member) for member, _ in found)
             yield Issue(
                 file.path,
@@ -103,12 +104,44 @@ def non_open_license(context: Context) -> Iterator[Issue]:
                     path=file.path,
                     license=expression,
                     reasons=reasons,
-                    choices=context.say(
-                        f"open-choices.{file.category if file.category in _CHOICES else 'any'}"
-                    ),
+                    choices=_choices(context, file.category),
                 ),
                 tuple(member for member, _ in found),
             )
+    for (given, expression), taking in by_part.items():
+        found = _closed(expression)
+        readme = given.split(" ", 1)[0]
+        yield Issue(
+            readme,
+            context.say(
+                "non-open-license-part",
+                given=worded(given, context.lang),
+                path=readme,
+                license=expression,
+                reasons=_reasons(context, found, taking[0].category),
+                files=files(context, [file.path for file in taking]),
+                choices=_choices(context, taking[0].category),
+            ),
+            tuple(member for member, _ in found),
+        )
+
+
+def _choices(context: Context, category: str) -> str:
+    return context.say(f"open-choices.{category if category in _CHOICES else 'any'}")
+
+
+def _reasons(context: Context, found: tuple[tuple[str, str], ...], category: str) -> str:
+    return context.clauses(
+        [
+            *(context.say(f"non-open-reason.{_worded(why, category)}", license=m) for m, why in found),
+            *_open_releases(context, [member for member, _ in found]),
+        ]
+    )
+
+
+def _from_readme_part(file: FileResult) -> list[Evidence]:
+    """The evidence of a licence the file takes from the part a README gives it one."""
+    return [item for item in file.evidence if item.source == "readme" and item.expression in file.licenses]
 
 
 def _vendors(member: str) -> bool:
