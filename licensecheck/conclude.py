@@ -105,7 +105,7 @@ def conclude(
     scans: list[FileScan], discovery_problems: tuple[tuple[str, str], ...] = (), jobs: int = 1
 ) -> Concluded:
     """What the tree's files are under, from their scans; `jobs` processes conclude the files
-    of a big tree (spread_over)."""
+    of a big tree (_conclude_files)."""
     with collector_paused():
         return _conclude(scans, discovery_problems, jobs)
 

@@ -381,7 +381,7 @@ def _restriction_beside_parts(identified: str) -> list[Evidence]:
     from licensecheck.extract.readme import names_parts
     from licensecheck.identify.notices import STUDY_USE_ONLY, STUDY_USE_ONLY_DETAIL
 
-    if STUDY_USE_ONLY not in identified.split() or not names_parts(identified):
+    if not _restricted(identified) or not names_parts(identified):
         return []
     detail = f"{README_SECTION}: {STUDY_USE_ONLY_DETAIL}"
     return [Evidence(source="text-match", raw=STUDY_USE_ONLY, detail=detail)]
