@@ -16,7 +16,7 @@ from typing import TypeVar
 from licensecheck import compat
 from licensecheck.conclude import Concluded, folder_of, in_licenses_dir
 from licensecheck.extract.readme_parts import PartLicences, part_licences
-from licensecheck.model import FileResult
+from licensecheck.model import Evidence, FileResult
 
 T = TypeVar("T")
 
@@ -98,7 +98,7 @@ class Nearest:
         if declaration is None or declaration.folder or self.parts is None:
             return declaration
         part = self.parts.of(file.path, file.category)
-        if part is None or (inherited(file) and not any(item.source == "readme" for item in file.evidence)):
+        if part is None or (inherited(file) and not given_by_readme(file)):
             return declaration
         return Declaration("", part[1], (self.parts.readme,))
 
@@ -143,6 +143,11 @@ def inherited(file: FileResult) -> bool:
                 return False
             applied = True
     return applied
+
+
+def given_by_readme(file: FileResult) -> list[Evidence]:
+    """The evidence of a licence the file takes from the part a README gives one (conclude)."""
+    return [item for item in file.evidence if item.source == "readme" and item.expression in file.licenses]
 
 
 def inherited_from(file: FileResult, declaration: Declaration) -> bool:

@@ -140,6 +140,11 @@ def plain_evidence(evidence: tuple[Evidence, ...]) -> tuple[tuple, ...]:
     return tuple((e.source, e.expression, e.copyright, e.line, e.detail, e.raw) for e in evidence)
 
 
+def evidence_of_plain(plain: tuple[tuple, ...]) -> tuple[Evidence, ...]:
+    """The evidence plain_evidence gave as tuples."""
+    return tuple(Evidence(*fields) for fields in plain)
+
+
 @cache
 def _field_names(cls: type) -> tuple[str, ...]:
     # dataclasses.fields() is slow enough to be most of the cost of reading back a big result.
@@ -234,7 +239,7 @@ class FileResult:
     @classmethod
     def from_plain(cls, plain: tuple) -> FileResult:
         path, category, format_id, licenses, copyrights, evidence, size, blob, problem, checksums = plain
-        found = tuple(Evidence(*fields) for fields in evidence)
+        found = evidence_of_plain(evidence)
         return cls(path, category, format_id, licenses, copyrights, found, size, blob, problem, checksums)
 
     @classmethod

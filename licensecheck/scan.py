@@ -174,9 +174,10 @@ def _conclude_and_evaluate(
     from licensecheck.evaluate import evaluate
     from licensecheck.parallel import default_jobs
 
-    concluded = conclude(scans, found.problems, options.jobs or default_jobs(len(scans)))
+    jobs = options.jobs or default_jobs(len(scans))
+    concluded = conclude(scans, found.problems, jobs)
     only = _changed(root, options.since) if options.since else None
-    with _files_json_beside(concluded.files, options) as files_json:
+    with _files_json_beside(concluded.files, options, jobs) as files_json:
         findings = evaluate(concluded, policy, options.lang, only)
         encoded_files = files_json.result() if files_json is not None else None
     git = found.git
@@ -210,15 +211,13 @@ FILES_JSON_BESIDE_FROM = 2000
 
 
 @contextmanager
-def _files_json_beside(files: tuple[FileResult, ...], options: Options):
+def _files_json_beside(files: tuple[FileResult, ...], options: Options, jobs: int):
     """The files' part of the result's JSON (Encoded.files_json), made in a forked child, when
-    the JSON is wanted (a JSON report, the result cache) and a second CPU may be used."""
+    the JSON is wanted (a JSON report, the result cache) and a second CPU may be used (`jobs`)."""
     from licensecheck import forked
-    from licensecheck.parallel import default_jobs
 
     wanted = options.json or (options.cache and not options.since)  # see _scan's ResultCache
-    spread = (options.jobs or default_jobs(len(files))) > 1
-    if not (wanted and spread and len(files) >= FILES_JSON_BESIDE_FROM and forked.available()):
+    if not (wanted and jobs > 1 and len(files) >= FILES_JSON_BESIDE_FROM and forked.available()):
         yield None
         return
     with forked.Background(lambda: ScanResult.files_json(files)) as pending:

@@ -21,7 +21,7 @@ from functools import cache
 from importlib import import_module
 from pathlib import Path, PurePosixPath
 
-from licensecheck.model import DiscoveredFile, Evidence, plain_evidence
+from licensecheck.model import DiscoveredFile, Evidence, evidence_of_plain, plain_evidence
 
 TIMED_OUT = "took longer than"  # a machine under load may do better next time: never cached
 README_SECTION = "README license section"  # the detail of what a README's licence section names
@@ -81,7 +81,7 @@ class FileScan:
     @classmethod
     def from_plain(cls, file: DiscoveredFile, plain: tuple, depends: tuple[tuple[str, str], ...]) -> FileScan:
         category, format_id, evidence, problem, text, checksums = plain
-        found = tuple(Evidence(*fields) for fields in evidence)
+        found = evidence_of_plain(evidence)
         return cls(file, category, format_id, found, problem, text, checksums, depends)
 
 

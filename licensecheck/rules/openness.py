@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from licensecheck import compat, declarations, knowledge
 from licensecheck.conclude import in_licenses_dir
-from licensecheck.model import Evidence, FileResult
+from licensecheck.model import FileResult
 from licensecheck.report.evidence_detail import worded
 from licensecheck.rules import Context, Issue, Rule
 from licensecheck.rules.wording import files
@@ -88,7 +88,7 @@ def non_open_license(context: Context) -> Iterator[Issue]:
         if in_licenses_dir(file.path) or file.path.endswith(".license"):
             continue
         if declarations.inherited(file):
-            for given in _from_readme_part(file):
+            for given in declarations.given_by_readme(file):
                 by_part.setdefault((given.detail, given.expression or ""), []).append(file)
             continue
         for expression in file.licenses:
@@ -137,11 +137,6 @@ def _reasons(context: Context, found: tuple[tuple[str, str], ...], category: str
             *_open_releases(context, [member for member, _ in found]),
         ]
     )
-
-
-def _from_readme_part(file: FileResult) -> list[Evidence]:
-    """The evidence of a licence the file takes from the part a README gives it one."""
-    return [item for item in file.evidence if item.source == "readme" and item.expression in file.licenses]
 
 
 def _vendors(member: str) -> bool:
